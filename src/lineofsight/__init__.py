@@ -1,0 +1,1 @@
+"""Line of Sight: an Ofsted improvement plan as live data."""

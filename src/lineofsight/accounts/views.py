@@ -1,0 +1,65 @@
+"""Sign in, sign out and the organisation switcher."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from lineofsight.accounts import signin
+from lineofsight.accounts.permissions import SESSION_KEY, membership_in
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The caller's address as the server saw it (proxies are trusted only via settings)."""
+    return request.META.get("REMOTE_ADDR")
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, refusing further tries after repeated failures."""
+
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        username = request.POST.get("username", "")
+        if signin.is_locked_out(username, client_ip(request)):
+            form = self.get_form()
+            form.add_error(
+                None,
+                "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: forms.Form) -> HttpResponse:
+        signin.clear_failures(form.get_user().get_username())
+        return super().form_valid(form)
+
+    def form_invalid(self, form: forms.Form) -> HttpResponse:
+        signin.record_failure(self.request.POST.get("username", ""), client_ip(self.request))
+        return super().form_invalid(form)
+
+
+@login_required
+@require_POST
+def switch_organisation(request: HttpRequest) -> HttpResponse:
+    """Choose which of the user's organisations the pages show."""
+    try:
+        org_id = int(request.POST.get("organisation", ""))
+    except ValueError as exc:
+        raise Http404 from exc
+    membership = membership_in(request.user, org_id)
+    if membership is None:
+        raise Http404("Not a member of that organisation")
+    request.session[SESSION_KEY] = org_id
+    messages.success(request, f"Now showing {membership.organisation.name}")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "plans:plan_list"
+    return redirect(target)

@@ -1,0 +1,134 @@
+"""Column roles as data: which header wordings mean which part of a plan.
+
+A council's new wording for a column is one line in :data:`SYNONYMS`, not new code.
+Each entry is (role, pattern); patterns are matched against the header text after
+lower-casing and collapsing whitespace, and the earliest-listed matching role wins, so
+specific wordings ("key partners") sit above general ones ("lead").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .deadlines import find_dates
+
+ROLES = (
+    "number", "recommendation", "outcome", "action", "owner", "partners", "due",
+    "measure", "reported_to", "progress", "rag", "status",
+)
+
+SYNONYMS: list[tuple[str, str]] = [
+    # Column headers are short; patterns are regular expressions over the lowered header.
+    ("rag", r"^rag\b|\brag (?:status|rating)|^rating$|status rating|red.?amber.?green"),
+    ("number", r"^(?:no\.?|number|ref\.?|reference|rec(?:ommendation)? (?:no\.?|number|ref)"
+               r"|priority (?:no\.?|number)|item|#|action (?:no\.?|number|ref))$"),
+    ("due", r"target date|by when|deadline|completion date|review date|timescales?|due date"),
+    ("partners", r"\b(?:key )?partners?\b|partner agenc|supported by|with whom"),
+    ("measure", r"\bmeasures?\b|performance indicator|\bkpis?\b|\bevidence\b|how will we know"
+                r"|success criteria|\bimpact\b|\bmeasured\b|milestones?"),
+    ("progress", r"\bprogress\b|\breview\b|\bcommentary\b|\bupdates?\b|\bcomments?\b"
+                 r"|position statement|current position"),
+    ("reported_to", r"reported to|reporting to|monitoring mechanism|governance|oversight"
+                    r"|monitored by|accountable body|\bboard\b"),
+    ("owner", r"\bowners?\b|\blead\b|responsible|accountable|\bby whom\b|\bwho\b|officer"
+              r"|\bresponsibility\b"),
+    ("due", r"\bwhen\b|\bdue\b|\bdate\b|timeline|timeframe"),
+    ("status", r"^status$|^progress status$|^complete[d]?\??$"),
+    ("outcome", r"\boutcomes?\b|\bsuccess\b|what will be different|desired result"),
+    ("action", r"^(?:key |specific |planned |improvement |agreed )?actions?\b|what will we do"
+               r"|what we will do|activit"),
+    ("recommendation", r"recommendation|areas? for (?:improvement|development|action)"
+                       r"|issues? raised|issues? identified|priority area|priorit|finding"
+                       r"|\bissues?\b|objective|\baim\b|improvement required|what ofsted said"
+                       r"|area of (?:practice|focus)|\bgaps?\b|\btheme\b|\bconcerns?\b"),
+    ("action", r"\bactions?\b|\btasks?\b|\bsteps\b|how will we|intervention"),
+]
+
+_COMPILED = [(role, re.compile(pattern)) for role, pattern in SYNONYMS]
+
+# Rough weight per role when scoring a row as a header: a real plan header names an
+# action (or activity) and at least one of who / when.
+CORE_ROLES = {"action", "recommendation", "owner", "due"}
+
+_MONTH_YEAR_IN_HEADER = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}", re.I
+)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", (text or "").lower().replace("\u2019", "'")).strip(" :*†‡")
+
+
+def role_of(header: str) -> str | None:
+    """The role a column header names, or ``None`` when no synonym matches."""
+    text = _norm(header)
+    if not text or len(text) > 160:
+        return None
+    for role, pattern in _COMPILED:
+        if pattern.search(text):
+            return role
+    return None
+
+
+@dataclass
+class ColumnMap:
+    """Roles by column index for one plan table, plus the as-of date of progress columns."""
+
+    roles: dict[int, str]
+    as_of: dict[int, date | None]
+    header: list[str]
+
+    def columns(self, role: str) -> list[int]:
+        return [i for i, r in self.roles.items() if r == role]
+
+    def first(self, role: str) -> int | None:
+        cols = self.columns(role)
+        return cols[0] if cols else None
+
+
+def as_of_date(header: str) -> date | None:
+    """The date a progress column names ("Progress August 2012" gives 31 August 2012)."""
+    dates = find_dates(header)
+    return max(d for d, _ in dates) if dates else None
+
+
+def map_columns(header: list[str]) -> ColumnMap:
+    """Give each header cell a role; the first action-like column is the action column.
+
+    Combined headers ("Accountable Agency, lead & key partners") take the role listed
+    first in :data:`SYNONYMS` among those they match, here ``owner``: the layout step
+    splits "Partners:" out of such cells.
+    """
+    roles: dict[int, str] = {}
+    as_of: dict[int, date | None] = {}
+    for i, text in enumerate(header):
+        role = role_of(text)
+        low = _norm(text)
+        if role == "partners" and re.search(r"\blead\b|accountable|responsible", low):
+            role = "owner"
+        if role == "number" and i > 1:
+            role = None
+        if role is None:
+            continue
+        if role == "action" and "action" in roles.values():
+            role = "measure" if "evidence" in low else "progress"
+        if role == "recommendation" and "recommendation" in roles.values():
+            role = "outcome" if "outcome" not in roles.values() else None
+            if role is None:
+                continue
+        roles[i] = role
+        if role == "progress":
+            as_of[i] = as_of_date(text) if _MONTH_YEAR_IN_HEADER.search(text) else None
+    if "number" not in roles.values() and header and not _norm(header[0]) and len(header) > 2:
+        # A blank first header above a column of numbers is the recommendation number.
+        roles[0] = "number"
+    return ColumnMap(roles, as_of, list(header))
+
+
+def header_score(cells: list[str]) -> int:
+    """How strongly a row reads as a plan header: distinct roles named, core roles doubled."""
+    found = {role_of(c) for c in cells if c and len(c) < 160}
+    found.discard(None)
+    return len(found) + len(found & CORE_ROLES)

@@ -1,0 +1,116 @@
+"""A document as the readers see it: paragraphs and tables of rows of cells.
+
+Every reader (docx, xlsx, csv, pdf, html, markdown, text extraction) produces this one
+shape, keeping only the hints the layout step needs: the lines of a cell, whether they
+were bullets or lettered items, bold, merged spans, page boundaries, the heading text seen
+before each table and where each row came from (for warnings a plan manager can follow).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+ParaKind = Literal["text", "bullet", "number", "letter"]
+
+_LETTERED = re.compile(r"^\s*\(?(?P<ref>[a-z]|[ivx]{1,4})[).]\s+(?P<text>\S.*)$", re.S)
+_NUMBERED = re.compile(r"^\s*\(?(?P<ref>\d{1,2}(?:\.\d{1,2})?)[).]\s+(?P<text>\S.*)$", re.S)
+_BULLETED = re.compile(r"^\s*[•●▪■◦‣∙·\-*–✓✔➢►>]\s*(?P<text>\S.*)$", re.S)
+
+
+@dataclass
+class Para:
+    """One line or paragraph inside a cell."""
+
+    text: str
+    kind: ParaKind = "text"
+    marker: str | None = None  # the printed letter or number of a list item ("a", "3")
+    bold: bool = False
+    # A list whose items were flattened into one run of text by an extraction
+    # (an HTML <ul> without <li>); layout splits it by the column's meaning.
+    unsplit: bool = False
+
+
+@dataclass
+class Cell:
+    """One table cell: its paragraphs plus merge hints."""
+
+    paras: list[Para] = field(default_factory=list)
+    colspan: int = 1
+    # True when this grid position is covered by a merged cell started above or to the left.
+    merged: bool = False
+
+    @property
+    def text(self) -> str:
+        """The whole cell as one line of text."""
+        return " ".join(p.text for p in self.paras if p.text).strip()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.paras) and all(p.bold for p in self.paras if p.text)
+
+
+@dataclass
+class Row:
+    """A table row with the position it came from."""
+
+    cells: list[Cell]
+    number: int  # 1-based row number in the source table (sheet row, docx row, line)
+    page_break_before: bool = False
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    def non_empty(self) -> list[int]:
+        """Indexes of the cells holding text (a merged span counts once)."""
+        return [i for i, c in enumerate(self.cells) if c.text and not c.merged]
+
+
+@dataclass
+class Table:
+    """A table and the text seen just before it (its heading)."""
+
+    rows: list[Row]
+    index: int  # 1-based position among the document's tables
+    heading: str | None = None
+    page: int | None = None
+    sheet: str | None = None
+    text_before: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """The readers' output: tables in order plus the text outside them."""
+
+    filename: str
+    tables: list[Table] = field(default_factory=list)
+    # Lines before the first table: title, council, inspection dates.
+    preamble: list[str] = field(default_factory=list)
+
+
+def para_from_text(text: str, *, bold: bool = False, list_hint: bool = False) -> Para:
+    """Make a paragraph, recognising a printed bullet, letter "a)" or number "3." prefix."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    m = _LETTERED.match(text)
+    if m:
+        return Para(m["text"].strip(), "letter", m["ref"], bold)
+    m = _BULLETED.match(text)
+    if m:
+        return Para(m["text"].strip(), "bullet", None, bold)
+    if list_hint:
+        m = _NUMBERED.match(text)
+        if m:
+            return Para(m["text"].strip(), "number", m["ref"], bold)
+        return Para(text, "bullet", None, bold)
+    return Para(text, "text", None, bold)
+
+
+def cell_from_lines(lines: list[str], *, bold: bool = False) -> Cell:
+    """A cell from plain lines of text (csv, xlsx, pdf, markdown)."""
+    return Cell([para_from_text(line, bold=bold) for line in lines if line and line.strip()])

@@ -1,0 +1,100 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from lineofsight.plans.models import (
+    Action,
+    ActionOwner,
+    ActionReport,
+    GovernanceBody,
+    Inspection,
+    Judgement,
+    Person,
+    Plan,
+    ProgressUpdate,
+    Recommendation,
+)
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "role_title", "agency", "organisation", "user"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "role_title", "email"]
+
+
+class JudgementInline(admin.TabularInline):
+    model = Judgement
+    extra = 0
+
+
+@admin.register(Inspection)
+class InspectionAdmin(SimpleHistoryAdmin):
+    list_display = ["kind", "organisation", "started", "ended", "published"]
+    list_filter = ["kind", "organisation"]
+    inlines = [JudgementInline]
+
+
+@admin.register(Judgement)
+class JudgementAdmin(SimpleHistoryAdmin):
+    list_display = ["area", "grade", "inspection"]
+
+
+@admin.register(GovernanceBody)
+class GovernanceBodyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "chair", "meeting_frequency", "organisation"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(Plan)
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "organisation", "status", "inspection", "updated"]
+    list_filter = ["status", "organisation"]
+    search_fields = ["title"]
+
+
+class ActionInline(admin.StackedInline):
+    model = Action
+    extra = 0
+    fields = ["ref", "text", "due_text", "due_date", "status", "rag"]
+    show_change_link = True
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(SimpleHistoryAdmin):
+    list_display = ["ref", "text", "plan", "theme", "section"]
+    list_filter = ["plan__organisation", "plan"]
+    search_fields = ["text", "ref"]
+    inlines = [ActionInline]
+
+
+class ActionOwnerInline(admin.TabularInline):
+    model = ActionOwner
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+class ActionReportInline(admin.TabularInline):
+    model = ActionReport
+    extra = 0
+    autocomplete_fields = ["body"]
+
+
+class ProgressUpdateInline(admin.StackedInline):
+    model = ProgressUpdate
+    extra = 0
+    fields = ["as_of", "text", "status", "rag", "review"]
+
+
+@admin.register(Action)
+class ActionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "recommendation", "due_date", "status", "rag"]
+    list_filter = ["status", "rag", "recommendation__plan__organisation"]
+    search_fields = ["text", "ref", "due_text"]
+    inlines = [ActionOwnerInline, ActionReportInline, ProgressUpdateInline]
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "as_of", "status", "rag", "review", "created"]
+    list_filter = ["review", "rag", "status"]

@@ -1,0 +1,249 @@
+"""The plan interchange format (``lineofsight/plan@1``): load a document into the
+database and export a plan back, losing nothing on the way.
+
+A document is validated against ``plan.schema.json`` first and written in one
+transaction, so a bad file changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+from django.db import transaction
+
+from lineofsight.accounts.models import Organisation
+from lineofsight.plans.models import (
+    Action,
+    ActionOwner,
+    ActionReport,
+    GovernanceBody,
+    Inspection,
+    Person,
+    Plan,
+    ProgressUpdate,
+    Recommendation,
+)
+
+SCHEMA_ID = "lineofsight/plan@1"
+
+
+class PlanDocumentError(ValueError):
+    """The document is not a valid lineofsight/plan@1 plan; the message says where."""
+
+
+@cache
+def plan_schema() -> dict[str, Any]:
+    """The JSON schema of the interchange format, shipped with the package."""
+    text = resources.files("lineofsight.plans").joinpath("plan.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def validate_document(document: Any, *, source: str = "document") -> None:
+    """Raise PlanDocumentError naming the first place the document breaks the schema."""
+    validator = jsonschema.Draft202012Validator(
+        plan_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
+        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+        raise PlanDocumentError(f"{source}: at {where}: {first.message}{more}")
+
+
+def _parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _inspection_kind(kind: str | None) -> tuple[str, str]:
+    """Map the printed kind to a choice, keeping unusual wordings in ``kind_text``."""
+    if not kind:
+        return Inspection.Kind.OTHER, ""
+    for choice in Inspection.Kind:
+        if choice.value.lower() == kind.strip().lower():
+            return choice.value, ""
+    return Inspection.Kind.OTHER, kind
+
+
+class _Directory:
+    """Finds or creates people and governance bodies by name, with one query each way."""
+
+    def __init__(self, organisation: Organisation) -> None:
+        self.organisation = organisation
+        self.people = {p.name: p for p in Person.objects.filter(organisation=organisation)}
+        self.bodies = {b.name: b for b in GovernanceBody.objects.filter(organisation=organisation)}
+
+    def person(self, name: str) -> Person:
+        if name not in self.people:
+            self.people[name] = Person.objects.create(organisation=self.organisation, name=name)
+        return self.people[name]
+
+    def body(self, name: str) -> GovernanceBody:
+        if name not in self.bodies:
+            self.bodies[name] = GovernanceBody.objects.create(organisation=self.organisation, name=name)
+        return self.bodies[name]
+
+
+def load_plan(document: dict[str, Any], organisation: Organisation, *, source: str = "document") -> Plan:
+    """Create a plan from a lineofsight/plan@1 document, all or nothing."""
+    validate_document(document, source=source)
+    with transaction.atomic():
+        directory = _Directory(organisation)
+        inspection = None
+        if document.get("inspection"):
+            spec = document["inspection"]
+            kind, kind_text = _inspection_kind(spec.get("kind"))
+            inspection = Inspection.objects.create(
+                organisation=organisation,
+                kind=kind,
+                kind_text=kind_text,
+                started=_parse_date(spec.get("started")),
+                ended=_parse_date(spec.get("ended")),
+            )
+        plan = Plan.objects.create(
+            organisation=organisation,
+            inspection=inspection,
+            title=document.get("title") or "Improvement plan",
+            organisation_text=document.get("organisation") or "",
+        )
+        for rec_order, rec_spec in enumerate(document["recommendations"]):
+            add_recommendation(plan, rec_spec, rec_order, directory)
+    return plan
+
+
+def add_recommendation(plan: Plan, spec: dict[str, Any], order: int, directory: _Directory) -> Recommendation:
+    """Create one recommendation with its actions (inside the caller's transaction)."""
+    recommendation = Recommendation.objects.create(
+        plan=plan,
+        ref=spec.get("ref") or "",
+        text=spec["text"],
+        section=spec.get("section") or "",
+        order=order,
+        outcomes=list(spec.get("outcomes") or []),
+        see_also=list(spec.get("see_also") or []),
+    )
+    for action_order, action_spec in enumerate(spec.get("actions") or []):
+        add_action(recommendation, action_spec, action_order, directory)
+    return recommendation
+
+
+def add_action(recommendation: Recommendation, spec: dict[str, Any], order: int, directory: _Directory) -> Action:
+    """Create one action with its owners, bodies and updates."""
+    due = spec.get("due") or None
+    action = Action.objects.create(
+        recommendation=recommendation,
+        ref=spec.get("ref") or "",
+        text=spec["text"],
+        order=order,
+        partners=list(spec.get("partners") or []),
+        due_text=due["text"] if due else "",
+        due_date=_parse_date(due["date"]) if due else None,
+        status=spec.get("status") or "",
+        rag=spec.get("rag") or "",
+        measures=list(spec.get("measures") or []),
+    )
+    seen_people: set[str] = set()
+    owner_links = []
+    for name in spec.get("owners") or []:
+        if name not in seen_people:
+            seen_people.add(name)
+            owner_links.append(ActionOwner(action=action, person=directory.person(name), position=len(owner_links)))
+    ActionOwner.objects.bulk_create(owner_links)
+    seen_bodies: set[str] = set()
+    report_links = []
+    for name in spec.get("reported_to") or []:
+        if name not in seen_bodies:
+            seen_bodies.add(name)
+            report_links.append(ActionReport(action=action, body=directory.body(name), position=len(report_links)))
+    ActionReport.objects.bulk_create(report_links)
+    ProgressUpdate.objects.bulk_create(
+        ProgressUpdate(
+            action=action,
+            as_of=_parse_date(update.get("as_of")),
+            text=update["text"],
+            review=ProgressUpdate.Review.IMPORTED,
+            order=position,
+        )
+        for position, update in enumerate(spec.get("updates") or [])
+    )
+    return action
+
+
+def plan_queryset():  # type: ignore[no-untyped-def]
+    """Plans with everything the export needs, fetched in a fixed number of queries."""
+    from django.db.models import Prefetch
+
+    return Plan.objects.select_related("inspection", "organisation").prefetch_related(
+        Prefetch(
+            "recommendations",
+            queryset=Recommendation.objects.order_by("order", "pk").prefetch_related(
+                Prefetch(
+                    "actions",
+                    queryset=Action.objects.order_by("order", "pk").prefetch_related(
+                        Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person")),
+                        Prefetch("report_links", queryset=ActionReport.objects.select_related("body")),
+                        Prefetch("updates", queryset=ProgressUpdate.objects.order_by("order", "created", "pk")),
+                    ),
+                )
+            ),
+        )
+    )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def export_plan(plan: Plan) -> dict[str, Any]:
+    """The plan as a lineofsight/plan@1 document (pass a plan from ``plan_queryset()``
+    to avoid one query per action)."""
+    inspection = None
+    if plan.inspection:
+        inspection = {
+            "kind": plan.inspection.kind_label,
+            "started": _iso(plan.inspection.started),
+            "ended": _iso(plan.inspection.ended),
+        }
+    return {
+        "schema": SCHEMA_ID,
+        "title": plan.title,
+        "organisation": plan.organisation_text or plan.organisation.name,
+        "inspection": inspection,
+        "recommendations": [
+            {
+                "ref": rec.ref or None,
+                "text": rec.text,
+                "section": rec.section or None,
+                "outcomes": list(rec.outcomes),
+                "see_also": list(rec.see_also),
+                "actions": [export_action(action) for action in rec.actions.all()],
+            }
+            for rec in plan.recommendations.all()
+        ],
+    }
+
+
+def export_action(action: Action) -> dict[str, Any]:
+    """One action in the interchange format."""
+    due = None
+    if action.due_text or action.due_date:
+        due = {"text": action.due_text, "date": _iso(action.due_date)}
+    return {
+        "ref": action.ref or None,
+        "text": action.text,
+        "owners": action.owner_names(),
+        "partners": list(action.partners),
+        "due": due,
+        "status": action.status or None,
+        "rag": action.rag or None,
+        "measures": list(action.measures),
+        "reported_to": action.body_names(),
+        "updates": [
+            {"as_of": _iso(update.as_of), "text": update.text} for update in action.updates.all()
+        ],
+    }
