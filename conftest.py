@@ -112,7 +112,9 @@ def _member(organisation, username: str, role: str):  # type: ignore[no-untyped-
 
     from lineofsight.accounts.models import Membership
 
-    user = get_user_model().objects.create_user(username=username, password="correct-horse-9", email=f"{username}@example.test")
+    user = get_user_model().objects.create_user(
+        username=username, password="correct-horse-9", email=f"{username}@example.test"
+    )
     Membership.objects.create(user=user, organisation=organisation, role=role)
     return user
 
@@ -168,6 +170,7 @@ def client_for(client) -> Callable[[Any], Any]:  # type: ignore[no-untyped-def]
 
 # --- Real browser -----------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Headless Chromium from Debian's package, driven by Playwright."""
@@ -175,6 +178,9 @@ def browser() -> Iterator[Any]:
         pytest.skip(f"{CHROMIUM} is not installed (make test installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop running in this thread; the tests' own
+    # ORM calls are still synchronous, so Django's async-safety check must be relaxed.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -196,9 +202,6 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser, live_server) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     """A fresh browser tab; ``page.goto(live_server.url + path)`` to open a page."""
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in
-    # the same test are still synchronous, so its async-safety check must be relaxed.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     context = browser.new_context(base_url=live_server.url)
     tab = context.new_page()
     tab.set_default_timeout(15_000)

@@ -49,21 +49,15 @@ class Membership(models.Model):
     viewers (board members, advisers) read.
     """
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["organisation__name", "user__username"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} at {self.organisation}"

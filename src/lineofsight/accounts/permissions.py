@@ -30,9 +30,7 @@ def memberships_of(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Membershi
     return Membership.objects.filter(user=user).select_related("organisation")
 
 
-def membership_in(
-    user: AbstractBaseUser | AnonymousUser, organisation: Organisation | int
-) -> Membership | None:
+def membership_in(user: AbstractBaseUser | AnonymousUser, organisation: Organisation | int) -> Membership | None:
     """The user's membership of an organisation, or None."""
     if not user.is_authenticated:
         return None

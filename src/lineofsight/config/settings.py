@@ -15,11 +15,11 @@ from lineofsight.config.env import env_bool, env_int, env_list, env_secret, env_
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(env_str("LINEOFSIGHT_HOME", str(Path.cwd())))
 VAR_DIR = Path(env_str("LINEOFSIGHT_VAR", str(BASE_DIR / "var")))
+# The embedded SQLite database and uploaded files live here unless configured otherwise.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_secret(
-    "SECRET_KEY", required=not DEBUG, dev_default="insecure-development-key-not-for-production"
-)
+SECRET_KEY = env_secret("SECRET_KEY", required=not DEBUG, dev_default="insecure-development-key-not-for-production")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 

@@ -11,7 +11,7 @@ os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-secret-key-only-for-the-test-suite")
 os.environ.setdefault("LINEOFSIGHT_VAR", tempfile.mkdtemp(prefix="lineofsight-test-"))
 
-from lineofsight.config.settings import *  # noqa: E402,F403
+from lineofsight.config.settings import *  # noqa: F403
 
 # Hashing with the real algorithm would make each persona fixture cost ~0.3 s.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,81 @@
+"""Plan importer: a council's action plan document in, a lineofsight/plan@1 dict out.
+
+Pure Python, importable without Django configured::
+
+    from lineofsight.importing import read_plan, ImportFailed
+    result = read_plan(data, "plan.docx")
+    result.plan        # dict in the lineofsight/plan@1 format
+    result.warnings    # what looked odd, each pointing at file, table and row
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .deadlines import DueDate, normalise_due
+from .errors import ImportFailed
+from .layout import ImportWarning, build_plan
+from .readers import MAX_UPLOAD_BYTES, detect_type, read_document
+
+__all__ = [
+    "MAX_UPLOAD_BYTES",
+    "DueDate",
+    "ImportFailed",
+    "ImportResult",
+    "ImportWarning",
+    "detect_type",
+    "normalise_due",
+    "read_plan",
+    "validate_plan",
+]
+
+
+@dataclass
+class ImportResult:
+    """What the importer understood: the plan@1 dict and the warnings about its source."""
+
+    plan: dict[str, Any]
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+    @property
+    def action_count(self) -> int:
+        return sum(len(r["actions"]) for r in self.plan["recommendations"])
+
+
+@lru_cache(maxsize=1)
+def plan_schema() -> dict[str, Any]:
+    """The plan@1 JSON schema shipped with the package."""
+    text = resources.files(__package__).joinpath("plan.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def validate_plan(plan: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` unless ``plan`` is valid plan@1."""
+    import jsonschema
+
+    jsonschema.validate(plan, plan_schema(), format_checker=jsonschema.FormatChecker())
+
+
+def read_plan(data: bytes, filename: str, *, inspection_end: date | None = None) -> ImportResult:
+    """Read an action plan document into plan@1.
+
+    ``data`` is the file's bytes and ``filename`` its name as uploaded (used to detect
+    the type and in messages). ``inspection_end`` is the inspection's last day, from
+    which relative timescales ("3 months") count; without it the importer uses dates
+    printed above the plan. Raises :class:`ImportFailed` for input it cannot read.
+    """
+    doc = read_document(data, filename)
+    plan, warnings = build_plan(doc, inspection_end=inspection_end)
+    if not plan["recommendations"]:
+        raise ImportFailed(
+            filename,
+            "no recommendations or actions were found; expected a table whose header names "
+            "the recommendation or action, the lead and the timescale",
+        )
+    validate_plan(plan)
+    return ImportResult(plan, warnings)

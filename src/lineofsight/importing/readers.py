@@ -233,7 +233,7 @@ def _html_cell(element: Any) -> Cell:
                         else:
                             paras.extend(_split_bullets(text, in_list=True))
                 else:
-                    paras.extend(_split_bullets(child.text_content(), in_list=True))
+                    walk_flat_list(child)
             elif tag in ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li"):
                 if child.find(".//ul") is not None or child.find(".//ol") is not None or (
                     child.find(".//p") is not None
@@ -259,6 +259,20 @@ def _html_cell(element: Any) -> Cell:
             else:
                 loose(child.text_content() if tag else "")
             loose(child.tail)
+
+    def walk_flat_list(el: Any) -> None:
+        # A <ul> whose <li> tags an extraction dropped: its loose text is the list, and
+        # any <p> or nested list inside it is a paragraph of its own.
+        paras.extend(_split_bullets(el.text or "", in_list=True))
+        for sub in el:
+            tag = sub.tag if isinstance(sub.tag, str) else ""
+            if tag in ("ul", "ol") and not [li for li in sub if getattr(li, "tag", "") == "li"]:
+                walk_flat_list(sub)
+            elif tag in ("ul", "ol", "li"):
+                walk(sub)
+            elif tag:
+                paras.extend(_split_bullets(sub.text_content()))
+            paras.extend(_split_bullets(sub.tail or "", in_list=True))
 
     walk(element)
     return Cell(paras)

@@ -243,7 +243,5 @@ def export_action(action: Action) -> dict[str, Any]:
         "rag": action.rag or None,
         "measures": list(action.measures),
         "reported_to": action.body_names(),
-        "updates": [
-            {"as_of": _iso(update.as_of), "text": update.text} for update in action.updates.all()
-        ],
+        "updates": [{"as_of": _iso(update.as_of), "text": update.text} for update in action.updates.all()],
     }

@@ -55,9 +55,7 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="unique_person_name_per_org")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_person_name_per_org")]
 
     def __str__(self) -> str:
         return self.name
@@ -125,9 +123,7 @@ class GovernanceBody(models.Model):
     """A board or meeting the plan reports to: DMT, Improvement Board, Corporate
     Parenting Board, Scrutiny Panel, Safeguarding Children Partnership."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="governance_bodies"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="governance_bodies")
     name = models.CharField(max_length=300)
     short_name = models.CharField(max_length=60, blank=True)
     chair = models.CharField(max_length=200, blank=True)
@@ -137,9 +133,7 @@ class GovernanceBody(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "governance bodies"
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="unique_body_name_per_org")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_body_name_per_org")]
 
     def __str__(self) -> str:
         return self.short_name or self.name
@@ -154,9 +148,7 @@ class Plan(models.Model):
         CLOSED = "closed", "Closed"
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="plans")
-    inspection = models.ForeignKey(
-        Inspection, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans"
-    )
+    inspection = models.ForeignKey(Inspection, null=True, blank=True, on_delete=models.SET_NULL, related_name="plans")
     title = models.CharField(max_length=300)
     status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.ACTIVE)
     organisation_text = models.CharField(
@@ -220,10 +212,16 @@ class Action(models.Model):
     rag_override = models.CharField(max_length=10, choices=Rag.choices, blank=True)
     rag_override_reason = models.TextField(blank=True)
     measures = models.JSONField(default=list, blank=True)
-    reported_to = models.ManyToManyField(
-        GovernanceBody, through="ActionReport", related_name="actions", blank=True
-    )
+    reported_to = models.ManyToManyField(GovernanceBody, through="ActionReport", related_name="actions", blank=True)
     evidence_notes = models.TextField(blank=True)
+    # Set by the council's RAG rules (tracking.services.refresh_rag), kept beside the
+    # reported RAG and any override so lists can filter on it without recomputing.
+    rag_computed = models.CharField(
+        max_length=10, choices=Rag.choices, blank=True, help_text="RAG from the council's rules"
+    )
+    rag_reason = models.CharField(max_length=200, blank=True, help_text="Why the rules gave that RAG")
+    is_stale = models.BooleanField(default=False, help_text="No update for the council's stale period (drift)")
+    rag_computed_on = models.DateField(null=True, blank=True, help_text="London date the rules last ran")
     version = models.PositiveIntegerField(default=1)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -238,8 +236,9 @@ class Action(models.Model):
 
     @property
     def effective_rag(self) -> str:
-        """The RAG to show: a manual override wins over the reported or computed rating."""
-        return self.rag_override or self.rag
+        """The RAG to show: a manual override wins over the computed rating, which wins
+        over the rating reported in the plan document."""
+        return self.rag_override or self.rag_computed or self.rag
 
     @property
     def plan_id(self) -> int:
@@ -268,6 +267,9 @@ class ActionOwner(models.Model):
         ordering = ["position"]
         constraints = [models.UniqueConstraint(fields=["action", "person"], name="unique_action_owner")]
 
+    def __str__(self) -> str:
+        return f"{self.person} owns {self.action}"
+
 
 class ActionReport(models.Model):
     """A governance body an action reports to, in the order the plan names them."""
@@ -280,6 +282,9 @@ class ActionReport(models.Model):
     class Meta:
         ordering = ["position"]
         constraints = [models.UniqueConstraint(fields=["action", "body"], name="unique_action_body")]
+
+    def __str__(self) -> str:
+        return f"{self.action} reports to {self.body}"
 
 
 class ProgressUpdate(models.Model):

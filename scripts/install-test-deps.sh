@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install what the test suite needs from Debian when it is missing: Chromium for the
+# browser tests, a PostgreSQL server for the PostgreSQL run, poppler-utils (pdftoppm)
+# to render board-pack PDFs. Safe to run repeatedly: it installs only what is absent.
+set -euo pipefail
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+{ [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; } || need+=(postgresql)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# WeasyPrint renders board packs through Pango.
+ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing from Debian: ${need[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

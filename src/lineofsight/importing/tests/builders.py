@@ -1,0 +1,233 @@
+"""Plan documents written by the tests themselves, for a fictional council.
+
+Example Borough Council's post-ILACS plan in the shapes councils send: Word with merged
+cells, bullets and parallel date lists; Excel with merged recommendation cells and
+several sheets; HTML, Markdown and CSV. Used by the tests and by ``bench/import.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+HEADER = ["Ref", "Recommendation", "Action", "Lead officer", "Timescale",
+          "Progress March 2026", "RAG"]
+
+
+def _set_cell(cell: Any, lines: list[str], *, style: str | None = None, bold: bool = False) -> None:
+    cell.text = ""
+    first = cell.paragraphs[0]
+    for k, line in enumerate(lines):
+        para = first if k == 0 else cell.add_paragraph()
+        if style:
+            para.style = style
+        run = para.add_run(line)
+        run.bold = bold
+
+
+def example_docx() -> bytes:
+    """A Word plan: preamble, a budget table, a plan table, a headed table, a glossary."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Example Borough Council", level=1)
+    d.add_paragraph("Post-ILACS Improvement Plan")
+    d.add_paragraph("Following inspection - 12 to 23 January 2026")
+
+    d.add_paragraph("Budget")
+    budget = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([["Budget line", "2025/26", "2026/27"],
+                             ["Social work academy", "£120,000", "£80,000"],
+                             ["Total", "£120,000", "£80,000"]]):
+        for c, text in enumerate(row):
+            budget.cell(r, c).text = text
+
+    d.add_paragraph("Improvement actions")
+    t = d.add_table(rows=7, cols=len(HEADER))
+    for c, text in enumerate(HEADER):
+        _set_cell(t.cell(0, c), [text], bold=True)
+    # A section row: one cell merged across the table.
+    section = t.cell(1, 0).merge(t.cell(1, len(HEADER) - 1))
+    _set_cell(section, ["Priority 1: within 3 months"], bold=True)
+    # Recommendation 1: three bullets with a parallel list of dates, one lead for all.
+    _set_cell(t.cell(2, 0), ["1."])
+    _set_cell(t.cell(2, 1), ["Improve the timeliness of strategy meetings."])
+    _set_cell(t.cell(2, 2), ["Audit every strategy meeting held in January.",
+                             "Publish a revised threshold guide for partners.",
+                             "Train all duty managers in the new guide."], style="List Bullet")
+    _set_cell(t.cell(2, 3), ["Head of Safeguarding"])
+    _set_cell(t.cell(2, 4), ["March 2026 (complete)", "April 2026", "Summer 2026"])
+    _set_cell(t.cell(2, 5), ["Audit finished and reported."])
+    _set_cell(t.cell(2, 6), ["Green"])
+    # A continuation row: no number, one more action with two leads.
+    _set_cell(t.cell(3, 2), ["Add a weekly tracker of strategy meetings to the front door report."])
+    _set_cell(t.cell(3, 3), ["Jo Bloggs – Service Manager, Front Door / Performance Lead"])
+    _set_cell(t.cell(3, 4), ["Ongoing"])
+    _set_cell(t.cell(3, 6), ["Amber"])
+    # Recommendation 2 spans two rows through vertically merged cells; lettered items.
+    t.cell(4, 0).merge(t.cell(5, 0))
+    t.cell(4, 1).merge(t.cell(5, 1))
+    _set_cell(t.cell(4, 0), ["2"])
+    _set_cell(t.cell(4, 1), ["Strengthen management oversight of children in need plans."])
+    _set_cell(t.cell(4, 2), ["a) Introduce monthly case supervision audits.",
+                             "b) Report audit findings to the Improvement Board."])
+    _set_cell(t.cell(4, 3), ["Head of Quality Assurance; Principal Social Worker"])
+    _set_cell(t.cell(4, 4), ["Feb 27 – partially complete"])
+    _set_cell(t.cell(4, 6), ["Red"])
+    _set_cell(t.cell(5, 2), ["c) Refresh the supervision policy."])
+    _set_cell(t.cell(5, 3), ["Principal Social Worker"])
+    _set_cell(t.cell(5, 4), ["Sept-Oct 2026"])
+    _set_cell(t.cell(5, 6), ["Blue"])
+    # Recommendation 3 defers to recommendation 1.
+    _set_cell(t.cell(6, 0), ["3"])
+    _set_cell(t.cell(6, 1), ["Make sure partners know the outcome of their referrals."])
+    _set_cell(t.cell(6, 2), ["See action 1"])
+
+    # A plan table without a recommendation column: its heading is the recommendation.
+    d.add_heading("Care leavers", level=2)
+    c = d.add_table(rows=3, cols=4)
+    for col, text in enumerate(["Action", "Owner", "By when", "RAG"]):
+        _set_cell(c.cell(0, col), [text], bold=True)
+    for r, row in enumerate([
+        ["Open a joint housing panel for care leavers.", "Head of Corporate Parenting",
+         "Implemented", "Green"],
+        ["Offer every care leaver a personal adviser by 18.", "Leaving Care Manager",
+         "6 months", "Amber"],
+    ], 1):
+        for col, text in enumerate(row):
+            _set_cell(c.cell(r, col), [text])
+
+    d.add_paragraph("Glossary")
+    g = d.add_table(rows=2, cols=2)
+    g.cell(0, 0).text = "PSW"
+    g.cell(0, 1).text = "Principal Social Worker"
+    g.cell(1, 0).text = "IRO"
+    g.cell(1, 1).text = "Independent Reviewing Officer"
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def example_xlsx() -> bytes:
+    """An Excel plan: a merged title, merged recommendation cells, a budget sheet."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Action plan"
+    ws["A1"] = "Example Borough Council – Focused visit action plan"
+    ws.merge_cells("A1:G1")
+    headers = ["No.", "Area for improvement", "What will we do", "Responsible officer",
+               "Target date", "Update January 2026", "RAG rating"]
+    for col, text in enumerate(headers, 1):
+        ws.cell(row=3, column=col, value=text).font = Font(bold=True)
+    rows = [
+        ["1", "Return home interviews are not always offered.",
+         "• Commission a new return home interview service\n• Report take-up monthly",
+         "Head of Adolescent Services", "31/03/2026\nMay 2026", "Contract awarded", "Green"],
+        [None, None, "Review missing episodes at the weekly MASH meeting", "MASH Manager",
+         "Ongoing", "Started", "Amber"],
+        ["2", "Care plans do not always say what will change for the child.",
+         "Run care planning workshops for all social workers", "Principal Social Worker",
+         "Autumn 2026", None, "Red"],
+    ]
+    for r, row in enumerate(rows, 4):
+        for col, value in enumerate(row, 1):
+            ws.cell(row=r, column=col, value=value)
+    ws.merge_cells("A4:A5")
+    ws.merge_cells("B4:B5")
+    budget = wb.create_sheet("Budget")
+    budget.append(["Item", "Cost"])
+    budget.append(["Return home interviews", 45000])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+EXAMPLE_HTML = """<html><body>
+<h1>Example Borough Council</h1>
+<p>JTAI action plan</p>
+<table>
+<tr><th>No.</th><th>Recommendation</th><th>Actions</th><th>Lead</th><th>Deadline</th></tr>
+<tr><td colspan="5"><b>Neglect</b></td></tr>
+<tr><td>1</td><td><p>Partners do not recognise neglect early enough.</p></td>
+<td><ul><li>Launch the neglect toolkit</li><li>Train school safeguarding leads</li></ul></td>
+<td><p>Head of Early Help</p></td><td><ul><li>June 2026</li><li>Sept 2026</li></ul></td></tr>
+<tr><td></td><td></td><td><p>Audit 20 neglect cases &amp; report <b>findings</b></p></td>
+<td>Head of QA + Designated Nurse</td><td>By 1 st December 2026</td></tr>
+</table>
+<h2>Staffing</h2>
+<table><tr><th>Post</th><th>FTE</th></tr><tr><td>Social worker</td><td>4</td></tr></table>
+</body></html>"""
+
+EXAMPLE_MARKDOWN = """# Example Borough Council monitoring visit plan
+
+| Ref | Area for improvement | Action | Owner | By when | Status |
+|-----|----------------------|--------|-------|---------|--------|
+| 1 | Visits to children in care are not always on time. | Publish a weekly visits tracker<br>Escalate overdue visits to heads of service | Service Manager, Children in Care | April 2026<br>May 2026 | In progress |
+| 2 | Supervision records are thin. | Introduce a supervision template | Principal Social Worker | Completed | Complete |
+"""
+
+
+def example_csv() -> bytes:
+    """A semicolon-separated CSV saved in Windows-1252, as Excel does in some locales."""
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=";")
+    w.writerow(["Rec no", "Finding", "Action", "Responsible", "Deadline", "RAG"])
+    w.writerow(["1", "Step-down to early help is slow.", "Agree a step–down protocol",
+                "Head of Early Help", "Winter 2026", "A"])
+    w.writerow(["", "", "Track step-down cases weekly", "Early Help Manager", "TBC", "G"])
+    return out.getvalue().encode("cp1252")
+
+
+def large_plan_rows(n_actions: int) -> list[list[str]]:
+    """Rows of a plan with ``n_actions`` actions, five per recommendation."""
+    rows: list[list[str]] = []
+    for k in range(n_actions):
+        rec = k // 5 + 1
+        first = k % 5 == 0
+        rows.append([
+            f"{rec}." if first else "",
+            f"Recommendation {rec}: improve the quality of practice area {rec}." if first else "",
+            f"Action {k + 1}: deliver improvement step {k % 5 + 1} for area {rec}.",
+            f"Head of Service {rec % 7} / Service Manager {k % 11}",
+            f"{['March', 'June', 'Sept', 'December'][k % 4]} 202{6 + k % 3}",
+            "Progress is on track." if k % 3 else "Complete",
+            ["Green", "Amber", "Red"][k % 3],
+        ])
+    return rows
+
+
+def large_docx(n_actions: int = 500) -> bytes:
+    """A Word plan with ``n_actions`` action rows, for the benchmark."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Example Borough Council improvement plan")
+    rows = large_plan_rows(n_actions)
+    t = d.add_table(rows=len(rows) + 1, cols=len(HEADER))
+    for c, text in enumerate(HEADER):
+        t.cell(0, c).text = text
+    for r, row in enumerate(rows, 1):
+        cells = t.rows[r].cells
+        for c, text in enumerate(row):
+            cells[c].text = text
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def large_xlsx(n_actions: int = 500) -> bytes:
+    """An Excel plan with ``n_actions`` action rows, for the benchmark."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for row in large_plan_rows(n_actions):
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

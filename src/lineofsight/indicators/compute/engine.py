@@ -1,0 +1,196 @@
+"""Run the indicator SQL files over loaded returns and turn each answer into a result."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+from dateutil.relativedelta import relativedelta
+
+from .readers import LoadedReturns, connect, load_cin, load_ssda903
+
+SQL_PACKAGE = "lineofsight.indicators.compute.sql"
+BANK_HOLIDAYS = "bank_holidays_england.csv"
+
+
+@dataclass
+class IndicatorResult:
+    """One computed indicator for one period; see the package docstring."""
+
+    code: str
+    title: str
+    value: float | None
+    numerator: int | None
+    denominator: int | None
+    unit: str
+    children: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    polarity: str = ""
+    definition: str = ""
+
+
+@dataclass(frozen=True)
+class IndicatorQuery:
+    """An indicator as declared by its SQL file: the comment block, then the query."""
+
+    name: str
+    code: str
+    title: str
+    definition: str
+    polarity: str
+    unit: str
+    source: str
+    sql: str
+
+    @property
+    def needs_cin(self) -> bool:
+        return self.source.upper().startswith("CIN")
+
+    @property
+    def needs_adoptions(self) -> bool:
+        return self.code in {"A1", "A2", "A10"}
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days an indicator value covers (both ends included) and its scorecard label."""
+
+    label: str
+    start: date
+    end: date
+
+    @property
+    def window_start(self) -> date:
+        """Start of the 3-year rolling window ending at the period end (adoption scorecard)."""
+        return self.end - relativedelta(years=3) + timedelta(days=1)
+
+
+_YEAR = re.compile(r"^(\d{4})-(\d{2})(?:\s*Q([1-4]))?$")
+
+
+def parse_period(label: str) -> Period:
+    """Read ``2025-26`` (1 April 2025 to 31 March 2026) or ``2025-26 Q3`` (October to
+    December 2025: quarters run from April, as councils' scorecards do)."""
+    match = _YEAR.match(label.strip())
+    if not match or (int(match[1]) + 1) % 100 != int(match[2]):
+        raise ValueError(
+            f"period {label!r}: expected a financial year like 2025-26, or 2025-26 Q3"
+        )
+    year = int(match[1])
+    start = date(year, 4, 1)
+    end = date(year + 1, 3, 31)
+    if match[3]:
+        start = start + relativedelta(months=3 * (int(match[3]) - 1))
+        end = start + relativedelta(months=3) - timedelta(days=1)
+    return Period(label.strip(), start, end)
+
+
+_META = re.compile(r"^--\s*([a-z]+):\s?(.*)$")
+
+
+def parse_query(name: str, text: str) -> IndicatorQuery:
+    """Read the comment block heading an indicator SQL file (``-- key: value`` lines,
+    continued on indented ``--`` lines) and keep the whole text as the query."""
+    meta: dict[str, str] = {}
+    key = None
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        match = _META.match(line)
+        if match:
+            key = match[1]
+            meta[key] = match[2].strip()
+        elif key:
+            meta[key] += " " + line.lstrip("-").strip()
+    missing = [k for k in ("code", "title", "definition", "polarity", "unit", "source")
+               if k not in meta]
+    if missing:
+        raise ValueError(f"{name}: the comment block lacks {', '.join(missing)}")
+    return IndicatorQuery(name, meta["code"], meta["title"], meta["definition"],
+                          meta["polarity"], meta["unit"], meta["source"], text)
+
+
+@cache
+def indicator_queries() -> tuple[IndicatorQuery, ...]:
+    """Every indicator SQL file in the package, in file-name order (``_*.sql`` are shared
+    set-up, not indicators)."""
+    folder = resources.files(SQL_PACKAGE)
+    queries = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".sql") and not entry.name.startswith("_"):
+            queries.append(parse_query(entry.name, entry.read_text(encoding="utf-8")))
+    return tuple(queries)
+
+
+def _setup_sql(name: str) -> str:
+    return resources.files(SQL_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def prepare(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the bank holidays and build the shared calendar and episode tables."""
+    holidays_csv = resources.files("lineofsight.indicators.compute").joinpath(BANK_HOLIDAYS)
+    with resources.as_file(holidays_csv) as path:
+        con.execute(
+            "CREATE OR REPLACE TABLE bank_holiday AS SELECT CAST(date AS DATE) AS day, name "
+            "FROM read_csv(?, header = true, columns = {'date': 'DATE', 'name': 'VARCHAR'})",
+            [str(path)],
+        )
+    con.execute(_setup_sql("_setup.sql"))
+
+
+def load_returns(ssda903: Path | str, cin_files: Sequence[Path | str] = ()) -> LoadedReturns:
+    """Read an SSDA903 return (folder of CSV tables, or XML) and any CIN census files into
+    a fresh DuckDB connection, checked and typed, ready for ``run_indicators``."""
+    con = connect()
+    ssda903_sources = load_ssda903(con, Path(ssda903))
+    cin_sources = load_cin(con, [Path(p) for p in cin_files])
+    prepare(con)
+    return LoadedReturns(con, ssda903_sources, cin_sources)
+
+
+def run_indicators(
+    loaded: LoadedReturns, period: Period, codes: Iterable[str] | None = None
+) -> list[IndicatorResult]:
+    """Compute each indicator for the period. CIN indicators are left out when no census
+    was loaded; ``codes`` narrows to named indicators."""
+    con = loaded.con
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE params AS SELECT CAST(? AS DATE) AS period_start, "
+        "CAST(? AS DATE) AS period_end, CAST(? AS DATE) AS window_start",
+        [period.start, period.end, period.window_start],
+    )
+    wanted = {c.upper() for c in codes} if codes else None
+    queries = [q for q in indicator_queries()
+               if (loaded.has_cin or not q.needs_cin)
+               and (wanted is None or q.code.upper() in wanted)]
+    if any(q.needs_adoptions for q in queries):
+        con.execute(_setup_sql("_adoptions.sql"))
+    results = []
+    for query in queries:
+        row = con.execute(query.sql).fetchone()
+        if row is None:  # pragma: no cover - every query aggregates to one row
+            raise RuntimeError(f"{query.name} returned no row")
+        value, numerator, denominator, children = row
+        results.append(IndicatorResult(
+            code=query.code,
+            title=query.title,
+            value=None if value is None else float(value),
+            numerator=None if numerator is None else int(numerator),
+            denominator=None if denominator is None else int(denominator),
+            unit=query.unit,
+            children=[str(c) for c in children],
+            sources=_sources_for(query, loaded),
+            polarity=query.polarity,
+            definition=query.definition,
+        ))
+    return results
+
+
+def _sources_for(query: IndicatorQuery, loaded: LoadedReturns) -> list[str]:
+    return list(loaded.cin_sources if query.needs_cin else loaded.ssda903_sources)

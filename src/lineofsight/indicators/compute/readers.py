@@ -1,0 +1,407 @@
+"""Readers for the statutory returns: SSDA903 (CSV tables or XML) and the CIN census (XML).
+
+Every reader ends in the same place: typed tables in a DuckDB connection, one per return
+table, named as in ``tables.py``. CSV files are loaded by DuckDB itself and checked with
+SQL (no Python loop per row); XML is streamed with lxml ``iterparse`` (entities not
+expanded, no network, DTDs refused) into temporary CSV files that then go through exactly
+the same loading and checking, so both forms give identical tables.
+
+Errors name the file, the row (as a spreadsheet shows it: the header is row 1) or, for
+XML, the line, the column, what was expected and what was found. Nothing is loaded unless
+every check passes.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+from lxml import etree
+
+from .tables import CIN_TABLES, SSDA903_TABLES, TableSpec
+
+MAX_REPORTED_ERRORS = 10
+LINE = "_LINE"  # hidden column carrying the XML source line through the temporary CSV
+
+
+class ReturnFileError(ValueError):
+    """A return file that cannot be used as it stands; ``problems`` lists each bad cell."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass
+class LoadedReturns:
+    """A DuckDB connection holding the typed return tables, and where they came from."""
+
+    con: duckdb.DuckDBPyConnection
+    ssda903_sources: list[str] = field(default_factory=list)
+    cin_sources: list[str] = field(default_factory=list)
+
+    @property
+    def has_cin(self) -> bool:
+        """Whether a CIN census was loaded, so the CIN indicators can be computed."""
+        return bool(self.cin_sources)
+
+
+def connect() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection set up for return data."""
+    con = duckdb.connect(":memory:")
+    con.execute("SET preserve_insertion_order = true")
+    return con
+
+
+def _quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _read_header(path: Path, display: str) -> list[str]:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        try:
+            header = next(csv.reader(handle))
+        except StopIteration:
+            raise ReturnFileError([f"{display}: the file is empty; expected a header row"]) from None
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise ReturnFileError([f"{display}, row 1: cannot read the header ({exc})"]) from None
+    return [name.strip() for name in header]
+
+
+def load_csv_table(
+    con: duckdb.DuckDBPyConnection,
+    spec: TableSpec,
+    path: Path,
+    *,
+    display: str | None = None,
+    table: str | None = None,
+) -> None:
+    """Load one CSV file as table ``spec.name`` after checking every cell; raise on problems.
+
+    ``display`` is the file name used in messages (the original XML file for converted
+    data). If the CSV carries a ``_LINE`` column, messages give that line instead of a row.
+    """
+    display = display or path.name
+    table = table or spec.name
+    header = _read_header(path, display)
+    by_upper = {name.upper(): name for name in header}
+    missing = [column for column in spec.columns if column.upper() not in by_upper]
+    from_xml = LINE in header
+    if missing and not from_xml:
+        raise ReturnFileError(
+            [f"{display}, row 1, column {column}: missing; expected columns "
+             f"{', '.join(spec.columns)}" for column in missing]
+        )
+    raw = f"raw_{table}"
+    columns_struct = "{" + ", ".join(f"{_sql_str(name)}: 'VARCHAR'" for name in header) + "}"
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {raw} AS SELECT * FROM read_csv("  # noqa: S608
+            f"{_sql_str(str(path))}, header = true, auto_detect = false, delim = ',', "
+            f"quote = '\"', escape = '\"', columns = {columns_struct}, "
+            "encoding = 'utf-8')"
+        )
+    except duckdb.Error as exc:
+        raise ReturnFileError([_csv_error_message(display, str(exc))]) from None
+
+    def cell(column: str) -> str:
+        if column.upper() not in by_upper:
+            return "CAST(NULL AS VARCHAR)"
+        return f"NULLIF(trim({_quote_ident(by_upper[column.upper()])}), '')"
+
+    checks: list[str] = []
+    where = "row_no"
+    row_expr = f"CAST({_quote_ident(LINE)} AS BIGINT)" if from_xml else "rowid + 2"
+    for column in spec.columns:
+        value = cell(column)
+        conditions: list[str] = []
+        if column in spec.required:
+            conditions.append(f"{value} IS NULL")
+        if column in spec.dates:
+            conditions.append(
+                f"({value} IS NOT NULL AND try_strptime({value}, "
+                f"{_sql_str(spec.date_format)}) IS NULL)"
+            )
+        if column in spec.codes:
+            allowed = ", ".join(_sql_str(code) for code in spec.codes[column])
+            conditions.append(f"({value} IS NOT NULL AND {value} NOT IN ({allowed}))")
+        if column in spec.patterns:
+            conditions.append(
+                f"({value} IS NOT NULL AND NOT regexp_full_match({value}, "
+                f"{_sql_str(spec.patterns[column])}))"
+            )
+        if column in spec.integers:
+            conditions.append(f"({value} IS NOT NULL AND TRY_CAST({value} AS BIGINT) IS NULL)")
+        if conditions:
+            checks.append(
+                f"SELECT {row_expr} AS {where}, {_sql_str(column)} AS col, {value} AS val "
+                f"FROM {raw} WHERE {' OR '.join(conditions)}"  # noqa: S608
+            )
+    if checks:
+        bad = con.execute(
+            " UNION ALL ".join(checks) + f" ORDER BY {where}, col LIMIT {MAX_REPORTED_ERRORS}"
+        ).fetchall()
+        if bad:
+            label = "line" if from_xml else "row"
+            problems = []
+            for row_no, column, value in bad:
+                found = "a blank" if value is None else repr(value)
+                if value is None and column in spec.required:
+                    expected = spec.describe(column) + " (required)"
+                else:
+                    expected = spec.describe(column)
+                problems.append(
+                    f"{display}, {label} {row_no}, column {column}: expected {expected}, "
+                    f"got {found}"
+                )
+            con.execute(f"DROP TABLE {raw}")
+            raise ReturnFileError(problems)
+
+    selects = []
+    for column in spec.columns:
+        value = cell(column)
+        if column in spec.dates:
+            selects.append(f"CAST(strptime({value}, {_sql_str(spec.date_format)}) AS DATE) "
+                           f"AS {column}")
+        elif column in spec.integers:
+            selects.append(f"CAST({value} AS BIGINT) AS {column}")
+        else:
+            selects.append(f"{value} AS {column}")
+    con.execute(
+        f"CREATE OR REPLACE TABLE {table} AS SELECT {', '.join(selects)} FROM {raw}"  # noqa: S608
+    )
+    con.execute(f"DROP TABLE {raw}")
+
+
+def _csv_error_message(display: str, error: str) -> str:
+    """Condense DuckDB's CSV parser error to the row and the problem."""
+    line = re.search(r"CSV Error on Line: (\d+)", error)
+    counts = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", error)
+    where = f"{display}, row {line[1]}" if line else display
+    if counts:
+        return f"{where}: expected {counts[1]} columns, found {counts[2]}"
+    first = error.splitlines()[0] if error else "unreadable"
+    return f"{where}: cannot read as CSV ({first})"
+
+
+def _create_empty(con: duckdb.DuckDBPyConnection, spec: TableSpec) -> None:
+    columns = []
+    for column in spec.columns:
+        kind = "DATE" if column in spec.dates else "BIGINT" if column in spec.integers else "VARCHAR"
+        columns.append(f"{column} {kind}")
+    con.execute(f"CREATE OR REPLACE TABLE {spec.name} ({', '.join(columns)})")
+
+
+def find_ssda903_files(directory: Path) -> dict[str, Path]:
+    """Match the CSV files in a folder to the SSDA903 tables, by name (``episodes.csv``,
+    ``SSDA903_2025_episodes.csv``)."""
+    found: dict[str, Path] = {}
+    candidates = sorted(p for p in directory.iterdir() if p.suffix.lower() == ".csv")
+    # Longest table names first so "placed_for_adoption" is not taken for another table.
+    for name in sorted(SSDA903_TABLES, key=len, reverse=True):
+        for path in candidates:
+            stem = path.stem.lower()
+            if path not in found.values() and (stem == name or stem.endswith("_" + name)):
+                found[name] = path
+                break
+    return found
+
+
+def load_ssda903(con: duckdb.DuckDBPyConnection, source: Path) -> list[str]:
+    """Load an SSDA903 return from a folder of CSV tables or an XML file; return the files
+    used. Tables that are absent (other than header and episodes) load empty."""
+    source = Path(source)
+    if source.is_dir():
+        xml_files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".xml"
+                           and "cin" not in p.stem.lower())
+        files = find_ssda903_files(source)
+        if not files and len(xml_files) == 1:
+            return load_ssda903(con, xml_files[0])
+        absent = [n for n, s in SSDA903_TABLES.items() if s.must_exist and n not in files]
+        if absent:
+            raise ReturnFileError(
+                [f"{source}: no {name}.csv found; expected the SSDA903 {name} table"
+                 for name in absent]
+            )
+        for name, spec in SSDA903_TABLES.items():
+            if name in files:
+                load_csv_table(con, spec, files[name])
+            else:
+                _create_empty(con, spec)
+        return [str(files[n]) for n in SSDA903_TABLES if n in files]
+    with tempfile.TemporaryDirectory(prefix="los903_") as tmp:
+        written = ssda903_xml_to_csv(source, Path(tmp))
+        for name, spec in SSDA903_TABLES.items():
+            if name in written:
+                load_csv_table(con, spec, written[name], display=source.name)
+            elif spec.must_exist:
+                raise ReturnFileError(
+                    [f"{source.name}: no <{name}> table found; expected the SSDA903 "
+                     f"{name} table"]
+                )
+            else:
+                _create_empty(con, spec)
+    return [str(source)]
+
+
+def _iterparse(path: Path, tag: str) -> Iterator[etree._Element]:
+    """Stream elements named ``tag`` (any namespace) from an XML file, safely.
+
+    Entities are never expanded, nothing is fetched, and a document with a DTD is refused:
+    statutory returns have none, and a DTD is the vehicle for entity-expansion attacks.
+    """
+    context = etree.iterparse(
+        str(path), events=("start", "end"), resolve_entities=False, no_network=True,
+        load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True,
+    )
+    checked = False
+    try:
+        for event, elem in context:
+            if not checked:
+                checked = True
+                docinfo = elem.getroottree().docinfo
+                if docinfo.doctype or docinfo.internalDTD is not None:
+                    raise ReturnFileError(
+                        [f"{path.name}, line 1: a DTD/DOCTYPE is not accepted in a return"]
+                    )
+            if event == "end" and etree.QName(elem).localname == tag:
+                yield elem
+                # Free what has been read so memory stays flat on large files.
+                elem.clear()
+                parent = elem.getparent()
+                if parent is not None:
+                    while elem.getprevious() is not None:
+                        del parent[0]
+    except etree.XMLSyntaxError as exc:
+        raise ReturnFileError([f"{path.name}, line {exc.lineno}: not well-formed XML ({exc.msg})"]
+                              ) from None
+
+
+def _text(elem: etree._Element | None) -> str:
+    if elem is None or elem.text is None:
+        return ""
+    return elem.text.strip()
+
+
+class _CsvSink:
+    """Temporary CSV files, one per table, each with a ``_LINE`` column for messages."""
+
+    def __init__(self, directory: Path, specs: dict[str, TableSpec]) -> None:
+        self.directory = directory
+        self.specs = specs
+        self.handles: dict[str, object] = {}
+        self.writers: dict[str, csv._writer] = {}
+        self.paths: dict[str, Path] = {}
+
+    def write(self, table: str, values: Iterable[str], line: int | None) -> None:
+        writer = self.writers.get(table)
+        if writer is None:
+            path = self.directory / f"{table}.csv"
+            handle = path.open("w", newline="", encoding="utf-8")
+            writer = csv.writer(handle)
+            writer.writerow([*self.specs[table].columns, LINE])
+            self.handles[table], self.writers[table], self.paths[table] = handle, writer, path
+        writer.writerow([*values, line or 0])
+
+    def close(self) -> dict[str, Path]:
+        for handle in self.handles.values():
+            handle.close()  # type: ignore[attr-defined]
+        return self.paths
+
+
+def ssda903_xml_to_csv(path: Path, directory: Path) -> dict[str, Path]:
+    """Flatten the SSDA903 XML form into one CSV per table; return the files written.
+
+    The XML form mirrors the CSV tables: ``<SSDA903><episodes><row><CHILD>..</CHILD>
+    <DECOM>..</DECOM>...</row>...</episodes>...</SSDA903>``; an empty or absent element
+    is a blank cell.
+    """
+    sink = _CsvSink(directory, SSDA903_TABLES)
+    try:
+        for row in _iterparse(path, "row"):
+            parent = row.getparent()
+            table = etree.QName(parent).localname if parent is not None else ""
+            spec = SSDA903_TABLES.get(table)
+            if spec is None:
+                raise ReturnFileError(
+                    [f"{path.name}, line {row.sourceline}: <row> inside <{table}>, which is "
+                     f"not an SSDA903 table ({', '.join(SSDA903_TABLES)})"]
+                )
+            values = dict.fromkeys(spec.columns, "")
+            for child in row:
+                name = etree.QName(child).localname
+                if name in values:
+                    values[name] = _text(child)
+            sink.write(table, values.values(), row.sourceline)
+    finally:
+        written = sink.close()
+    return written
+
+
+def cin_xml_to_csv(path: Path, directory: Path, ref_offset: int = 0) -> dict[str, Path]:
+    """Flatten a CIN census XML file into the ``cin_*`` tables (see ``tables.CIN_TABLES``).
+
+    Each ``CINdetails`` block is numbered (``REF``) so its assessments, section 47
+    enquiries and plans stay with their referral; ``ref_offset`` keeps numbers distinct
+    when several censuses are loaded together.
+    """
+    sink = _CsvSink(directory, CIN_TABLES)
+    ref = ref_offset
+    try:
+        for child in _iterparse(path, "Child"):
+            ids = child.find("{*}ChildIdentifiers")
+            child_id = _text(ids.find("{*}LAchildID")) if ids is not None else ""
+            dob = _text(ids.find("{*}PersonBirthDate")) if ids is not None else ""
+            sink.write("cin_child", (child_id, dob), child.sourceline)
+            for details in child.iterfind("{*}CINdetails"):
+                ref += 1
+                sink.write(
+                    "cin_referral",
+                    (child_id, str(ref), *(_text(details.find("{*}" + name)) for name in (
+                        "CINreferralDate", "ReferralSource", "PrimaryNeedCode",
+                        "CINclosureDate", "ReasonForClosure", "ReferralNFA"))),
+                    details.sourceline,
+                )
+                for item in details.iterfind("{*}Assessments"):
+                    sink.write("cin_assessment", (
+                        child_id, str(ref), _text(item.find("{*}AssessmentActualStartDate")),
+                        _text(item.find("{*}AssessmentAuthorisationDate"))), item.sourceline)
+                for item in details.iterfind("{*}Section47"):
+                    sink.write("cin_s47", (
+                        child_id, str(ref), *(_text(item.find("{*}" + name)) for name in (
+                            "S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC",
+                            "ICPCnotRequired"))), item.sourceline)
+                for item in details.iterfind("{*}ChildProtectionPlans"):
+                    sink.write("cin_cpp", (
+                        child_id, str(ref), _text(item.find("{*}CPPstartDate")),
+                        _text(item.find("{*}CPPendDate"))), item.sourceline)
+    finally:
+        written = sink.close()
+    return written
+
+
+def load_cin(con: duckdb.DuckDBPyConnection, files: Sequence[Path]) -> list[str]:
+    """Load one or more CIN census XML files (this year's and earlier ones, so re-referrals
+    and repeat plans can look back) into the ``cin_*`` tables."""
+    for spec in CIN_TABLES.values():
+        _create_empty(con, spec)
+    for number, path in enumerate(files):
+        path = Path(path)
+        with tempfile.TemporaryDirectory(prefix="loscin_") as tmp:
+            written = cin_xml_to_csv(path, Path(tmp), ref_offset=number * 100_000_000)
+            for name, spec in CIN_TABLES.items():
+                if name in written:
+                    load_csv_table(con, spec, written[name], display=path.name,
+                                   table=f"part_{name}")
+                    con.execute(f"INSERT INTO {name} SELECT * FROM part_{name}")  # noqa: S608
+                    con.execute(f"DROP TABLE part_{name}")
+    return [str(p) for p in files]

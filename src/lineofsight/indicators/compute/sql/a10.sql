@@ -1,0 +1,21 @@
+-- code: A10
+-- title: Average days from entering care to moving in with the adoptive family, adjusted for foster carer adoptions
+-- definition: A1, except that when the child's foster carer adopts (AD1 FOSTER_CARE 1)
+--   the clock stops on the day the child began living with that carer.
+-- polarity: lower
+-- unit: days
+-- window: 3 years
+-- source: SSDA903 episodes, ad1
+-- children: children adopted
+WITH days AS (
+    SELECT CHILD,
+           CASE WHEN by_foster_carer THEN carer_start ELSE placed_on END - entered_care AS days
+    FROM adoption
+    WHERE placed_on IS NOT NULL
+)
+SELECT
+    CAST(sum(days) AS DOUBLE) / nullif(count(*), 0) AS value,
+    sum(days) AS numerator,
+    count(*) AS denominator,
+    coalesce(list(CHILD ORDER BY CHILD), []) AS children
+FROM days;

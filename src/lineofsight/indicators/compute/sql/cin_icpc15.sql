@@ -1,0 +1,25 @@
+-- code: CIN-ICPC15
+-- title: Initial child protection conferences within 15 working days of the section 47 enquiry starting
+-- definition: Of initial child protection conferences held in the period, the % held
+--   within 15 working days of the start of the section 47 enquiry (the start day is day 0);
+--   conferences dated before their enquiry started are left out as recording errors.
+-- polarity: higher
+-- unit: %
+-- source: CIN census
+-- children: children whose conference was on time
+WITH conference AS (
+    SELECT DISTINCT s.CHILD, s.S47ActualStartDate AS started_on, s.DateOfInitialCPC AS held_on
+    FROM cin_s47 s, params
+    WHERE s.DateOfInitialCPC BETWEEN params.period_start AND params.period_end
+      AND s.S47ActualStartDate IS NOT NULL
+      AND s.DateOfInitialCPC >= s.S47ActualStartDate
+),
+verdict AS (
+    SELECT CHILD, working_days_between(started_on, held_on) <= 15 AS on_time FROM conference
+)
+SELECT
+    100.0 * count(*) FILTER (WHERE on_time) / nullif(count(*), 0) AS value,
+    count(*) FILTER (WHERE on_time) AS numerator,
+    count(*) AS denominator,
+    coalesce(list(DISTINCT CHILD ORDER BY CHILD) FILTER (WHERE on_time), []) AS children
+FROM verdict;

@@ -1,0 +1,25 @@
+-- code: CLA48
+-- title: Care leavers aged 19–21 in touch with the council
+-- definition: Of care leavers whose 19th, 20th or 21st birthday fell in the period
+--   (the OC3 cohort) and who had not died, the % in touch with the council (IN_TOUCH YES).
+-- polarity: higher
+-- unit: %
+-- source: SSDA903 oc3
+-- children: care leavers in touch
+WITH cohort AS (
+    SELECT DISTINCT o.CHILD, o.IN_TOUCH, o.ACTIV, o.ACCOM
+    FROM oc3 o, params
+    WHERE (o.DOB + INTERVAL 19 YEAR BETWEEN params.period_start AND params.period_end
+        OR o.DOB + INTERVAL 20 YEAR BETWEEN params.period_start AND params.period_end
+        OR o.DOB + INTERVAL 21 YEAR BETWEEN params.period_start AND params.period_end)
+      AND o.IN_TOUCH IS DISTINCT FROM 'DIED'
+),
+verdict AS (
+    SELECT CHILD, coalesce(IN_TOUCH = 'YES', false) AS counted FROM cohort
+)
+SELECT
+    100.0 * count(*) FILTER (WHERE counted) / nullif(count(*), 0) AS value,
+    count(*) FILTER (WHERE counted) AS numerator,
+    count(*) AS denominator,
+    coalesce(list(CHILD ORDER BY CHILD) FILTER (WHERE counted), []) AS children
+FROM verdict;

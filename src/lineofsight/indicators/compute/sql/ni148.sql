@@ -1,0 +1,25 @@
+-- code: NI148
+-- title: Care leavers aged 19–21 in education, employment or training
+-- definition: Of care leavers whose 19th, 20th or 21st birthday fell in the period
+--   (the OC3 cohort) and who had not died, the % in education, employment or training (ACTIV F1, P1, F2, P2, F4, P4, F5 or P5).
+-- polarity: higher
+-- unit: %
+-- source: SSDA903 oc3
+-- children: care leavers in education, employment or training
+WITH cohort AS (
+    SELECT DISTINCT o.CHILD, o.IN_TOUCH, o.ACTIV, o.ACCOM
+    FROM oc3 o, params
+    WHERE (o.DOB + INTERVAL 19 YEAR BETWEEN params.period_start AND params.period_end
+        OR o.DOB + INTERVAL 20 YEAR BETWEEN params.period_start AND params.period_end
+        OR o.DOB + INTERVAL 21 YEAR BETWEEN params.period_start AND params.period_end)
+      AND o.IN_TOUCH IS DISTINCT FROM 'DIED'
+),
+verdict AS (
+    SELECT CHILD, coalesce(ACTIV IN ('F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5'), false) AS counted FROM cohort
+)
+SELECT
+    100.0 * count(*) FILTER (WHERE counted) / nullif(count(*), 0) AS value,
+    count(*) FILTER (WHERE counted) AS numerator,
+    count(*) AS denominator,
+    coalesce(list(CHILD ORDER BY CHILD) FILTER (WHERE counted), []) AS children
+FROM verdict;

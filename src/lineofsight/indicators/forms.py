@@ -1,0 +1,107 @@
+"""Forms a plan manager uses to keep the scorecard: local indicators, targets, a value
+for one period, and a CSV of values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.conf import settings
+
+from lineofsight.accounts.models import Organisation
+from lineofsight.indicators import rules
+from lineofsight.indicators.models import Indicator, Target
+
+MAX_CSV_BYTES = 2 * 1024 * 1024  # a scorecard CSV is a few kilobytes; refuse anything huge
+
+
+class IndicatorForm(forms.ModelForm):
+    """A council's own indicator, such as "% of visits to children in care within 6 weeks"."""
+
+    class Meta:
+        model = Indicator
+        fields = ["code", "title", "definition", "unit", "polarity", "data_source"]
+        help_texts = {"code": "As the scorecard and the plan write it, e.g. 'P12' or 'VIS6'."}
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_code(self) -> str:
+        code = " ".join(self.cleaned_data["code"].split())
+        if not code or not any(ch.isalnum() for ch in code):
+            raise forms.ValidationError("Enter a code made of letters and numbers, e.g. 'VIS6'.")
+        clash = Indicator.objects.filter(organisation=self.organisation, code__iexact=code)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(f"Your scorecard already has an indicator with code {code}.")
+        return code
+
+
+class TargetForm(forms.ModelForm):
+    """A target value, the date it should be met by, and how far short is still amber."""
+
+    class Meta:
+        model = Target
+        fields = ["value", "by_date", "tolerance", "note"]
+        labels = {"by_date": "To be met by", "tolerance": "Tolerance (amber within)"}
+        widgets = {"by_date": forms.DateInput(attrs={"type": "date"})}
+
+    def clean_tolerance(self) -> float:
+        tolerance = self.cleaned_data.get("tolerance") or 0.0
+        if tolerance < 0:
+            raise forms.ValidationError("Enter a tolerance of 0 or more.")
+        return tolerance
+
+
+class ValueForm(forms.Form):
+    """One period's value, typed in; it replaces any value already held for the period."""
+
+    period = forms.CharField(
+        max_length=40, help_text=f"For example {rules.PERIOD_EXAMPLES}."
+    )
+    value = forms.FloatField()
+    numerator = forms.FloatField(required=False, min_value=0)
+    denominator = forms.FloatField(required=False, min_value=0)
+
+    def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+
+    def clean_period(self) -> rules.Period:
+        try:
+            return rules.parse_period(self.cleaned_data["period"])
+        except rules.PeriodError as exc:
+            raise forms.ValidationError(str(exc).capitalize()) from exc
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        value = data.get("value")
+        if value is not None and self.indicator.unit == "percent" and not 0 <= value <= 100:
+            self.add_error("value", "Enter a percentage between 0 and 100.")
+        if (data.get("numerator") is None) != (data.get("denominator") is None):
+            self.add_error("denominator", "Give both the numerator and the denominator, or neither.")
+        return data
+
+
+class ValuesUploadForm(forms.Form):
+    """A CSV of values with columns code, period, value, numerator, denominator."""
+
+    file = forms.FileField(label="CSV file of values")
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() != ".csv":
+            raise forms.ValidationError("The file must be a CSV (.csv); save the spreadsheet as CSV first.")
+        limit = min(MAX_CSV_BYTES, settings.MAX_UPLOAD_BYTES)
+        if upload.size > limit:
+            raise forms.ValidationError(f"The file is larger than {limit // 1024 // 1024} MB.")
+        return upload
+
+
+class LinkDecisionForm(forms.Form):
+    """Confirm or reject one suggested link."""
+
+    decision = forms.ChoiceField(choices=[("confirm", "Confirm"), ("reject", "Reject")])

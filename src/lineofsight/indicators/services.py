@@ -1,0 +1,463 @@
+"""Scorecard workflows: seeding the catalogue, storing values (computed, uploaded or
+typed), summarising indicators for the scorecard and board packs, and linking
+indicators to the plan. Each write happens in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from lineofsight.accounts.models import Organisation
+from lineofsight.indicators import rules
+from lineofsight.indicators.csv_values import parse_values_csv
+from lineofsight.indicators.models import Indicator, IndicatorLink, IndicatorValue, Target, Unit
+
+SERIES_LENGTH = 12  # periods shown in a chart: three years of quarters
+
+
+# --- The catalogue ------------------------------------------------------------------
+
+
+@cache
+def standard_catalogue() -> tuple[dict[str, Any], ...]:
+    """The standard indicators shipped with Line of Sight (``data/standard_indicators.json``)."""
+    text = resources.files("lineofsight.indicators").joinpath("data/standard_indicators.json").read_text("utf-8")
+    return tuple(json.loads(text))
+
+
+def ensure_standard_indicators(organisation: Organisation) -> int:
+    """Give the organisation every standard indicator it lacks; return how many were added.
+
+    Safe to call on every scorecard visit: indicators the council already has (even if
+    it has edited their wording) are left alone.
+    """
+    have = {code.upper() for code in Indicator.objects.filter(organisation=organisation).values_list("code", flat=True)}
+    missing = [
+        Indicator(
+            organisation=organisation,
+            code=entry["code"],
+            aliases=list(entry.get("aliases", [])),
+            title=entry["title"],
+            definition=entry["definition"],
+            unit=entry["unit"],
+            polarity=entry["polarity"],
+            data_source=entry["data_source"],
+            kind=Indicator.Kind.STANDARD,
+            order=position,
+        )
+        for position, entry in enumerate(standard_catalogue(), start=1)
+        if entry["code"].upper() not in have
+    ]
+    if missing:
+        try:
+            with transaction.atomic():
+                bulk_create_with_history(missing, Indicator)
+        except IntegrityError:
+            # Two first visits at once: the other request seeded the catalogue already.
+            return 0
+    return len(missing)
+
+
+def code_index(organisation: Organisation) -> dict[str, Indicator]:
+    """Every code and alias of the organisation's indicators, upper-cased, to its indicator."""
+    index: dict[str, Indicator] = {}
+    for indicator in Indicator.objects.filter(organisation=organisation):
+        for code in indicator.all_codes():
+            index.setdefault(code.upper(), indicator)
+    return index
+
+
+def _next_order(organisation: Organisation) -> int:
+    last = Indicator.objects.filter(organisation=organisation).order_by("-order").values_list("order", flat=True).first()
+    return (last or 0) + 1
+
+
+# --- Storing values -------------------------------------------------------------------
+
+
+class ComputedResult(Protocol):
+    """What the compute package hands over for one indicator."""
+
+    code: str
+    title: str
+    value: float | None
+    numerator: float | int | None
+    denominator: float | int | None
+    unit: str
+
+
+def _store_value(
+    indicator: Indicator,
+    period: rules.Period,
+    value: float,
+    numerator: float | None,
+    denominator: float | None,
+    provenance: str,
+    entered_by: Any = None,
+) -> bool:
+    """Create or replace the indicator's value for the period; True if it was new."""
+    _, created = IndicatorValue.objects.update_or_create(
+        indicator=indicator,
+        period_start=period.start,
+        period_end=period.end,
+        defaults={
+            "period_kind": period.kind,
+            "period_label": period.label,
+            "value": value,
+            "numerator": numerator,
+            "denominator": denominator,
+            "provenance": provenance,
+            "entered_by": entered_by,
+        },
+    )
+    return created
+
+
+def period_from(period_label: str, period_start: date, period_end: date) -> rules.Period:
+    """The period for a label and dates given together (the dates win if they disagree)."""
+    try:
+        parsed = rules.parse_period(period_label)
+    except rules.PeriodError:
+        parsed = None
+    if parsed is not None and (parsed.start, parsed.end) == (period_start, period_end):
+        return parsed
+    return rules.Period(rules.period_kind_for(period_start, period_end), period_start, period_end, period_label)
+
+
+def record_computed_values(
+    organisation: Organisation,
+    period_label: str,
+    period_start: date,
+    period_end: date,
+    results: Iterable[ComputedResult],
+    provenance: str,
+) -> int:
+    """Store the values computed from the statutory returns for one period.
+
+    Each result (attributes code, title, value, numerator, denominator, unit) replaces
+    the indicator's value for the period; an unknown code becomes a local indicator.
+    A result without a value (nothing to count, or a return missing) is skipped rather
+    than blanking a value entered by hand. Returns the number of values stored.
+    """
+    ensure_standard_indicators(organisation)
+    period = period_from(period_label, period_start, period_end)
+    stored = 0
+    with transaction.atomic():
+        index = code_index(organisation)
+        for result in results:
+            if result.value is None:
+                continue
+            code = str(result.code).strip()
+            indicator = index.get(code.upper())
+            if indicator is None:
+                unit = result.unit if result.unit in Unit.values else Unit.COUNT
+                indicator = Indicator.objects.create(
+                    organisation=organisation,
+                    code=code,
+                    title=(result.title or code)[:300],
+                    unit=unit,
+                    data_source="Computed from statutory returns",
+                    kind=Indicator.Kind.LOCAL,
+                    order=_next_order(organisation),
+                )
+                index[code.upper()] = indicator
+            _store_value(
+                indicator,
+                period,
+                float(result.value),
+                None if result.numerator is None else float(result.numerator),
+                None if result.denominator is None else float(result.denominator),
+                provenance,
+            )
+            stored += 1
+    return stored
+
+
+class ValuesImportError(ValueError):
+    """The CSV was refused; ``errors`` lists every problem, by row and column."""
+
+    def __init__(self, errors: Sequence[str], source: str = "") -> None:
+        self.errors = list(errors)
+        self.source = source
+        prefix = f"{source}: " if source else ""
+        super().__init__(prefix + "; ".join(self.errors[:5]) + (" …" if len(self.errors) > 5 else ""))
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an upload stored."""
+
+    created: int
+    updated: int
+
+    @property
+    def stored(self) -> int:
+        return self.created + self.updated
+
+
+def import_values_csv(
+    organisation: Organisation, data: bytes, *, source: str, entered_by: Any = None, via: str = "CSV upload"
+) -> ImportSummary:
+    """Store a CSV of values for the organisation's indicators: all rows or none.
+
+    Raises ValuesImportError with every problem found (row and column named) and
+    stores nothing if any row is wrong.
+    """
+    ensure_standard_indicators(organisation)
+    index = code_index(organisation)
+    units = {code: indicator.unit for code, indicator in index.items()}
+    parsed = parse_values_csv(data, units)
+    if parsed.errors:
+        raise ValuesImportError(parsed.errors, source)
+    who = f" by {entered_by.get_username()}" if entered_by is not None else ""
+    provenance = f"{via} of {source}{who} on {timezone.localdate():%Y-%m-%d}"
+    created = updated = 0
+    with transaction.atomic():
+        for row in parsed.rows:
+            is_new = _store_value(
+                index[row.code], row.period, row.value, row.numerator, row.denominator, provenance, entered_by
+            )
+            created += is_new
+            updated += not is_new
+    return ImportSummary(created=created, updated=updated)
+
+
+# --- Summaries for the scorecard, the indicator page and board packs -----------------------
+
+
+@dataclass(frozen=True)
+class ValuePoint:
+    """One period's value, with the target that applied to it."""
+
+    period_label: str
+    period_kind: str
+    period_start: date
+    period_end: date
+    value: float
+    numerator: float | None = None
+    denominator: float | None = None
+    target: float | None = None
+
+    @property
+    def fraction(self) -> str:
+        """"41 of 52", or "" when the counts are not known."""
+        return rules.fraction_text(self.numerator, self.denominator)
+
+
+@dataclass(frozen=True)
+class IndicatorSummary:
+    """Everything a scorecard line or a board pack needs to say about one indicator."""
+
+    id: int
+    code: str
+    title: str
+    unit: str
+    polarity: str
+    kind: str
+    data_source: str
+    latest: ValuePoint | None
+    previous: ValuePoint | None
+    target: rules.TargetRule | None
+    rag: str | None
+    trend: str | None
+    series: list[ValuePoint] = field(default_factory=list)
+
+    @property
+    def latest_text(self) -> str:
+        return rules.format_value(self.latest.value if self.latest else None, self.unit)
+
+    @property
+    def previous_text(self) -> str:
+        return rules.format_value(self.previous.value if self.previous else None, self.unit)
+
+    @property
+    def target_text(self) -> str:
+        """"90% by Sep 2026", or "" without a target."""
+        if self.target is None:
+            return ""
+        when = f" by {self.target.by_date:%b %Y}" if self.target.by_date else ""
+        return rules.format_value(self.target.value, self.unit) + when
+
+    @property
+    def fraction(self) -> str:
+        return self.latest.fraction if self.latest else ""
+
+    @property
+    def polarity_text(self) -> str:
+        return "Higher is better" if self.polarity == rules.HIGHER else "Lower is better"
+
+
+def summarise(indicator: Indicator, series_length: int = SERIES_LENGTH) -> IndicatorSummary:
+    """The indicator's latest value, target, RAG, trend and recent series.
+
+    Uses prefetched ``values`` and ``targets`` when the caller prefetched them.
+    """
+    target_rules = [t.as_rule() for t in indicator.targets.all()]
+    values = sorted(
+        indicator.values.all(), key=lambda v: (v.period_end, v.period_start)
+    )
+    latest_row = values[-1] if values else None
+    same_kind = [v for v in values if latest_row is not None and v.period_kind == latest_row.period_kind]
+
+    def point(row: IndicatorValue) -> ValuePoint:
+        applies = rules.target_for(row.period_end, target_rules)
+        return ValuePoint(
+            period_label=row.period_label,
+            period_kind=row.period_kind,
+            period_start=row.period_start,
+            period_end=row.period_end,
+            value=row.value,
+            numerator=row.numerator,
+            denominator=row.denominator,
+            target=applies.value if applies else None,
+        )
+
+    series = [point(v) for v in same_kind[-series_length:]]
+    latest = series[-1] if series else None
+    previous = series[-2] if len(series) > 1 else None
+    target = rules.target_for(latest.period_end if latest else None, target_rules)
+    return IndicatorSummary(
+        id=indicator.pk,
+        code=indicator.code,
+        title=indicator.title,
+        unit=indicator.unit,
+        polarity=indicator.polarity,
+        kind=indicator.kind,
+        data_source=indicator.data_source,
+        latest=latest,
+        previous=previous,
+        target=target,
+        rag=rules.rag(
+            latest.value if latest else None,
+            target.value if target else None,
+            target.tolerance if target else 0.0,
+            indicator.polarity,
+        ),
+        trend=rules.trend(
+            latest.value if latest else None, previous.value if previous else None, indicator.polarity
+        ),
+        series=series,
+    )
+
+
+def _with_values(queryset: Any) -> Any:
+    return queryset.prefetch_related(
+        Prefetch("values", queryset=IndicatorValue.objects.order_by("period_end", "period_start")),
+        "targets",
+    )
+
+
+def scorecard(organisation: Organisation) -> list[IndicatorSummary]:
+    """Every indicator of the organisation, in scorecard order, summarised (3 queries)."""
+    indicators = _with_values(Indicator.objects.filter(organisation=organisation).order_by("order", "code"))
+    return [summarise(indicator) for indicator in indicators]
+
+
+def indicators_for_actions(actions: Iterable[Any]) -> list[IndicatorSummary]:
+    """Summaries of the indicators linked (and confirmed) to any of these actions or to
+    their recommendations, for a board pack; in scorecard order, each once."""
+    action_list = list(actions)
+    action_ids = {a.pk for a in action_list}
+    recommendation_ids = {a.recommendation_id for a in action_list}
+    if not action_ids:
+        return []
+    linked = IndicatorLink.objects.filter(confirmed=True).filter(
+        Q(action_id__in=action_ids) | Q(recommendation_id__in=recommendation_ids)
+    )
+    indicators = _with_values(
+        Indicator.objects.filter(pk__in=linked.values("indicator_id")).order_by("order", "code")
+    )
+    return [summarise(indicator) for indicator in indicators]
+
+
+# --- Links between indicators and the plan --------------------------------------------
+
+
+def _measure_texts(measures: Any) -> list[str]:
+    if isinstance(measures, str):
+        return [measures]
+    return [str(m) for m in measures or [] if m]
+
+
+def refresh_link_suggestions(organisation: Organisation) -> int:
+    """Suggest links from every action's measures (and every recommendation's outcomes)
+    to the indicators whose codes they mention; return how many new suggestions.
+
+    Links already confirmed or rejected are never suggested again.
+    """
+    from lineofsight.plans.models import Action, Recommendation
+
+    ensure_standard_indicators(organisation)
+    index = code_index(organisation)
+    if not index:
+        return 0
+    codes = list(index)
+    existing_actions = set(
+        IndicatorLink.objects.filter(indicator__organisation=organisation, action__isnull=False).values_list(
+            "indicator_id", "action_id"
+        )
+    )
+    existing_recommendations = set(
+        IndicatorLink.objects.filter(
+            indicator__organisation=organisation, recommendation__isnull=False
+        ).values_list("indicator_id", "recommendation_id")
+    )
+    new_links: list[IndicatorLink] = []
+    actions = Action.objects.filter(recommendation__plan__organisation=organisation).only("pk", "measures")
+    for action in actions:
+        for suggestion in rules.suggest_links(_measure_texts(action.measures), codes):
+            indicator = index[suggestion.code]
+            if (indicator.pk, action.pk) not in existing_actions:
+                existing_actions.add((indicator.pk, action.pk))
+                new_links.append(IndicatorLink(indicator=indicator, action=action, suggested_from=suggestion.text))
+    recommendations = Recommendation.objects.filter(plan__organisation=organisation).only("pk", "outcomes")
+    for recommendation in recommendations:
+        for suggestion in rules.suggest_links(_measure_texts(recommendation.outcomes), codes):
+            indicator = index[suggestion.code]
+            if (indicator.pk, recommendation.pk) not in existing_recommendations:
+                existing_recommendations.add((indicator.pk, recommendation.pk))
+                new_links.append(
+                    IndicatorLink(indicator=indicator, recommendation=recommendation, suggested_from=suggestion.text)
+                )
+    if new_links:
+        try:
+            with transaction.atomic():
+                bulk_create_with_history(new_links, IndicatorLink)
+        except IntegrityError:
+            # Another plan manager's visit made the same suggestions a moment ago.
+            return 0
+    return len(new_links)
+
+
+def decide_link(link: IndicatorLink, *, confirm: bool, user: Any) -> IndicatorLink:
+    """The plan manager confirms a suggested link (it then shows in board packs) or
+    rejects it (it is then not suggested again)."""
+    link.confirmed = confirm
+    link.rejected = not confirm
+    link.decided_by = user
+    link.save(update_fields=["confirmed", "rejected", "decided_by"])
+    return link
+
+
+def add_link(indicator: Indicator, *, action: Any = None, recommendation: Any = None, user: Any = None) -> IndicatorLink:
+    """Link an indicator to an action or recommendation by hand, confirmed at once."""
+    target_org = (action.recommendation.plan if action is not None else recommendation.plan).organisation_id
+    if target_org != indicator.organisation_id:
+        raise ValueError("The indicator and the plan belong to different organisations")
+    link, _ = IndicatorLink.objects.update_or_create(
+        indicator=indicator,
+        action=action,
+        recommendation=None if action is not None else recommendation,
+        defaults={"confirmed": True, "rejected": False, "decided_by": user, "suggested_from": ""},
+    )
+    return link

@@ -1,0 +1,96 @@
+"""Charts for board packs, drawn with Altair and rendered by vl-convert.
+
+Each function returns a Vega-Lite spec built from the pack's content; :func:`to_svg`
+and :func:`to_png` render it without a browser, so the same chart goes into the HTML
+and PDF (SVG) and into Word and Excel (PNG).
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import altair as alt
+import vl_convert
+
+from lineofsight.reports.builder import RAG_LABELS, BoardPackContent, Series
+
+# GOV.UK colours, as the screens use for RAG tags.
+RAG_COLOURS = {"Red": "#d4351c", "Amber": "#ffdd00", "Green": "#00703c", "Blue": "#1d70b8", "No RAG": "#b1b4b6"}
+FONT = "Helvetica, Arial, sans-serif"
+
+
+def _configure(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    return (
+        chart.configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=11, titleFontSize=11, labelLimit=260)
+        .to_dict()
+    )
+
+
+def rag_summary_chart(pack: BoardPackContent) -> dict[str, Any]:
+    """Stacked bars of actions by RAG: all actions, then each theme."""
+    rows = []
+    groups = [("All actions", pack.overall)] + [(t.theme, t.counts) for t in pack.by_theme]
+    for group, counts in groups:
+        for _rag, label, count in counts.items():
+            if count:
+                rows.append({"group": group, "rag": label, "actions": count})
+    order = list(RAG_LABELS.values())
+    largest = max((counts.total for _g, counts in groups), default=0)
+    # Whole actions only: a small pack would otherwise get ticks at 0.5.
+    ticks = list(range(largest + 1)) if largest <= 12 else None
+    chart = (
+        alt.Chart(alt.Data(values=rows), title="Actions by RAG rating")
+        .mark_bar()
+        .encode(
+            y=alt.Y("group:N", title=None, sort=[g for g, _ in groups]),
+            x=alt.X("actions:Q", title="Actions", axis=alt.Axis(values=ticks, tickMinStep=1, format="d")),
+            color=alt.Color(
+                "rag:N",
+                title="RAG",
+                scale=alt.Scale(domain=order, range=[RAG_COLOURS[k] for k in order]),
+                sort=order,
+            ),
+            order=alt.Order("rag_order:Q"),
+            tooltip=["group:N", "rag:N", "actions:Q"],
+        )
+        .transform_calculate(rag_order=f"indexof({order!r}, datum.rag)")
+        .properties(width=520, height=max(60, 26 * len(groups)))
+    )
+    return _configure(chart)
+
+
+def trend_chart(series: Series) -> dict[str, Any]:
+    """A line of values over periods, with the target as a dashed rule when there is one."""
+    values = [{"period": p.label, "value": p.value, "n": i} for i, p in enumerate(series.points)]
+    sort = [p.label for p in series.points]
+    base = alt.Chart(alt.Data(values=values), title=series.title)
+    line = base.mark_line(point=True, color="#1d70b8").encode(
+        x=alt.X("period:N", title=None, sort=sort),
+        y=alt.Y("value:Q", title=series.unit or "Value"),
+        tooltip=["period:N", "value:Q"],
+    )
+    layers: list[Any] = [line]
+    if series.target is not None:
+        target = alt.Chart(alt.Data(values=[{"target": series.target}])).mark_rule(
+            strokeDash=[6, 4], color="#505a5f"
+        ).encode(y="target:Q")
+        layers.append(target)
+    return _configure(alt.layer(*layers).properties(width=360, height=160))
+
+
+def to_svg(spec: dict[str, Any]) -> str:
+    """The chart as SVG text."""
+    return vl_convert.vegalite_to_svg(spec)
+
+
+def to_png(spec: dict[str, Any], scale: float = 2) -> bytes:
+    """The chart as a PNG image (scaled up so it prints sharply)."""
+    return vl_convert.vegalite_to_png(spec, scale=scale)
+
+
+def svg_data_uri(spec: dict[str, Any]) -> str:
+    """The chart as an ``<img>`` source: an image cannot run script, unlike inline SVG."""
+    return "data:image/svg+xml;base64," + base64.b64encode(to_svg(spec).encode("utf-8")).decode("ascii")

@@ -1,0 +1,188 @@
+"""The board pack as a Word document a council can edit: landscape pages, real tables."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from django.utils import timezone
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell
+
+from lineofsight.reports import charts
+from lineofsight.reports.builder import BoardPackContent, long_date
+
+RAG_FILLS = {"red": ("D4351C", "FFFFFF"), "amber": ("FFDD00", "0B0C0C"), "green": ("00703C", "FFFFFF"),
+             "blue": ("1D70B8", "FFFFFF")}
+
+
+def landscape_document() -> Document:
+    """A new Word document on landscape A4 with modest margins and a readable font."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.5))
+    style = document.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(10)
+    return document
+
+
+def shade(cell: _Cell, fill: str, colour: str | None = None) -> None:
+    """Fill a table cell (and colour its text) the way councils shade RAG columns."""
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+    if colour:
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.font.color.rgb = RGBColor.from_string(colour)
+
+
+def repeat_header(table: Table) -> None:
+    """Repeat the header row on every page a long table runs onto."""
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    row_properties.append(marker)
+
+
+def set_cell(cell: _Cell, text: str, *, bold: bool = False) -> None:
+    """Write text into a cell, one Word paragraph per line so lists stay lists."""
+    lines = (text or "").split("\n")
+    cell.text = ""
+    first = cell.paragraphs[0]
+    for index, line in enumerate(lines):
+        paragraph = first if index == 0 else cell.add_paragraph()
+        run = paragraph.add_run(line)
+        run.bold = bold
+
+
+def add_table(
+    document: Document, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float] | None = None,
+    rag_column: int | None = None, rags: Sequence[str] | None = None,
+) -> Table:
+    """A bordered table with a repeating bold header; RAG cells shaded when given."""
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, title in zip(table.rows[0].cells, header, strict=True):
+        set_cell(cell, title, bold=True)
+        shade(cell, "F3F2F1")
+    repeat_header(table)
+    for index, values in enumerate(rows):
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            set_cell(cell, value)
+        if rag_column is not None and rags is not None and rags[index] in RAG_FILLS:
+            fill, colour = RAG_FILLS[rags[index]]
+            shade(cells[rag_column], fill, colour)
+    if widths:
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = Cm(width)
+    return table
+
+
+def export_docx(pack: BoardPackContent) -> bytes:
+    """The pack as an editable Word document."""
+    document = landscape_document()
+    document.core_properties.title = pack.title
+    document.add_heading(pack.title, level=0)
+    document.add_paragraph(f"{pack.organisation} · {'; '.join(pack.plans) or 'No active plan reports to this body'}")
+    document.add_paragraph(
+        f"Built {timezone.localtime(pack.generated_at):%d %B %Y %H:%M}. "
+        f"Changes are compared with {pack.baseline.description}."
+    )
+
+    document.add_heading("Summary", level=1)
+    counts = ", ".join(f"{label} {count}" for _rag, label, count in pack.overall.items())
+    document.add_paragraph(f"{pack.overall.total} actions: {counts}.")
+    if pack.overall.total:
+        document.add_picture(io.BytesIO(charts.to_png(charts.rag_summary_chart(pack))), width=Cm(18))
+    labels = [label for _rag, label, _count in pack.overall.items()]
+    document.add_heading("By theme", level=2)
+    add_table(
+        document, ["Theme", *labels, "Total"],
+        [[t.theme, *(str(c) for _r, _l, c in t.counts.items()), str(t.counts.total)] for t in pack.by_theme],
+    )
+    document.add_heading("By recommendation", level=2)
+    add_table(
+        document, ["Recommendation", *labels, "Total"],
+        [[b.heading, *(str(c) for _r, _l, c in b.counts.items()), str(b.counts.total)] for b in pack.by_recommendation],
+        widths=[12.5] + [2.0] * (len(labels) + 1),
+    )
+
+    changed_heading = "What changed since the last pack" if pack.baseline.kind == "pack" else "What changed"
+    document.add_heading(changed_heading, level=1)
+    if pack.baseline.kind == "none":
+        document.add_paragraph("This is the first pack for this body, so there is nothing to compare with.")
+    else:
+        summary = ", ".join(f"{len(changes)} {label.lower()}" for _k, label, changes in pack.changes_by_kind())
+        document.add_paragraph(f"Compared with {pack.baseline.description}: {summary}.")
+        for _kind, label, changes in pack.changes_by_kind():
+            if changes:
+                document.add_heading(f"{label} ({len(changes)})", level=2)
+                add_table(
+                    document, ["Action", "Was", "Now"],
+                    [[f"{c.action_label} {c.action_text}", c.before, c.after] for c in changes],
+                    widths=[12.0, 6.0, 8.7],
+                )
+
+    document.add_heading(f"Exceptions ({len(pack.exceptions)})", level=1)
+    document.add_paragraph(
+        "Actions that are red, past their deadline, or without a signed-off update for more than "
+        f"{pack.stale_after_days} days."
+    )
+    if pack.exceptions:
+        add_table(
+            document, ["Action", "Lead", "Timescale", "RAG", "Why it is here"],
+            [[f"{e.action.label} {e.action.text}", " / ".join(e.action.owners), e.action.due, e.action.rag_label,
+              "\n".join(e.reasons)] for e in pack.exceptions],
+            widths=[10.0, 4.5, 3.5, 2.2, 6.5], rag_column=3, rags=[e.action.rag for e in pack.exceptions],
+        )
+    else:
+        document.add_paragraph("No exceptions.")
+
+    document.add_heading("Progress by recommendation", level=1)
+    for block in pack.by_recommendation:
+        document.add_heading(block.heading, level=2)
+        document.add_paragraph(f"{block.plan} · {block.theme}")
+        if block.outcomes:
+            document.add_paragraph(f"Outcome: {'; '.join(block.outcomes)}")
+        add_table(
+            document, ["Action", "Lead", "Timescale", "Status", "RAG"],
+            [[f"{a.label} {a.text}", " / ".join(a.owners), a.due, a.status_label, a.rag_label] for a in block.actions],
+            widths=[12.0, 5.0, 4.0, 3.0, 2.7], rag_column=4, rags=[a.rag for a in block.actions],
+        )
+        if not block.updates:
+            document.add_paragraph("No signed-off progress updates yet.")
+        for update in block.updates:
+            paragraph = document.add_paragraph()
+            when = f", as of {long_date(update.as_of)}" if update.as_of else ""
+            paragraph.add_run(f"{update.action_label}{when}: ").bold = True
+            paragraph.add_run(update.text)
+            if update.impact:
+                paragraph.add_run(f"\nImpact: {update.impact}").italic = True
+
+    for section in pack.sections:
+        document.add_heading(section.title, level=1)
+        if section.intro:
+            document.add_paragraph(section.intro)
+        add_table(document, section.columns, section.rows)
+        for series in section.series:
+            document.add_picture(io.BytesIO(charts.to_png(charts.trend_chart(series))), width=Cm(12))
+
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,70 @@
+"""Board pack workflows: finding a body by name, issuing (freezing) a pack."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from lineofsight.accounts.models import Organisation
+from lineofsight.plans.models import GovernanceBody
+from lineofsight.reports.builder import BoardPackContent, build_pack, long_date
+from lineofsight.reports.exporters import FORMATS, pack_filename
+from lineofsight.reports.models import BoardPack, BoardPackFile
+
+
+class PackError(ValueError):
+    """A pack cannot be built or issued as asked; the message says why."""
+
+
+def find_body(organisation: Organisation, name: str) -> GovernanceBody:
+    """The organisation's governance body by short name or full name (any case).
+
+    The error lists the bodies there are, so a mistyped name is easy to correct.
+    """
+    wanted = name.strip()
+    bodies = GovernanceBody.objects.filter(organisation=organisation)
+    matches = list(bodies.filter(Q(short_name__iexact=wanted) | Q(name__iexact=wanted)))
+    if len(matches) == 1:
+        return matches[0]
+    known = [f"{b.short_name} ({b.name})" if b.short_name else b.name for b in bodies]
+    listing = "; ".join(known) if known else "none yet"
+    if matches:
+        raise PackError(f"'{name}' names {len(matches)} governance bodies of {organisation}; use the full name. "
+                        f"Bodies: {listing}")
+    raise PackError(f"{organisation} has no governance body called '{name}'. Bodies: {listing}")
+
+
+def issue_pack(
+    body: GovernanceBody, meeting_date: date, *, user: Any = None, pack: BoardPackContent | None = None,
+) -> BoardPack:
+    """Freeze the pack for ``body``'s meeting: keep its content and every format's file.
+
+    Only one pack is issued per body per meeting date; a second attempt is refused so
+    the body's record of what it was sent never changes under it.
+    """
+    if BoardPack.objects.filter(body=body, meeting_date=meeting_date).exists():
+        raise PackError(f"A pack for {body}'s meeting on {long_date(meeting_date)} has already been issued.")
+    content = pack or build_pack(body, meeting_date)
+    files = {name: fmt.export(content) for name, fmt in FORMATS.items()}
+    try:
+        with transaction.atomic():
+            issued = BoardPack.objects.create(
+                organisation_id=body.organisation_id,
+                body=body,
+                meeting_date=meeting_date,
+                issued_at=timezone.now(),
+                issued_by=user if user is not None and user.is_authenticated else None,
+                content=content.to_json(),
+            )
+            for name, data in files.items():
+                stored = BoardPackFile(pack=issued, format=name, size=len(data))
+                stored.file.save(pack_filename(content, name), ContentFile(data), save=False)
+                stored.save()
+    except IntegrityError as exc:  # two people pressed "issue" at once
+        raise PackError(f"A pack for {body}'s meeting on {long_date(meeting_date)} has already been issued.") from exc
+    return issued

@@ -1,0 +1,499 @@
+"""Workflows for running a plan: RAG refresh, progress updates, sign-off, action edits
+with optimistic locking, and the lists behind "my actions" and reminders.
+
+Each workflow that writes runs in one transaction, so a failure changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F, Prefetch, QuerySet
+from django.utils import timezone
+
+from lineofsight.accounts.models import Membership, Organisation, Role
+from lineofsight.plans.models import Action, ActionOwner, Person, ProgressUpdate, Rag, Status
+from lineofsight.tracking import rules
+from lineofsight.tracking.models import EvidenceFile, RagSettings
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+# Fields the rules own; they never bump ``version`` because nobody types them, so a
+# nightly refresh must not make an officer's open edit form look out of date.
+COMPUTED_FIELDS = ("rag_computed", "rag_reason", "is_stale", "rag_computed_on")
+RULES_CHANGE_REASON = "RAG rules"
+
+
+def london_today() -> date:
+    """Today's date in London (the date every rule and reminder works to)."""
+    return rules.london_today(timezone.now())
+
+
+def update_day(update: ProgressUpdate) -> date:
+    """The date an update speaks for: its as-of date, else the London day it was posted."""
+    if update.as_of:
+        return update.as_of
+    return rules.london_today(update.created) if update.created else london_today()
+
+
+def is_signed_off(action: Action, updates: Sequence[ProgressUpdate]) -> bool:
+    """Whether delivery has been accepted by the plan manager.
+
+    The latest update posted in the app that reports completion decides; a plan imported
+    as complete and blue (closed in the council's own document) counts as signed off until
+    someone posts in the app.
+    """
+    if action.status != Status.COMPLETE:
+        return False
+    claims = [u for u in updates if u.review != ProgressUpdate.Review.IMPORTED and u.status == Status.COMPLETE]
+    if claims:
+        latest = max(claims, key=lambda u: (u.created, u.pk))
+        return latest.review == ProgressUpdate.Review.ACCEPTED
+    return action.rag == Rag.BLUE
+
+
+def action_facts(action: Action) -> rules.ActionFacts:
+    """Reduce an action (with ``updates`` prefetched if possible) to the rules' facts."""
+    updates = list(action.updates.all())
+    days = [update_day(u) for u in updates]
+    if days:
+        last = max(days)
+    else:
+        # Never updated: the clock starts when the action entered the system.
+        last = action.start_date or (rules.london_today(action.created) if action.created else None)
+    return rules.ActionFacts(
+        due_date=action.due_date,
+        complete=action.status == Status.COMPLETE,
+        signed_off=is_signed_off(action, updates),
+        last_update=last,
+        proposed_rag=action.rag or None,
+    )
+
+
+class _RulesCache:
+    """One RagSettings query per organisation per refresh."""
+
+    def __init__(self) -> None:
+        self._by_org: dict[int, rules.RagRules] = {}
+
+    def __call__(self, org_id: int) -> rules.RagRules:
+        if org_id not in self._by_org:
+            self._by_org[org_id] = RagSettings.for_organisation(org_id).as_rules()
+        return self._by_org[org_id]
+
+
+def rules_for(org_id: int) -> rules.RagRules:
+    """The council's RAG rules."""
+    return RagSettings.for_organisation(org_id).as_rules()
+
+
+def refresh_rag(
+    action_or_queryset: Action | QuerySet[Action] | Iterable[Action], today: date | None = None
+) -> int:
+    """Recompute the rules' RAG and drift flag; returns how many actions changed colour
+    or drift state (those changes are written to the action's history)."""
+    today = today or london_today()
+    single = action_or_queryset if isinstance(action_or_queryset, Action) else None
+    if single is not None:
+        queryset = Action.objects.filter(pk=single.pk)
+    elif isinstance(action_or_queryset, QuerySet):
+        queryset = action_or_queryset
+    else:
+        queryset = Action.objects.filter(pk__in=[a.pk for a in action_or_queryset])
+    queryset = queryset.select_related("recommendation__plan").prefetch_related("updates")
+    rules_of = _RulesCache()
+    moved: list[Action] = []
+    touched: list[Action] = []
+    for action in queryset.iterator(chunk_size=500):
+        result = rules.compute_rag(action_facts(action), rules_of(action.recommendation.plan.organisation_id), today)
+        if (action.rag_computed, action.is_stale) != (result.rag, result.stale):
+            moved.append(action)
+        elif (action.rag_reason, action.rag_computed_on) == (result.reason[:200], today):
+            continue
+        action.rag_computed = result.rag
+        action.is_stale = result.stale
+        action.rag_reason = result.reason[:200]
+        action.rag_computed_on = today
+        touched.append(action)
+        if single is not None:
+            for name in COMPUTED_FIELDS:
+                setattr(single, name, getattr(action, name))
+    with transaction.atomic():
+        Action.objects.bulk_update(touched, list(COMPUTED_FIELDS), batch_size=500)
+        for action in moved:
+            # Rules, not the person whose request triggered the refresh, made this change.
+            action._history_user = None  # type: ignore[attr-defined]
+        Action.history.bulk_history_create(
+            moved, update=True, default_change_reason=RULES_CHANGE_REASON, batch_size=500
+        )
+    return len(moved)
+
+
+# --- Who may do what to an action ---------------------------------------------------
+
+def owns_action(user: AbstractBaseUser, action: Action) -> bool:
+    """Whether one of the action's owners is a person linked to this user."""
+    return ActionOwner.objects.filter(action=action, person__user=user).exists()
+
+
+def can_post_update(membership: Any, user: AbstractBaseUser, action: Action) -> bool:
+    """Plan managers and admins may post on any action; owners on their own only."""
+    if membership.can_edit_plans:
+        return True
+    return membership.can_update_actions and owns_action(user, action)
+
+
+# --- Progress updates and sign-off --------------------------------------------------
+
+@dataclass
+class UpdateInput:
+    """What an owner types when posting an update."""
+
+    text: str
+    status: str = ""
+    rag: str = ""
+    impact: str = ""
+    files: Sequence[UploadedFile] = field(default_factory=list)
+
+
+def post_update(action: Action, user: AbstractBaseUser, data: UpdateInput, today: date | None = None) -> ProgressUpdate:
+    """Record an owner's update, attach its evidence, carry its status and proposed RAG
+    onto the action, and recompute the RAG — all or nothing."""
+    today = today or london_today()
+    with transaction.atomic():
+        last_order = action.updates.order_by("-order").values_list("order", flat=True).first()
+        update = ProgressUpdate.objects.create(
+            action=action,
+            as_of=today,
+            text=data.text,
+            status=data.status,
+            rag=data.rag,
+            impact=data.impact,
+            author=user,
+            review=ProgressUpdate.Review.SUBMITTED,
+            order=(last_order or 0) + 1,
+        )
+        for upload in data.files:
+            EvidenceFile.objects.create(
+                update=update,
+                file=upload,
+                original_name=upload.name[:255],
+                content_type=(upload.content_type or "")[:100],
+                size=upload.size or 0,
+                uploaded_by=user,
+            )
+        changes: dict[str, Any] = {}
+        if data.status:
+            changes["status"] = data.status
+        if data.rag:
+            changes["rag"] = data.rag
+        if changes:
+            # The update wins over any open edit form: bump the version so an editor
+            # working from the older copy sees this change instead of overwriting it.
+            save_action_fields(action, changes, user=user, reason="Progress update posted")
+        refresh_rag(action, today)
+    return update
+
+
+class ReviewError(Exception):
+    """The update cannot be reviewed (already reviewed, or a return without a comment)."""
+
+
+def review_update(
+    update: ProgressUpdate, user: AbstractBaseUser, *, accept: bool, comment: str = "", today: date | None = None
+) -> ProgressUpdate:
+    """Sign an update off, or return it to the owner with a comment saying what is missing."""
+    comment = comment.strip()
+    if not accept and not comment:
+        raise ReviewError("Say what the owner needs to do before you return the update")
+    decision = ProgressUpdate.Review.ACCEPTED if accept else ProgressUpdate.Review.RETURNED
+    with transaction.atomic():
+        # Claim the update: only one reviewer's decision lands, even if two managers
+        # press the button at the same moment.
+        claimed = ProgressUpdate.objects.filter(pk=update.pk, review=ProgressUpdate.Review.SUBMITTED).update(
+            review=decision, reviewed_by=user, reviewed_at=timezone.now(), review_comment=comment
+        )
+        if not claimed:
+            raise ReviewError("This update has already been reviewed")
+        update.refresh_from_db()
+        update._history_user = user  # type: ignore[attr-defined]
+        ProgressUpdate.history.bulk_history_create(
+            [update], update=True, default_change_reason="Signed off" if accept else "Returned"
+        )
+        refresh_rag(update.action, today)
+    return update
+
+
+# --- Editing an action with optimistic locking --------------------------------------
+
+class EditConflict(Exception):
+    """Someone saved the action after this editor opened it; nothing was written."""
+
+    def __init__(self, current: Action, changes: list[FieldChange]) -> None:
+        super().__init__("The action was changed by someone else")
+        self.current = current
+        self.changes = changes
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field's change, as shown in history and conflict messages."""
+
+    field: str
+    label: str
+    old: str
+    new: str
+    who: str = ""
+    when: Any = None
+
+
+# Bookkeeping fields that would only add noise to "who changed what".
+EXCLUDED_FROM_DIFF = ("version", "updated", "created", "rag_reason", "rag_computed_on")
+
+
+def _label(model: Any, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name).capitalize()
+    except Exception:  # noqa: BLE001 – a field removed since the record was written
+        return name.replace("_", " ").capitalize()
+
+
+def _display(record: Any, name: str) -> str:
+    value = getattr(record, name, "")
+    if value in (None, ""):
+        return "(blank)"
+    try:
+        model_field = record._meta.get_field(name)
+    except Exception:  # noqa: BLE001
+        return str(value)
+    if model_field.choices:
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or "(blank)"
+    return str(value)
+
+
+def diff_records(new: Any, old: Any) -> list[FieldChange]:
+    """Field-by-field changes between two history records (simple-history's diff)."""
+    delta = new.diff_against(old, excluded_fields=EXCLUDED_FROM_DIFF)
+    who = new.history_user.get_username() if new.history_user else ""
+    out = []
+    for change in delta.changes:
+        out.append(
+            FieldChange(
+                field=change.field,
+                label=_label(new.instance_type, change.field),
+                old=_display(old, change.field),
+                new=_display(new, change.field),
+                who=who,
+                when=new.history_date,
+            )
+        )
+    return out
+
+
+def changes_since_version(action: Action, version: int) -> list[FieldChange]:
+    """What others saved on the action since the editor's copy (``version``)."""
+    history = list(action.history.order_by("history_date", "history_id"))
+    base = next((h for h in reversed(history) if h.version == version), None)
+    if base is None or not history:
+        return []
+    latest = history[-1]
+    if latest.history_id == base.history_id:
+        return []
+    changes = diff_records(latest, base)
+    # Name everyone who saved in between, not just the last one.
+    names = sorted({h.history_user.get_username() for h in history if h.version > version and h.history_user})
+    who = ", ".join(names)
+    return [FieldChange(c.field, c.label, c.old, c.new, who or c.who, latest.history_date) for c in changes]
+
+
+def save_action_fields(
+    action: Action,
+    changes: dict[str, Any],
+    *,
+    user: AbstractBaseUser | None,
+    expected_version: int | None = None,
+    owners: Sequence[Person] | None = None,
+    reason: str = "",
+) -> Action:
+    """Write ``changes`` to the action only if nobody saved since ``expected_version``.
+
+    One conditional ``UPDATE … WHERE version = N`` does the check and the write together,
+    so two web workers can never both pass the check; the loser gets ``EditConflict``
+    with what the winner saved, and nothing of theirs is written.
+    """
+    with transaction.atomic():
+        rows = Action.objects.filter(pk=action.pk)
+        if expected_version is not None:
+            rows = rows.filter(version=expected_version)
+        written = rows.update(**changes, version=F("version") + 1, updated=timezone.now())
+        if not written:
+            current = Action.objects.get(pk=action.pk)
+            raise EditConflict(current, changes_since_version(current, expected_version or 0))
+        action.refresh_from_db()
+        if owners is not None:
+            _set_owners(action, owners)
+        action._history_user = user  # type: ignore[attr-defined]
+        Action.history.bulk_history_create([action], update=True, default_change_reason=reason)
+    return action
+
+
+def _set_owners(action: Action, owners: Sequence[Person]) -> None:
+    """Make the action's owners exactly ``owners``, in that order (each link has history)."""
+    wanted = [p.pk for p in owners]
+    links = {link.person_id: link for link in action.owner_links.all()}
+    for person_id, link in links.items():
+        if person_id not in wanted:
+            link.delete()
+    for position, person_id in enumerate(wanted):
+        link = links.get(person_id)
+        if link is None:
+            ActionOwner.objects.create(action=action, person_id=person_id, position=position)
+        elif link.position != position:
+            link.position = position
+            link.save(update_fields=["position"])
+
+
+def edit_action(
+    action: Action,
+    user: AbstractBaseUser,
+    *,
+    expected_version: int,
+    fields: dict[str, Any],
+    owners: Sequence[Person] | None = None,
+    today: date | None = None,
+) -> Action:
+    """A plan manager's edit of the action's text, owners, deadline, status or override."""
+    if fields.get("rag_override") and not (fields.get("rag_override_reason") or "").strip():
+        raise ValueError("An override needs a reason")
+    if "rag_override" in fields and not fields["rag_override"]:
+        fields["rag_override_reason"] = ""
+    with transaction.atomic():
+        save_action_fields(action, fields, user=user, expected_version=expected_version, owners=owners, reason="Edited")
+        refresh_rag(action, today)
+    return action
+
+
+# --- Lists: my actions and reminders ------------------------------------------------
+
+@dataclass
+class ActionBuckets:
+    """One person's open actions sorted into what needs doing."""
+
+    overdue: list[Action] = field(default_factory=list)
+    due_soon: list[Action] = field(default_factory=list)
+    awaiting_update: list[Action] = field(default_factory=list)
+    returned: list[tuple[Action, ProgressUpdate]] = field(default_factory=list)
+    awaiting_sign_off: list[Action] = field(default_factory=list)
+    other: list[Action] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(
+            len(x) for x in (self.overdue, self.due_soon, self.awaiting_update, self.returned, self.awaiting_sign_off, self.other)
+        )
+
+
+def actions_owned_by(people: QuerySet[Person] | Sequence[Person]) -> QuerySet[Action]:
+    """Actions any of these people own, with what the lists show prefetched."""
+    return (
+        Action.objects.filter(owner_links__person__in=people)
+        .exclude(recommendation__plan__status="closed")
+        .distinct()
+        .select_related("recommendation__plan")
+        .prefetch_related(
+            Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person")),
+            Prefetch("updates", queryset=ProgressUpdate.objects.order_by("created", "pk")),
+        )
+        .order_by(F("due_date").asc(nulls_last=True), "recommendation__plan_id", "recommendation__order", "order", "pk")
+    )
+
+
+def sort_actions(actions: Iterable[Action], rag_rules: rules.RagRules, today: date, *, due_within: int) -> ActionBuckets:
+    """Put each action in the first bucket that fits: returned, overdue, due soon,
+    awaiting an update (drifting), awaiting sign-off, or the rest."""
+    buckets = ActionBuckets()
+    for action in actions:
+        updates = list(action.updates.all())
+        posted = [u for u in updates if u.review != ProgressUpdate.Review.IMPORTED]
+        latest = max(posted, key=lambda u: (u.created, u.pk)) if posted else None
+        facts = action_facts(action)
+        if latest is not None and latest.review == ProgressUpdate.Review.RETURNED:
+            buckets.returned.append((action, latest))
+        elif rules.is_overdue(action.due_date, facts.complete, today):
+            buckets.overdue.append(action)
+        elif not facts.complete and rules.is_due_within(action.due_date, today, due_within):
+            buckets.due_soon.append(action)
+        elif rules.is_stale(facts, rag_rules, today):
+            buckets.awaiting_update.append(action)
+        elif latest is not None and latest.review == ProgressUpdate.Review.SUBMITTED:
+            buckets.awaiting_sign_off.append(action)
+        elif not (facts.complete and facts.signed_off):
+            buckets.other.append(action)
+    return buckets
+
+
+def my_actions(user: AbstractBaseUser, organisation_id: int, today: date | None = None) -> ActionBuckets:
+    """The signed-in person's actions across every plan of the current organisation."""
+    today = today or london_today()
+    people = Person.objects.filter(organisation_id=organisation_id, user=user)
+    rag_rules = rules_for(organisation_id)
+    actions = actions_owned_by(people).filter(recommendation__plan__organisation_id=organisation_id)
+    return sort_actions(actions, rag_rules, today, due_within=rag_rules.due_soon_days)
+
+
+def awaiting_sign_off(organisation_id: int) -> QuerySet[ProgressUpdate]:
+    """Updates the plan manager has still to sign off or return."""
+    return (
+        ProgressUpdate.objects.filter(
+            action__recommendation__plan__organisation_id=organisation_id,
+            review=ProgressUpdate.Review.SUBMITTED,
+        )
+        .select_related("action__recommendation__plan", "author")
+        .order_by("created")
+    )
+
+
+
+# --- Members (admins) ---------------------------------------------------------------
+
+class MembershipError(Exception):
+    """The change would leave the organisation without an administrator."""
+
+
+def _other_admins(membership: Membership) -> bool:
+    return (
+        Membership.objects.filter(organisation_id=membership.organisation_id, role=Role.ADMIN)
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
+def add_member(organisation: Organisation, user: AbstractBaseUser, role: str) -> Membership:
+    """Give an existing user a role in the organisation."""
+    return Membership.objects.create(organisation=organisation, user=user, role=role)
+
+
+def change_role(membership: Membership, role: str) -> Membership:
+    """Change a member's role; the last administrator cannot be demoted."""
+    with transaction.atomic():
+        if membership.role == Role.ADMIN and role != Role.ADMIN and not _other_admins(membership):
+            raise MembershipError("The organisation needs at least one administrator")
+        membership.role = role
+        membership.save(update_fields=["role"])
+    return membership
+
+
+def remove_member(membership: Membership) -> None:
+    """Remove a member (their people keep their actions); never the last administrator."""
+    with transaction.atomic():
+        if membership.role == Role.ADMIN and not _other_admins(membership):
+            raise MembershipError("The organisation needs at least one administrator")
+        membership.delete()

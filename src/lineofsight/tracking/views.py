@@ -1,0 +1,298 @@
+"""Pages for running the plan. Each view fetches through the permission helpers (404 for
+another organisation's objects, 403 for a role that may not), binds a form, calls a
+service and redirects."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from lineofsight.accounts.models import Membership, Role
+from lineofsight.accounts.permissions import current_membership, get_for_user, require_role
+from lineofsight.plans.models import Action, ActionOwner, Plan, ProgressUpdate
+from lineofsight.tracking import audit, services
+from lineofsight.tracking.forms import (
+    ActionEditForm,
+    MemberAddForm,
+    MemberRoleForm,
+    ProgressUpdateForm,
+    RagOverrideForm,
+    RagSettingsForm,
+    ReviewForm,
+)
+from lineofsight.tracking.models import EvidenceFile, RagSettings
+
+ACTION_ORG = "recommendation__plan__organisation_id"
+EDITORS = (Role.ADMIN, Role.PLAN_MANAGER)
+
+
+def _action(request: HttpRequest, action_id: int) -> tuple[Action, Membership]:
+    queryset = Action.objects.select_related("recommendation__plan").prefetch_related(
+        Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person"))
+    )
+    return get_for_user(request, queryset, ACTION_ORG, pk=action_id)
+
+
+def _next_or(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+def _current(request: HttpRequest) -> Membership:
+    membership = current_membership(request)
+    if membership is None:
+        raise PermissionDenied("You are not a member of any organisation")
+    return membership
+
+
+@login_required
+def my_actions(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's actions: returned, overdue, due soon, awaiting an update."""
+    membership = current_membership(request)
+    buckets = None
+    to_review = None
+    if membership is not None:
+        buckets = services.my_actions(request.user, membership.organisation_id)
+        if membership.can_edit_plans:
+            to_review = list(services.awaiting_sign_off(membership.organisation_id)[:50])
+    return render(
+        request,
+        "tracking/my_actions.html",
+        {"buckets": buckets, "to_review": to_review, "membership": membership,
+         "rules": services.rules_for(membership.organisation_id) if membership else None},
+    )
+
+
+@login_required
+def post_update(request: HttpRequest, action_id: int) -> HttpResponse:
+    """An owner (or plan manager) posts progress with evidence."""
+    action, membership = _action(request, action_id)
+    if not services.can_post_update(membership, request.user, action):
+        raise PermissionDenied("Only the action's owners and plan managers may post updates")
+    form = ProgressUpdateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.post_update(
+            action, request.user,
+            services.UpdateInput(data["text"], data["status"], data["rag"], data["impact"], data["evidence"]),
+        )
+        messages.success(request, "Your update has been posted and is awaiting sign-off")
+        return redirect(_next_or(request, reverse("tracking:action_updates", args=[action.pk])))
+    return render(request, "tracking/post_update.html", {"action": action, "form": form},
+                  status=400 if form.is_bound else 200)
+
+
+@login_required
+def action_updates(request: HttpRequest, action_id: int) -> HttpResponse:
+    """All progress updates on an action, with evidence, review state and comments."""
+    action, membership = _action(request, action_id)
+    updates = (
+        action.updates.select_related("author", "reviewed_by")
+        .prefetch_related("evidence").order_by("-created", "-pk")
+    )
+    return render(request, "tracking/action_updates.html", {
+        "action": action, "updates": updates, "membership": membership,
+        "can_post": services.can_post_update(membership, request.user, action),
+    })
+
+
+@login_required
+def review_update(request: HttpRequest, update_id: int) -> HttpResponse:
+    """The plan manager signs an update off or returns it with a comment."""
+    update, membership = get_for_user(
+        request, ProgressUpdate.objects.select_related("action__recommendation__plan", "author"),
+        f"action__{ACTION_ORG}", pk=update_id,
+    )
+    require_role(membership, *EDITORS)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        accept = form.cleaned_data["decision"] == "accept"
+        try:
+            services.review_update(update, request.user, accept=accept, comment=form.cleaned_data["comment"])
+        except services.ReviewError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Update signed off" if accept else "Update returned to the owner")
+            return redirect(_next_or(request, reverse("tracking:action_updates", args=[update.action_id])))
+    return render(request, "tracking/review_update.html", {"update": update, "action": update.action, "form": form},
+                  status=400 if form.is_bound else 200)
+
+
+def _conflict_form(form: ActionEditForm | RagOverrideForm, conflict: services.EditConflict) -> None:
+    """Keep what the person typed, but move them onto the saved version so that a
+    deliberate second save (after reading the other change) goes through."""
+    form.data = form.data.copy()
+    form.data["version"] = str(conflict.current.version)
+    form.add_error(
+        None,
+        "Someone else saved this action after you opened it. Their changes are listed below; "
+        "your text is still in the form. Check it and save again to replace their changes.",
+    )
+
+
+@login_required
+def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
+    """Plan managers edit the action's text, owners, deadline, status and RAG override."""
+    action, membership = _action(request, action_id)
+    require_role(membership, *EDITORS)
+    org_id = action.recommendation.plan.organisation_id
+    if request.method == "POST":
+        form = ActionEditForm(request.POST, organisation_id=org_id)
+    else:
+        form = ActionEditForm(initial=ActionEditForm.initial_for(action), organisation_id=org_id)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_action(
+                action, request.user, expected_version=form.cleaned_data["version"],
+                fields=form.field_changes(), owners=form.ordered_owners(action),
+            )
+        except services.EditConflict as exc:
+            conflict = exc
+            _conflict_form(form, exc)
+        else:
+            messages.success(request, "Action saved")
+            return redirect(_next_or(request, reverse("plans:action_detail", args=[action.pk])))
+    status = 409 if conflict else (400 if form.is_bound else 200)
+    return render(request, "tracking/edit_action.html",
+                  {"action": action, "form": form, "conflict": conflict}, status=status)
+
+
+@login_required
+def override_rag(request: HttpRequest, action_id: int) -> HttpResponse:
+    """Override the rules' RAG with a reason (or clear the override)."""
+    action, membership = _action(request, action_id)
+    require_role(membership, *EDITORS)
+    initial = {"rag_override": action.rag_override, "rag_override_reason": action.rag_override_reason,
+               "version": action.version}
+    form = RagOverrideForm(request.POST or None, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        fields = {"rag_override": form.cleaned_data["rag_override"],
+                  "rag_override_reason": form.cleaned_data["rag_override_reason"].strip()}
+        try:
+            services.edit_action(action, request.user, expected_version=form.cleaned_data["version"], fields=fields)
+        except services.EditConflict as exc:
+            conflict = exc
+            _conflict_form(form, exc)
+        else:
+            messages.success(request, "RAG override saved" if fields["rag_override"] else "RAG override removed")
+            return redirect(_next_or(request, reverse("tracking:action_updates", args=[action.pk])))
+    status = 409 if conflict else (400 if form.is_bound else 200)
+    return render(request, "tracking/override_rag.html",
+                  {"action": action, "form": form, "conflict": conflict}, status=status)
+
+
+@login_required
+def action_history(request: HttpRequest, action_id: int) -> HttpResponse:
+    """Who changed what on this action, and when (old → new)."""
+    action, _membership = _action(request, action_id)
+    page, entries = audit.activity_page([action], request.GET.get("page"))
+    return render(request, "tracking/action_history.html", {"action": action, "page": page, "entries": entries})
+
+
+@login_required
+def plan_activity(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Everything that happened across a plan's actions, newest first."""
+    plan, _membership = get_for_user(request, Plan.objects.all(), "organisation_id", pk=plan_id)
+    actions = list(Action.objects.filter(recommendation__plan=plan).select_related("recommendation"))
+    page, entries = audit.activity_page(actions, request.GET.get("page"))
+    return render(request, "tracking/plan_activity.html", {"plan": plan, "page": page, "entries": entries})
+
+
+@login_required
+def evidence_download(request: HttpRequest, evidence_id: int) -> HttpResponse:
+    """Stream an evidence file to members of its organisation (never a public URL)."""
+    evidence, _membership = get_for_user(
+        request, EvidenceFile.objects.select_related("update__action__recommendation__plan"),
+        f"update__action__{ACTION_ORG}", pk=evidence_id,
+    )
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The file is missing from storage") from exc
+    response = FileResponse(handle, as_attachment=True, filename=evidence.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def rag_settings(request: HttpRequest) -> HttpResponse:
+    """The council's RAG thresholds (admins and plan managers)."""
+    membership = _current(request)
+    require_role(membership, *EDITORS)
+    instance = RagSettings.for_organisation(membership.organisation)
+    form = RagSettingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        changed = services.refresh_rag(
+            Action.objects.filter(recommendation__plan__organisation_id=membership.organisation_id)
+        )
+        messages.success(request, f"RAG settings saved; {changed} actions changed RAG or drift")
+        return redirect("tracking:rag_settings")
+    return render(request, "tracking/rag_settings.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+@login_required
+def members(request: HttpRequest) -> HttpResponse:
+    """Admins list, add, re-role and remove members of their organisation."""
+    membership = _current(request)
+    require_role(membership, Role.ADMIN)
+    organisation = membership.organisation
+    form = MemberAddForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        added = services.add_member(organisation, form.cleaned_data["who"], form.cleaned_data["role"])
+        messages.success(request, f"{added.user.get_username()} added as {added.get_role_display()}")
+        return redirect("tracking:members")
+    people = organisation.memberships.select_related("user").order_by("user__username")
+    return render(request, "tracking/members.html", {
+        "form": form, "memberships": people, "organisation": organisation, "role_form": MemberRoleForm(),
+    }, status=400 if form.is_bound else 200)
+
+
+def _managed_membership(request: HttpRequest, membership_id: int) -> Membership:
+    target, mine = get_for_user(request, Membership.objects.select_related("user"), "organisation_id", pk=membership_id)
+    require_role(mine, Role.ADMIN)
+    return target
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, membership_id: int) -> HttpResponse:
+    """Change one member's role."""
+    target = _managed_membership(request, membership_id)
+    form = MemberRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a role")
+        return redirect("tracking:members")
+    try:
+        services.change_role(target, form.cleaned_data["role"])
+    except services.MembershipError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{target.user.get_username()} is now {target.get_role_display()}")
+    return redirect("tracking:members")
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
+    """Remove a member from the organisation."""
+    target = _managed_membership(request, membership_id)
+    try:
+        services.remove_member(target)
+    except services.MembershipError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{target.user.get_username()} removed")
+    return redirect("tracking:members")
+
