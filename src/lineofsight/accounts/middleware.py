@@ -25,7 +25,7 @@ class CurrentOrganisationMiddleware:
         request.memberships = []  # type: ignore[attr-defined]
         if request.user.is_authenticated:
             memberships = list(memberships_of(request.user))
-            request.user._lineofsight_memberships = memberships  # type: ignore[union-attr]
+            request.user._lineofsight_memberships = memberships  # type: ignore[union-attr,attr-defined]
             request.memberships = memberships  # type: ignore[attr-defined]
             chosen = request.session.get(SESSION_KEY)
             current = next((m for m in memberships if m.organisation_id == chosen), None)

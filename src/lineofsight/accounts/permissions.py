@@ -7,9 +7,9 @@ objects cannot even be shown to exist) and 403 when the role is not enough.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 
@@ -27,7 +27,7 @@ def memberships_of(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Membershi
     """All memberships of a signed-in user, with their organisations."""
     if not user.is_authenticated:
         return Membership.objects.none()
-    return Membership.objects.filter(user=user).select_related("organisation")
+    return Membership.objects.filter(user_id=user.pk).select_related("organisation")
 
 
 def membership_in(user: AbstractBaseUser | AnonymousUser, organisation: Organisation | int) -> Membership | None:
@@ -72,9 +72,9 @@ def get_for_user(request: HttpRequest, queryset: QuerySet[M], org_path: str, **l
     org_ids = [m.organisation_id for m in memberships_of(request.user)]
     try:
         obj = queryset.get(**lookup, **{f"{org_path}__in": org_ids})
-    except queryset.model.DoesNotExist as exc:
+    except ObjectDoesNotExist as exc:
         raise Http404("No such object in your organisations") from exc
-    org_id = obj
+    org_id: Any = obj
     for part in org_path.split("__"):
         org_id = getattr(org_id, part)
-    return obj, require_membership(request, int(org_id))  # type: ignore[arg-type]
+    return obj, require_membership(request, int(org_id))

@@ -173,6 +173,15 @@ RECOMMENDATIONS = [
                 ["DMT"],
                 partners=["Regional Teaching Partnership"],
             ),
+            DemoAction(
+                "Dip-sample ten supervision records a month and feed back to each team manager.",
+                ["HQA"],
+                0,
+                "in_progress",
+                "amber",
+                ["DMT"],
+                updates=[(75, "First two months of dip samples complete; themes shared.")],
+            ),
         ],
     ),
     DemoRecommendation(
@@ -181,6 +190,17 @@ RECOMMENDATIONS = [
         "Children in care",
         ["Children's reviews are on time and children say they were listened to"],
         [
+            DemoAction(
+                "Bring forward the first review of every child entering care to within 20 working days.",
+                ["HQA"],
+                -2,
+                "complete",
+                "green",
+                ["CPB"],
+                measures=["NI66"],
+                updates=[(90, "All first reviews in the last quarter within 20 working days.")],
+                due_text=None,
+            ),
             DemoAction(
                 "Track reviews due in a weekly list sent to team managers and independent reviewing officers.",
                 ["HQA"],
@@ -332,6 +352,16 @@ RECOMMENDATIONS = [
                 ["ESCP"],
                 partners=["Police", "Health"],
                 updates=[(170, "Meeting running since the inspection.")],
+            ),
+            DemoAction(
+                "Train designated safeguarding leads in schools on recognising and reporting missing episodes.",
+                ["HQA"],
+                2,
+                "not_started",
+                None,
+                ["ESCP"],
+                partners=["Schools", "Education Safeguarding Team"],
+                due_text=None,
             ),
             DemoAction(
                 "Publish a missing children protocol agreed by the partnership.",

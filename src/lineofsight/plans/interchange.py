@@ -148,14 +148,14 @@ def add_action(recommendation: Recommendation, spec: dict[str, Any], order: int,
         measures=list(spec.get("measures") or []),
     )
     seen_people: set[str] = set()
-    owner_links = []
+    owner_links: list[ActionOwner] = []
     for name in spec.get("owners") or []:
         if name not in seen_people:
             seen_people.add(name)
             owner_links.append(ActionOwner(action=action, person=directory.person(name), position=len(owner_links)))
     ActionOwner.objects.bulk_create(owner_links)
     seen_bodies: set[str] = set()
-    report_links = []
+    report_links: list[ActionReport] = []
     for name in spec.get("reported_to") or []:
         if name not in seen_bodies:
             seen_bodies.add(name)

@@ -201,7 +201,9 @@ class Action(models.Model):
     ref = models.CharField(max_length=20, blank=True, help_text="Sub-letter or number as printed, e.g. 'a'")
     text = models.TextField()
     order = models.PositiveIntegerField(default=0)
-    owners = models.ManyToManyField(Person, through="ActionOwner", related_name="actions", blank=True)
+    owners: models.ManyToManyField[Person, ActionOwner] = models.ManyToManyField(
+        Person, through="ActionOwner", related_name="actions", blank=True
+    )
     lead_agency = models.CharField(max_length=200, blank=True)
     partners = models.JSONField(default=list, blank=True)
     due_text = models.CharField(max_length=300, blank=True, help_text="The timescale as printed")
@@ -212,7 +214,9 @@ class Action(models.Model):
     rag_override = models.CharField(max_length=10, choices=Rag.choices, blank=True)
     rag_override_reason = models.TextField(blank=True)
     measures = models.JSONField(default=list, blank=True)
-    reported_to = models.ManyToManyField(GovernanceBody, through="ActionReport", related_name="actions", blank=True)
+    reported_to: models.ManyToManyField[GovernanceBody, ActionReport] = models.ManyToManyField(
+        GovernanceBody, through="ActionReport", related_name="actions", blank=True
+    )
     evidence_notes = models.TextField(blank=True)
     # Set by the council's RAG rules (tracking.services.refresh_rag), kept beside the
     # reported RAG and any override so lists can filter on it without recomputing.

@@ -97,11 +97,11 @@ def test_load_and_export_commands(tmp_path, council):
 def test_load_command_rejects_a_file_that_is_not_json(tmp_path, council):
     source = tmp_path / "plan.json"
     source.write_text("not json", encoding="utf-8")
-    with pytest.raises(CommandError, match="plan.json: not a JSON document"):
+    with pytest.raises(CommandError, match=r"plan\.json: not a JSON document"):
         call_command("load", str(source), "--org", council.slug)
     assert Plan.objects.count() == 0
 
 
 def test_unknown_organisation_lists_the_known_ones(council):
-    with pytest.raises(CommandError, match="No organisation 'nowhere'. Known organisations: example-test"):
+    with pytest.raises(CommandError, match=r"No organisation 'nowhere'\. Known organisations: example-test"):
         call_command("plans", "--org", "nowhere")

@@ -38,8 +38,8 @@ def test_signed_out_visitor_is_sent_to_sign_in(client, example_plan):
 
 
 def test_plan_list_shows_only_the_users_organisation(client_for, outsider, example_plan):
-    from lineofsight.plans.interchange import load_plan
     from conftest import example_plan_document
+    from lineofsight.plans.interchange import load_plan
 
     document = example_plan_document()
     document["title"] = "Northfield improvement plan"

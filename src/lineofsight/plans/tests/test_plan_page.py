@@ -56,7 +56,9 @@ def test_htmx_request_gets_only_the_actions_fragment(client_for, plan_manager, e
     assert "Showing 1 of 3 actions" in html
 
 
-def test_plan_page_query_count_does_not_grow_with_actions(client_for, plan_manager, example_plan, django_assert_max_num_queries):
+def test_plan_page_query_count_does_not_grow_with_actions(
+    client_for, plan_manager, example_plan, django_assert_max_num_queries
+):
     client = client_for(plan_manager)
     with django_assert_max_num_queries(20):
         client.get(reverse("plans:plan_detail", args=[example_plan.pk]))

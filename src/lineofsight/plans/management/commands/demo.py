@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from lineofsight.accounts.models import Role
 from lineofsight.plans.demo import DEMO_USERS, load_demo
 
 
@@ -34,5 +35,5 @@ class Command(BaseCommand):
         if with_users:
             self.stdout.write("Demo sign-ins:")
             for user in DEMO_USERS:
-                self.stdout.write(f"  {user.username:<8} {user.password:<20} {user.role.label}")
+                self.stdout.write(f"  {user.username:<8} {user.password:<20} {Role(user.role).label}")
             self.stdout.write("  admin    demo-admin-pass      Administrator (and Django admin)")
