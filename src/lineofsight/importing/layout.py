@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .columns import ColumnMap, header_score, map_columns, role_of
+from .columns import ColumnMap, header_score, map_columns
 from .deadlines import find_dates, looks_like_due, normalise_due, split_due_list, status_from_text
 from .grid import Cell, Document, Para, Row, Table
 
@@ -577,7 +577,7 @@ def _continues(table: Table, cmap: ColumnMap, plan_table: Table) -> bool:
     heading of its own other than the plan's title repeated at the top of the page.
     """
     width = max((len(r.cells) for r in table.rows), default=0)
-    if not len(cmap.header) - 1 <= width <= len(cmap.header) + 1:
+    if not len(cmap.header) - 2 <= width <= len(cmap.header) + 1:
         return False
     if table.heading is None:
         return True
@@ -591,8 +591,8 @@ def _is_repeat_header(row: Row, cmap: ColumnMap) -> bool:
     same = 0
     for i, text in filled:
         head = cmap.header[i] if i < len(cmap.header) else ""
-        if _norm(text) == _norm(head) or (role_of(text) and role_of(text) == cmap.roles.get(i)
-                                          and len(text) < 60):
+        a, b = _norm(text), _norm(head)
+        if a and b and (a == b or (len(a) > 3 and len(b) > 3 and (a.startswith(b) or b.startswith(a)))):
             same += 1
     return same >= max(2, (len(filled) + 1) // 2)
 
@@ -683,7 +683,7 @@ def _join_actions(into: DraftAction, tail: DraftAction) -> None:
     for name in ("owners", "partners", "measures", "reported_to"):
         have = getattr(into, name)
         have.extend(x for x in getattr(tail, name) if x not in have)
-    if tail.due_text:
+    if tail.due_text and tail.due_text != into.due_text:
         into.due_text = _tidy(f"{into.due_text or ''} {tail.due_text}")
     into.updates.extend(u for u in tail.updates if u not in into.updates)
     into.progress_items.extend(tail.progress_items)

@@ -651,6 +651,32 @@ def _docx_rows(tbl: Any, formats: dict[tuple[str, str], str]) -> list[Row]:
 # --------------------------------------------------------------------------- pdf
 
 
+def _unwrap(lines: list[str]) -> list[Para]:
+    """Paragraphs of a PDF cell, whose lines are where the text wrapped, not items.
+
+    A line starting with a bullet, letter or number starts a new item; other lines join
+    the one before. A joined run of several lines may be a list that lost its bullets,
+    so it is flagged for the layout step to split by the column's meaning.
+    """
+    paras: list[Para] = []
+    wrapped: list[bool] = []
+    for raw in lines:
+        line = _clean_line(raw)
+        if not line:
+            continue
+        para = para_from_text(line)
+        if para.kind != "text" or not paras:
+            paras.append(para)
+            wrapped.append(False)
+        else:
+            paras[-1].text = f"{paras[-1].text} {line}"
+            wrapped[-1] = True
+    for para, was_wrapped in zip(paras, wrapped, strict=True):
+        if was_wrapped and para.kind == "text":
+            para.unsplit = True
+    return paras
+
+
 def read_pdf(data: bytes, filename: str) -> Document:
     """Read the tables pdfplumber finds on each page; the first page's text is the preamble."""
     import pdfplumber
@@ -672,7 +698,7 @@ def read_pdf(data: bytes, filename: str) -> Document:
             for t in found:
                 rows = []
                 for n, raw in enumerate(t.extract(), 1):
-                    cells = [cell_from_lines((v or "").splitlines()) for v in raw]
+                    cells = [Cell(_unwrap((v or "").splitlines())) for v in raw]
                     if any(not c.is_empty for c in cells):
                         rows.append(Row(cells, n, page_break_before=(n == 1 and page_no > 1)))
                 if rows:

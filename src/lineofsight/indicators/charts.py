@@ -15,6 +15,7 @@ from typing import Any
 
 import altair as alt
 import vl_convert
+from django.utils.safestring import SafeString, mark_safe
 
 from lineofsight.indicators.services import IndicatorSummary
 
@@ -29,9 +30,11 @@ def _render(spec_json: str) -> str:
     return vl_convert.vegalite_to_svg(json.loads(spec_json))
 
 
-def _svg(chart: alt.TopLevelMixin) -> str:
+def _svg(chart: alt.TopLevelMixin) -> SafeString:
     spec = chart.to_dict()
-    return _render(json.dumps(spec, sort_keys=True))
+    # Safe to embed: the data is numbers, ISO dates and labels written by rules.py, and
+    # vl-convert escapes every text node and attribute it writes (tested).
+    return mark_safe(_render(json.dumps(spec, sort_keys=True)))
 
 
 def _data(summary: IndicatorSummary) -> list[dict[str, Any]]:
@@ -50,10 +53,10 @@ def _axis_title(summary: IndicatorSummary) -> str:
     return {"percent": "%", "days": "days", "count": "number", "rate": "rate"}.get(summary.unit, "")
 
 
-def indicator_chart_svg(summary: IndicatorSummary, width: int = 560, height: int = 220) -> str:
+def indicator_chart_svg(summary: IndicatorSummary, width: int = 560, height: int = 220) -> SafeString:
     """Values over time as a line with points, and the target as a dashed step line."""
     if not summary.series:
-        return ""
+        return SafeString("")
     data = alt.Data(values=_data(summary))
     order = [p.period_label for p in summary.series]
     x = alt.X("period:N", sort=order, title=None, axis=alt.Axis(labelAngle=0 if len(order) <= 6 else -40))
@@ -76,10 +79,10 @@ def indicator_chart_svg(summary: IndicatorSummary, width: int = 560, height: int
     return _svg(chart)
 
 
-def sparkline_svg(summary: IndicatorSummary, width: int = 120, height: int = 28) -> str:
+def sparkline_svg(summary: IndicatorSummary, width: int = 120, height: int = 28) -> SafeString:
     """A small line of the recent values for a scorecard row, without axes."""
     if len(summary.series) < 2:
-        return ""
+        return SafeString("")
     data = alt.Data(values=_data(summary))
     order = [p.period_label for p in summary.series]
     chart = (

@@ -16,7 +16,26 @@ from lineofsight.indicators.models import Indicator, Target
 MAX_CSV_BYTES = 2 * 1024 * 1024  # a scorecard CSV is a few kilobytes; refuse anything huge
 
 
-class IndicatorForm(forms.ModelForm):
+class GovukFormMixin:
+    """Give each widget the GOV.UK Frontend class for its kind, so templates stay plain."""
+
+    fields: dict[str, forms.Field]
+
+    def style_fields(self) -> None:
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.Select):
+                css = "govuk-select"
+            elif isinstance(widget, forms.Textarea):
+                css = "govuk-textarea"
+            elif isinstance(widget, forms.FileInput):
+                css = "govuk-file-upload"
+            else:
+                css = "govuk-input"
+            widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
+
+
+class IndicatorForm(GovukFormMixin, forms.ModelForm):
     """A council's own indicator, such as "% of visits to children in care within 6 weeks"."""
 
     class Meta:
@@ -27,6 +46,7 @@ class IndicatorForm(forms.ModelForm):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = organisation
+        self.style_fields()
 
     def clean_code(self) -> str:
         code = " ".join(self.cleaned_data["code"].split())
@@ -40,7 +60,7 @@ class IndicatorForm(forms.ModelForm):
         return code
 
 
-class TargetForm(forms.ModelForm):
+class TargetForm(GovukFormMixin, forms.ModelForm):
     """A target value, the date it should be met by, and how far short is still amber."""
 
     class Meta:
@@ -49,6 +69,10 @@ class TargetForm(forms.ModelForm):
         labels = {"by_date": "To be met by", "tolerance": "Tolerance (amber within)"}
         widgets = {"by_date": forms.DateInput(attrs={"type": "date"})}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style_fields()
+
     def clean_tolerance(self) -> float:
         tolerance = self.cleaned_data.get("tolerance") or 0.0
         if tolerance < 0:
@@ -56,7 +80,7 @@ class TargetForm(forms.ModelForm):
         return tolerance
 
 
-class ValueForm(forms.Form):
+class ValueForm(GovukFormMixin, forms.Form):
     """One period's value, typed in; it replaces any value already held for the period."""
 
     period = forms.CharField(
@@ -69,6 +93,7 @@ class ValueForm(forms.Form):
     def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.indicator = indicator
+        self.style_fields()
 
     def clean_period(self) -> rules.Period:
         try:
@@ -86,10 +111,14 @@ class ValueForm(forms.Form):
         return data
 
 
-class ValuesUploadForm(forms.Form):
+class ValuesUploadForm(GovukFormMixin, forms.Form):
     """A CSV of values with columns code, period, value, numerator, denominator."""
 
     file = forms.FileField(label="CSV file of values")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.style_fields()
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

@@ -20,7 +20,7 @@ from simple_history.utils import bulk_create_with_history
 from lineofsight.accounts.models import Organisation
 from lineofsight.indicators import rules
 from lineofsight.indicators.csv_values import parse_values_csv
-from lineofsight.indicators.models import Indicator, IndicatorLink, IndicatorValue, Target, Unit
+from lineofsight.indicators.models import Indicator, IndicatorLink, IndicatorValue, Unit
 
 SERIES_LENGTH = 12  # periods shown in a chart: three years of quarters
 
@@ -77,8 +77,11 @@ def code_index(organisation: Organisation) -> dict[str, Indicator]:
     return index
 
 
-def _next_order(organisation: Organisation) -> int:
-    last = Indicator.objects.filter(organisation=organisation).order_by("-order").values_list("order", flat=True).first()
+def next_order(organisation: Organisation) -> int:
+    """The scorecard position after the organisation's last indicator."""
+    last = (
+        Indicator.objects.filter(organisation=organisation).order_by("-order").values_list("order", flat=True).first()
+    )
     return (last or 0) + 1
 
 
@@ -96,7 +99,7 @@ class ComputedResult(Protocol):
     unit: str
 
 
-def _store_value(
+def store_value(
     indicator: Indicator,
     period: rules.Period,
     value: float,
@@ -168,10 +171,10 @@ def record_computed_values(
                     unit=unit,
                     data_source="Computed from statutory returns",
                     kind=Indicator.Kind.LOCAL,
-                    order=_next_order(organisation),
+                    order=next_order(organisation),
                 )
                 index[code.upper()] = indicator
-            _store_value(
+            store_value(
                 indicator,
                 period,
                 float(result.value),
@@ -224,7 +227,7 @@ def import_values_csv(
     created = updated = 0
     with transaction.atomic():
         for row in parsed.rows:
-            is_new = _store_value(
+            is_new = store_value(
                 index[row.code], row.period, row.value, row.numerator, row.denominator, provenance, entered_by
             )
             created += is_new
@@ -291,6 +294,13 @@ class IndicatorSummary:
     @property
     def fraction(self) -> str:
         return self.latest.fraction if self.latest else ""
+
+    @property
+    def direction(self) -> str:
+        """Which way the value moved since the previous period: 'up', 'down' or 'flat'."""
+        if self.latest is None or self.previous is None or self.trend == rules.SAME:
+            return "flat"
+        return "up" if self.latest.value > self.previous.value else "down"
 
     @property
     def polarity_text(self) -> str:
@@ -449,7 +459,9 @@ def decide_link(link: IndicatorLink, *, confirm: bool, user: Any) -> IndicatorLi
     return link
 
 
-def add_link(indicator: Indicator, *, action: Any = None, recommendation: Any = None, user: Any = None) -> IndicatorLink:
+def add_link(
+    indicator: Indicator, *, action: Any = None, recommendation: Any = None, user: Any = None
+) -> IndicatorLink:
     """Link an indicator to an action or recommendation by hand, confirmed at once."""
     target_org = (action.recommendation.plan if action is not None else recommendation.plan).organisation_id
     if target_org != indicator.organisation_id:

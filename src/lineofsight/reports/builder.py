@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 RAGS = ("red", "amber", "green", "blue", "")
 RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue", "": "No RAG"}
 STATUS_LABELS = {"complete": "Complete", "in_progress": "In progress", "not_started": "Not started", "": "Not stated"}
-# An action with no accepted update for this long before the meeting is "stale" (drift).
-# The tracking app may set the council's own figure as ``tracking.rules.STALE_AFTER_DAYS``.
+# An action with no update for this long before the meeting is "stale" (drift), unless
+# the tracking app's RAG rules give the council's own figure.
 DEFAULT_STALE_AFTER_DAYS = 90
 NO_THEME = "No theme"
 
@@ -361,17 +361,6 @@ def register_section(key: str) -> Callable[[SectionProvider], SectionProvider]:
     return decorate
 
 
-def _field(item: Any, *names: str, default: Any = None) -> Any:
-    """Read the first present attribute or key; the scorecard may hand back either."""
-    for name in names:
-        if isinstance(item, dict) and name in item:
-            return item[name]
-        if not isinstance(item, dict) and hasattr(item, name):
-            value = getattr(item, name)
-            return value() if callable(value) and not isinstance(value, type) else value
-    return default
-
-
 def _number(value: Any) -> float | None:
     try:
         return None if value is None or value == "" else float(value)
@@ -379,18 +368,16 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def _shown(value: Any) -> str:
-    number = _number(value)
-    if number is None:
-        return "" if value is None else str(value)
-    return f"{number:g}"
+UNIT_AXIS = {"percent": "%", "days": "Days", "count": "Count", "rate": "Rate per 10,000 children"}
 
 
 @register_section("indicators")
 def indicators_section(context: SectionContext) -> PackSection | None:
     """The scorecard indicators linked to the pack's actions, with trend charts.
 
-    Present only once ``lineofsight.indicators.services.indicators_for_actions`` exists.
+    Present only when ``lineofsight.indicators.services.indicators_for_actions`` exists
+    and some indicator is linked; it returns the scorecard's ``IndicatorSummary``
+    objects (code, title, unit, latest, previous, target, rag, trend, series).
     """
     try:
         services = import_module("lineofsight.indicators.services")
@@ -399,57 +386,35 @@ def indicators_section(context: SectionContext) -> PackSection | None:
     indicators_for_actions = getattr(services, "indicators_for_actions", None)
     if indicators_for_actions is None:
         return None
-    indicators = list(indicators_for_actions(context.actions) or [])
-    if not indicators:
+    summaries = list(indicators_for_actions(context.actions) or [])
+    if not summaries:
         return None
     rows: list[list[str]] = []
     series: list[Series] = []
-    for item in indicators:
-        indicator = _field(item, "indicator", default=item)
-        code = str(_field(indicator, "code", default="") or "")
-        name = str(_field(indicator, "name", "title", default="") or "")
-        unit = str(_field(indicator, "unit", default="") or "")
-        values = _field(item, "values", "series", "points", default=None)
-        if values is None:
-            values = _field(indicator, "values", default=[]) or []
-        if hasattr(values, "all"):
-            values = values.all()
-        points = []
-        for value in values:
-            if isinstance(value, list | tuple):
-                period, amount = value[0], value[1]
-            else:
-                period = _field(value, "period_label", "period", "label", "date", default="")
-                amount = _field(value, "value", default=None)
-            points.append(SeriesPoint(str(period), _number(amount)))
-        target = _field(item, "target", default=None)
-        target_value = _number(_field(target, "value", default=target)) if target is not None else None
-        latest = next((p for p in reversed(points) if p.value is not None), None)
-        linked = _field(item, "actions", "action_ids", default=[]) or []
-        labels = []
-        for linked_action in linked:
-            action_id = linked_action if isinstance(linked_action, int) else getattr(linked_action, "pk", None)
-            if action_id in context.lines:
-                labels.append(context.lines[action_id].label)
-        title = " ".join(part for part in (code, name) if part) or "Indicator"
+    for summary in summaries:
+        title = " ".join(part for part in (summary.code, summary.title) if part)
+        latest = summary.latest
+        fraction = getattr(summary, "fraction", "")
         rows.append(
             [
                 title,
-                f"{_shown(latest.value)}{unit}" if latest else "",
-                latest.label if latest else "",
-                _shown(target_value) if target_value is not None else "",
-                str(_field(item, "rag", default="") or "").capitalize(),
-                str(_field(item, "trend", default="") or ""),
-                ", ".join(labels),
+                summary.latest_text + (f" ({fraction})" if fraction else ""),
+                latest.period_label if latest else "",
+                summary.previous_text,
+                summary.target_text,
+                (summary.rag or "").capitalize(),
+                (summary.trend or "").capitalize(),
             ]
         )
+        points = [SeriesPoint(p.period_label, _number(p.value)) for p in summary.series]
         if points:
-            series.append(Series(title, points, target_value, unit))
+            target = summary.target.value if summary.target is not None else None
+            series.append(Series(title, points, _number(target), UNIT_AXIS.get(summary.unit, "")))
     return PackSection(
         key="indicators",
         title="Indicators",
-        intro="Scorecard indicators linked to the actions in this pack.",
-        columns=["Indicator", "Latest", "Period", "Target", "RAG", "Trend", "Actions"],
+        intro="Scorecard indicators linked to the actions in this pack (or to their recommendations).",
+        columns=["Indicator", "Latest", "Period", "Previous", "Target", "RAG", "Trend"],
         rows=rows,
         series=series,
     )
@@ -458,14 +423,37 @@ def indicators_section(context: SectionContext) -> PackSection | None:
 # --------------------------------------------------------------------------- building
 
 
-def stale_after_days() -> int:
-    """The council's drift threshold from the tracking rules, else the default."""
+StaleCheck = Callable[["Action", date], bool]
+
+
+def drift_rules(organisation_id: int) -> tuple[int, StaleCheck]:
+    """The council's drift threshold and test, from the tracking app's RAG rules.
+
+    Falls back to :data:`DEFAULT_STALE_AFTER_DAYS` since the last update (or since the
+    action was added) when the tracking rules are not installed.
+    """
     try:
-        rules = import_module("lineofsight.tracking.rules")
-    except ImportError:
-        return DEFAULT_STALE_AFTER_DAYS
-    value = getattr(rules, "STALE_AFTER_DAYS", DEFAULT_STALE_AFTER_DAYS)
-    return value if isinstance(value, int) else DEFAULT_STALE_AFTER_DAYS
+        tracking_rules = import_module("lineofsight.tracking.rules")
+        tracking_services = import_module("lineofsight.tracking.services")
+        rag_rules = tracking_services.rules_for(organisation_id)
+        stale_days = int(rag_rules.stale_days)
+    except (ImportError, AttributeError):
+        return DEFAULT_STALE_AFTER_DAYS, _default_stale_check
+
+    def check(action: Action, day: date) -> bool:
+        return bool(tracking_rules.is_stale(tracking_services.action_facts(action), rag_rules, day))
+
+    return stale_days, check
+
+
+def _default_stale_check(action: Action, day: date) -> bool:
+    from django.utils import timezone
+
+    if action.status == "complete":
+        return False
+    days = [u.as_of or timezone.localdate(u.created) for u in action.updates.all()]
+    last = max(days) if days else timezone.localdate(action.created)
+    return (day - last).days >= DEFAULT_STALE_AFTER_DAYS
 
 
 def meeting_cycle(frequency: str) -> relativedelta:
@@ -595,7 +583,7 @@ def build_pack(
 
     now = now or timezone.now()
     actions = body_actions(body)
-    stale_days = stale_after_days()
+    stale_days, is_stale = drift_rules(body.organisation_id)
     plans: list[str] = []
     blocks: dict[int, RecommendationBlock] = {}
     themes: dict[str, RagCount] = {}
@@ -660,7 +648,7 @@ def build_pack(
             label=label, text=action.text, status=line.status, rag=rag,
             due_date=action.due_date, due_text=action.due_text, update_ids=[u.pk for u in updates],
         )
-        reasons = exception_reasons(line, meeting_date, stale_days, timezone.localdate(action.created))
+        reasons = exception_reasons(line, meeting_date, stale=is_stale(action, meeting_date))
         if reasons:
             exceptions.append(ExceptionLine(line, reasons))
 
@@ -695,7 +683,7 @@ def build_pack(
     )
 
 
-def exception_reasons(line: ActionLine, meeting_date: date, stale_days: int, started: date) -> list[str]:
+def exception_reasons(line: ActionLine, meeting_date: date, *, stale: bool) -> list[str]:
     """Why an action is an exception at the meeting: red, overdue, stale. Pure."""
     if line.status == "complete" or line.rag == "blue":
         return []
@@ -705,11 +693,9 @@ def exception_reasons(line: ActionLine, meeting_date: date, stale_days: int, sta
     if line.due_date and line.due_date < meeting_date:
         days = (meeting_date - line.due_date).days
         reasons.append(f"Overdue by {days} day{'s' if days != 1 else ''}")
-    last = line.last_update_on
-    if last is not None and (meeting_date - last).days > stale_days:
-        reasons.append(f"Stale: last update {long_date(last)}")
-    elif last is None and (meeting_date - started).days > stale_days:
-        reasons.append(f"Stale: no progress update in {stale_days} days")
+    if stale:
+        last = line.last_update_on
+        reasons.append(f"Stale: last update {long_date(last)}" if last else "Stale: no progress update yet")
     return reasons
 
 

@@ -115,7 +115,17 @@ class MultipleFileField(forms.FileField):
                 raise forms.ValidationError("Choose a file")
             return []
         files = data if isinstance(data, list | tuple) else [data]
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+        cleaned, errors = [], []
+        for upload in files:
+            try:
+                cleaned.append(super().clean(upload, initial))
+            except forms.ValidationError as exc:
+                # Name the file, so a batch of five says which one was wrong.
+                name = getattr(upload, "name", "file")
+                errors.extend(f"{name}: {message}" for message in exc.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
 
 
 class ProgressUpdateForm(GovukForm):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files import File
 from django.db import transaction
 from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
@@ -76,7 +76,7 @@ def action_facts(action: Action) -> rules.ActionFacts:
     )
 
 
-class _RulesCache:
+class RulesCache:
     """One RagSettings query per organisation per refresh."""
 
     def __init__(self) -> None:
@@ -107,7 +107,7 @@ def refresh_rag(
     else:
         queryset = Action.objects.filter(pk__in=[a.pk for a in action_or_queryset])
     queryset = queryset.select_related("recommendation__plan").prefetch_related("updates")
-    rules_of = _RulesCache()
+    rules_of = RulesCache()
     moved: list[Action] = []
     touched: list[Action] = []
     for action in queryset.iterator(chunk_size=500):
@@ -159,7 +159,7 @@ class UpdateInput:
     status: str = ""
     rag: str = ""
     impact: str = ""
-    files: Sequence[UploadedFile] = field(default_factory=list)
+    files: Sequence[File] = field(default_factory=list)
 
 
 def post_update(action: Action, user: AbstractBaseUser, data: UpdateInput, today: date | None = None) -> ProgressUpdate:
@@ -183,8 +183,8 @@ def post_update(action: Action, user: AbstractBaseUser, data: UpdateInput, today
             EvidenceFile.objects.create(
                 update=update,
                 file=upload,
-                original_name=upload.name[:255],
-                content_type=(upload.content_type or "")[:100],
+                original_name=(upload.name or "evidence")[:255],
+                content_type=(getattr(upload, "content_type", "") or "")[:100],
                 size=upload.size or 0,
                 uploaded_by=user,
             )

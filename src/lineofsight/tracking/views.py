@@ -47,6 +47,12 @@ def _next_or(request: HttpRequest, default: str) -> str:
     return default
 
 
+def _render(request: HttpRequest, template: str, context: dict[str, object], status: int = 200) -> HttpResponse:
+    """Render with the page to return to after the form (kept across a failed POST)."""
+    context.setdefault("next_url", request.POST.get("next") or request.GET.get("next") or "")
+    return render(request, template, context, status=status)
+
+
 def _current(request: HttpRequest) -> Membership:
     membership = current_membership(request)
     if membership is None:
@@ -87,7 +93,7 @@ def post_update(request: HttpRequest, action_id: int) -> HttpResponse:
         )
         messages.success(request, "Your update has been posted and is awaiting sign-off")
         return redirect(_next_or(request, reverse("tracking:action_updates", args=[action.pk])))
-    return render(request, "tracking/post_update.html", {"action": action, "form": form},
+    return _render(request, "tracking/post_update.html", {"action": action, "form": form},
                   status=400 if form.is_bound else 200)
 
 
@@ -123,7 +129,7 @@ def review_update(request: HttpRequest, update_id: int) -> HttpResponse:
         else:
             messages.success(request, "Update signed off" if accept else "Update returned to the owner")
             return redirect(_next_or(request, reverse("tracking:action_updates", args=[update.action_id])))
-    return render(request, "tracking/review_update.html", {"update": update, "action": update.action, "form": form},
+    return _render(request, "tracking/review_update.html", {"update": update, "action": update.action, "form": form},
                   status=400 if form.is_bound else 200)
 
 
@@ -163,7 +169,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
             messages.success(request, "Action saved")
             return redirect(_next_or(request, reverse("plans:action_detail", args=[action.pk])))
     status = 409 if conflict else (400 if form.is_bound else 200)
-    return render(request, "tracking/edit_action.html",
+    return _render(request, "tracking/edit_action.html",
                   {"action": action, "form": form, "conflict": conflict}, status=status)
 
 
@@ -188,7 +194,7 @@ def override_rag(request: HttpRequest, action_id: int) -> HttpResponse:
             messages.success(request, "RAG override saved" if fields["rag_override"] else "RAG override removed")
             return redirect(_next_or(request, reverse("tracking:action_updates", args=[action.pk])))
     status = 409 if conflict else (400 if form.is_bound else 200)
-    return render(request, "tracking/override_rag.html",
+    return _render(request, "tracking/override_rag.html",
                   {"action": action, "form": form, "conflict": conflict}, status=status)
 
 

@@ -162,13 +162,18 @@ EXAMPLE_HTML = """<html><body>
 <table><tr><th>Post</th><th>FTE</th></tr><tr><td>Social worker</td><td>4</td></tr></table>
 </body></html>"""
 
-EXAMPLE_MARKDOWN = """# Example Borough Council monitoring visit plan
-
-| Ref | Area for improvement | Action | Owner | By when | Status |
-|-----|----------------------|--------|-------|---------|--------|
-| 1 | Visits to children in care are not always on time. | Publish a weekly visits tracker<br>Escalate overdue visits to heads of service | Service Manager, Children in Care | April 2026<br>May 2026 | In progress |
-| 2 | Supervision records are thin. | Introduce a supervision template | Principal Social Worker | Completed | Complete |
-"""
+EXAMPLE_MARKDOWN = "\n".join([
+    "# Example Borough Council monitoring visit plan",
+    "",
+    "| Ref | Area for improvement | Action | Owner | By when | Status |",
+    "|-----|----------------------|--------|-------|---------|--------|",
+    "| 1 | Visits to children in care are not always on time. "
+    "| Publish a weekly visits tracker<br>Escalate overdue visits to heads of service "
+    "| Service Manager, Children in Care | April 2026<br>May 2026 | In progress |",
+    "| 2 | Supervision records are thin. | Introduce a supervision template "
+    "| Principal Social Worker | Completed | Complete |",
+    "",
+])
 
 
 def example_csv() -> bytes:

@@ -189,6 +189,16 @@ class _Builder:
                ) -> np.ndarray:
         return self.rng.choice(np.array(options), size=size, p=p)
 
+    def scatter(self, who: np.ndarray, counts: np.ndarray, low: np.ndarray, high: np.ndarray,
+                codes: list[str], p: list[float] | None = None
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``counts[i]`` episodes for child ``who[i]``, starting between ``low[i]`` and
+        ``high[i]``, each with an RNE drawn from ``codes``."""
+        counts = np.where(high >= low, counts, 0)
+        child = np.repeat(who, counts)
+        starts = self.uniform_int(np.repeat(low, counts), np.repeat(high, counts))
+        return child, starts, self.choice(codes, len(child), p)
+
 
 def _chain(child: np.ndarray, starts: np.ndarray, rne: np.ndarray, ls: np.ndarray,
            place: np.ndarray, final_rec: np.ndarray | None, child_end: np.ndarray | None
@@ -246,20 +256,23 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     )
     parts_child, parts_start, parts_rne = [cla], [ps], [np.full(len(cla), "S")]
     # Placement moves before the year (crossing into it) and within it.
-    before = np.where(ps < S, rng.integers(0, 3, len(cla)), 0)
+    # Moves over the years before this one (about one every eight months, so histories
+    # run to many episodes, as real ones do); 0-1 moves in the year, or 2-3 for the
+    # children picked as unstable; legal-status-only changes (RNE L) at any time.
+    years_before = np.maximum(S - ps, 0) / year
+    before = rng.poisson(years_before * 1.5)
     unstable = rng.random(len(cla)) < options.unstable_rate
     in_year = np.where(unstable, rng.integers(2, 4, len(cla)), rng.choice([0, 0, 1], len(cla)))
-    for count, low, high in ((before, ps + 1, np.full(len(cla), S - 1)),
-                             (in_year, np.maximum(ps, S) + 1, np.full(len(cla), E))):
-        for k in range(int(count.max(initial=0))):
-            mask = (count > k) & (high >= low)
-            parts_child.append(cla[mask])
-            parts_start.append(b.uniform_int(low[mask], high[mask]))
-            parts_rne.append(b.choice(moves, int(mask.sum()), [0.6, 0.2, 0.1, 0.1]))
-    legal = (rng.random(len(cla)) < 0.3) & (E > ps)
-    parts_child.append(cla[legal])
-    parts_start.append(b.uniform_int(ps[legal] + 1, np.full(int(legal.sum()), E)))
-    parts_rne.append(np.full(int(legal.sum()), "L"))
+    legal = rng.poisson(0.5 + (E - ps) / year * 0.6)
+    move_p = [0.6, 0.2, 0.1, 0.1]
+    for who, starts, rne in (
+        b.scatter(cla, before, ps + 1, np.full(len(cla), S - 1), moves, move_p),
+        b.scatter(cla, in_year, np.maximum(ps, S) + 1, np.full(len(cla), E), moves, move_p),
+        b.scatter(cla, legal, ps + 1, np.full(len(cla), E), ["L"]),
+    ):
+        parts_child.append(who)
+        parts_start.append(starts)
+        parts_rne.append(rne)
     child_all = np.concatenate(parts_child)
     starts_all = np.concatenate(parts_start)
     rne_all = np.concatenate(parts_rne)
@@ -341,12 +354,10 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     leave_day = b.uniform_int(np.full(len(left), E - 5 * year), E - 1)
     left_start = leave_day - rng.integers(30, 1500, len(left))
     dob[left] = left_start - rng.integers(100, 15 * year, len(left))
-    moved = rng.integers(0, 3, len(left))
-    lc = [left, np.repeat(left, moved)]
-    ls_ = [left_start, b.uniform_int(np.repeat(left_start + 1, moved), np.repeat(leave_day - 1,
-                                                                                  moved))]
-    lr = [np.full(len(left), "S"), b.choice(moves, int(moved.sum()))]
-    k = len(left) + int(moved.sum())
+    moved = rng.poisson((leave_day - left_start) / year * 2.0 + 0.5)
+    mc, ms, mr = b.scatter(left, moved, left_start + 1, leave_day - 1, moves + ["L"])
+    lc, ls_, lr = [left, mc], [left_start, ms], [np.full(len(left), "S"), mr]
+    k = len(left) + len(mc)
     b.episodes.append(_chain(np.concatenate(lc), np.concatenate(ls_), np.concatenate(lr),
                              b.choice(["C2", "V2", "J2"], k), b.choice(placements, k),
                              b.choice(["E13", "E4A", "E41", "E45", "E8"], len(left)),
@@ -366,14 +377,19 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     matched = authority + b.uniform_int(np.full(na, -30), np.maximum(1, placed_on - authority - 1))
     by_foster = rng.random(na) < options.foster_carer_adoption_rate
     dob[adopted] = entered - rng.integers(0, 5 * year, na)
-    ad_child = np.concatenate([adopted] * 4)
-    ad_start = np.concatenate([entered, foster_move, authority, placed_on])
+    # Moves before the child reaches the carer who may adopt, and changes of legal status
+    # (interim orders) before the placement order; neither changes that carer.
+    mc, ms, mr = b.scatter(adopted, rng.poisson(1.5, na), entered + 1, foster_move - 1, moves)
+    lc, ls_, lr = b.scatter(adopted, rng.poisson(1.0, na), foster_move + 1, authority - 1, ["L"])
+    ad_child = np.concatenate([adopted] * 4 + [mc, lc])
+    ad_start = np.concatenate([entered, foster_move, authority, placed_on, ms, ls_])
     ad_rne = np.concatenate([np.full(na, "S"), np.full(na, "P"), np.full(na, "L"),
-                             np.where(by_foster, "T", "P")])
+                             np.where(by_foster, "T", "P"), mr, lr])
     ad_ls = np.concatenate([np.full(na, "C2"), np.full(na, "C2"), np.full(na, "E1"),
-                            np.full(na, "E1")])
+                            np.full(na, "E1"), np.full(len(mc), "C2"), np.full(len(lc), "C1")])
     ad_place = np.concatenate([np.full(na, "U1"), np.full(na, "U3"), np.full(na, "U3"),
-                               b.choice(["A3", "A4", "A5", "A6"], na)])
+                               b.choice(["A3", "A4", "A5", "A6"], na),
+                               b.choice(placements, len(mc)), np.full(len(lc), "U3")])
     b.episodes.append(_chain(ad_child, ad_start, ad_rne, ad_ls, ad_place,
                              b.choice(["E11", "E12"], na), adopted_on))
     ad1 = _Table(dict(
@@ -400,8 +416,12 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     dob[leaver] = add_months(birthday, -12 * age_band)
     eighteen = add_months(dob[leaver], 12 * 18)
     entered_care = eighteen - rng.integers(200, 4 * year, nl)
-    b.episodes.append(_chain(leaver, entered_care, np.full(nl, "S"), b.choice(["C2", "V2"], nl),
-                             b.choice(placements, nl), np.full(nl, "E8"), eighteen))
+    mc, ms, mr = b.scatter(leaver, rng.poisson((eighteen - entered_care) / year * 2.0),
+                           entered_care + 1, eighteen - 1, moves + ["L"])
+    k = nl + len(mc)
+    b.episodes.append(_chain(np.concatenate([leaver, mc]), np.concatenate([entered_care, ms]),
+                             np.concatenate([np.full(nl, "S"), mr]), b.choice(["C2", "V2"], k),
+                             b.choice(placements, k), np.full(nl, "E8"), eighteen))
     died = rng.random(nl) < 0.01
     in_touch = np.where(died, "DIED", np.where(
         rng.random(nl) < options.in_touch_rate, "YES",

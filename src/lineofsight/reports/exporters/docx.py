@@ -128,7 +128,7 @@ def export_docx(pack: BoardPackContent) -> bytes:
     if pack.baseline.kind == "none":
         document.add_paragraph("This is the first pack for this body, so there is nothing to compare with.")
     else:
-        summary = ", ".join(f"{len(changes)} {label.lower()}" for _k, label, changes in pack.changes_by_kind())
+        summary = " · ".join(f"{label}: {len(changes)}" for _k, label, changes in pack.changes_by_kind())
         document.add_paragraph(f"Compared with {pack.baseline.description}: {summary}.")
         for _kind, label, changes in pack.changes_by_kind():
             if changes:
@@ -141,8 +141,8 @@ def export_docx(pack: BoardPackContent) -> bytes:
 
     document.add_heading(f"Exceptions ({len(pack.exceptions)})", level=1)
     document.add_paragraph(
-        "Actions that are red, past their deadline, or without a signed-off update for more than "
-        f"{pack.stale_after_days} days."
+        "Actions that are red, past their deadline, or without a progress update for "
+        f"{pack.stale_after_days} days or more (stale)."
     )
     if pack.exceptions:
         add_table(

@@ -4,7 +4,8 @@
 -- Calendar of days with a running count of working days (weekdays that are not English
 -- bank holidays). "n working days after d" is the working day whose count is
 -- count(d) + n, and "working days from a to b" is count(b) - count(a): the day counted
--- from is day 0, as in "within 20 working days of starting care".
+-- from is day 0, as in "within 20 working days of starting care". Queries join these
+-- tables rather than call a scalar macro: a correlated lookup per row is 50 times slower.
 CREATE OR REPLACE TABLE calendar AS
 WITH days AS (
     SELECT CAST(day AS DATE) AS day
@@ -19,16 +20,6 @@ FROM days;
 
 CREATE OR REPLACE TABLE working_day AS
 SELECT working_day_no, day FROM calendar WHERE is_working_day;
-
-CREATE OR REPLACE MACRO working_days_between(from_day, to_day) AS (
-    (SELECT working_day_no FROM calendar WHERE day = to_day)
-    - (SELECT working_day_no FROM calendar WHERE day = from_day)
-);
-
-CREATE OR REPLACE MACRO add_working_days(from_day, n) AS (
-    SELECT w.day FROM working_day w
-    WHERE w.working_day_no = (SELECT c.working_day_no FROM calendar c WHERE c.day = from_day) + n
-);
 
 -- Episodes with the start of their period of care (the latest RNE S at or before them)
 -- and the day their carer began (the latest S, P or B: T and U are the same carer).

@@ -13,8 +13,10 @@ WITH assessment AS (
     WHERE a.AssessmentAuthorisationDate BETWEEN params.period_start AND params.period_end
 ),
 verdict AS (
-    SELECT CHILD, working_days_between(referred_on, authorised_on) <= 45 AS on_time
+    SELECT CHILD, coalesce(to_day.working_day_no - from_day.working_day_no <= 45, false) AS on_time
     FROM assessment
+    LEFT JOIN calendar from_day ON from_day.day = referred_on
+    LEFT JOIN calendar to_day ON to_day.day = authorised_on
 )
 SELECT
     100.0 * count(*) FILTER (WHERE on_time) / nullif(count(*), 0) AS value,

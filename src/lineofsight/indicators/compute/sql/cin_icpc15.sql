@@ -15,7 +15,10 @@ WITH conference AS (
       AND s.DateOfInitialCPC >= s.S47ActualStartDate
 ),
 verdict AS (
-    SELECT CHILD, working_days_between(started_on, held_on) <= 15 AS on_time FROM conference
+    SELECT CHILD, coalesce(to_day.working_day_no - from_day.working_day_no <= 15, false) AS on_time
+    FROM conference
+    LEFT JOIN calendar from_day ON from_day.day = started_on
+    LEFT JOIN calendar to_day ON to_day.day = held_on
 )
 SELECT
     100.0 * count(*) FILTER (WHERE on_time) / nullif(count(*), 0) AS value,

@@ -11,13 +11,15 @@
 -- source: SSDA903 episodes, reviews
 -- children: children whose reviews were all on time
 WITH cohort AS (
-    SELECT l.CHILD, l.period_start
+    SELECT l.CHILD, l.period_start, first_due.day AS first_due
     FROM params, looked_after_on(params.period_end) l
-    WHERE add_working_days(l.period_start, 20) <= params.period_end
+    JOIN calendar c ON c.day = l.period_start
+    JOIN working_day first_due ON first_due.working_day_no = c.working_day_no + 20
+    WHERE first_due.day <= params.period_end
 ),
 held AS (
     -- Reviews of the current period of care, each with the one before it.
-    SELECT r.CHILD, r.REVIEW, c.period_start,
+    SELECT r.CHILD, r.REVIEW, c.first_due,
            row_number() OVER w AS review_no,
            lag(r.REVIEW) OVER w AS previous_review
     FROM (SELECT DISTINCT CHILD, REVIEW FROM reviews) r
@@ -25,32 +27,32 @@ held AS (
     WHERE r.REVIEW >= c.period_start AND r.REVIEW <= params.period_end
     WINDOW w AS (PARTITION BY r.CHILD ORDER BY r.REVIEW)
 ),
-due AS (
-    SELECT CHILD, REVIEW, review_no,
-           CASE review_no
-               WHEN 1 THEN add_working_days(period_start, 20)
-               WHEN 2 THEN previous_review + INTERVAL 3 MONTH
-               ELSE previous_review + INTERVAL 6 MONTH
-           END AS due_by
-    FROM held
+held_late AS (
+    SELECT DISTINCT CHILD
+    FROM held, params
+    WHERE REVIEW >= params.period_start
+      AND REVIEW > CASE review_no
+                       WHEN 1 THEN first_due
+                       WHEN 2 THEN previous_review + INTERVAL 3 MONTH
+                       ELSE previous_review + INTERVAL 6 MONTH
+                   END
 ),
 last_review AS (
     SELECT CHILD, max(review_no) AS reviews_held, max(REVIEW) AS last_held
     FROM held GROUP BY CHILD
 ),
 verdict AS (
+    -- Late if a review was held late, or the next one fell due by the period end unheld.
     SELECT c.CHILD,
-           EXISTS (
-               SELECT 1 FROM due d, params
-               WHERE d.CHILD = c.CHILD AND d.REVIEW > d.due_by
-                 AND d.REVIEW >= params.period_start
-           )
+           h.CHILD IS NOT NULL
            OR CASE coalesce(l.reviews_held, 0)
-                  WHEN 0 THEN add_working_days(c.period_start, 20)
+                  WHEN 0 THEN c.first_due
                   WHEN 1 THEN l.last_held + INTERVAL 3 MONTH
                   ELSE l.last_held + INTERVAL 6 MONTH
               END <= params.period_end AS late
-    FROM cohort c LEFT JOIN last_review l ON l.CHILD = c.CHILD, params
+    FROM cohort c
+    LEFT JOIN last_review l ON l.CHILD = c.CHILD
+    LEFT JOIN held_late h ON h.CHILD = c.CHILD, params
 )
 SELECT
     100.0 * count(*) FILTER (WHERE NOT late) / nullif(count(*), 0) AS value,

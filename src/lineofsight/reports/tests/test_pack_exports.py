@@ -1,0 +1,172 @@
+"""Every format says what the builder computed: counts, changes, exceptions, charts."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from lineofsight.plans.models import ProgressUpdate
+from lineofsight.reports.builder import build_pack
+from lineofsight.reports.exporters import FORMATS
+from lineofsight.reports.services import issue_pack
+
+from .conftest import action
+
+pytestmark = pytest.mark.django_db
+
+MEETING = date(2026, 7, 1)
+
+
+@pytest.fixture
+def changed_pack(aged_plan, improvement_board, plan_manager):  # type: ignore[no-untyped-def]
+    """The Improvement Board's July pack after a May pack: 2.1 completed, 1b's deadline
+    moved to September with a new update, and a hostile formula typed into an update."""
+    issue_pack(improvement_board, date(2026, 5, 1), user=plan_manager)
+    tracker = action(aged_plan, "2")
+    tracker.status, tracker.rag = "complete", "blue"
+    tracker.save()
+    review = action(aged_plan, "1b")
+    review.due_text, review.due_date = "September 2026", date(2026, 9, 30)
+    review.save()
+    ProgressUpdate.objects.create(action=review, text="Twelve placements reviewed.", as_of=date(2026, 6, 1),
+                                  review=ProgressUpdate.Review.ACCEPTED)
+    ProgressUpdate.objects.create(action=review, text='=HYPERLINK("http://evil.example","click")',
+                                  as_of=date(2026, 6, 2), review=ProgressUpdate.Review.ACCEPTED)
+    return build_pack(improvement_board, MEETING)
+
+
+def pdf_text(data: bytes) -> str:
+    """The PDF's text with line breaks folded, as a reader would quote it."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def docx_text(data: bytes) -> str:
+    document = Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+def test_pdf_holds_the_counts_the_changes_and_the_exceptions(changed_pack):
+    text = pdf_text(FORMATS["pdf"].export(changed_pack))
+
+    assert "Improvement Board: board pack for the meeting on 1 July 2026" in text
+    assert "Completed: 1 · Deadlines moved: 1 · RAG moved: 1 · New progress updates: 2 · New actions: 0" in text
+    assert "September 2026 (30 September 2026)" in text
+    assert "Twelve placements reviewed." in text
+    assert "Exceptions (1)" in text
+    assert "Red" in text and "Blue" in text
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm missing: apt-get install -y poppler-utils")
+def test_pdf_first_page_renders_to_an_image(changed_pack, tmp_path: Path):
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(FORMATS["pdf"].export(changed_pack))
+
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+                   check=True, capture_output=True, timeout=60)
+
+    image = next(tmp_path.glob("page*.png"))
+    assert image.read_bytes().startswith(b"\x89PNG")
+    from PIL import Image
+
+    with Image.open(image) as page:
+        assert page.width > page.height  # landscape A4
+        colours = page.convert("RGB").getcolors(maxcolors=1_000_000) or []
+    # The RAG chart and tiles put red and blue ink on the first page.
+    assert any(r > 180 and g < 90 and b < 60 for _n, (r, g, b) in colours)
+
+
+def test_docx_is_landscape_and_lists_the_changes_and_exceptions(changed_pack):
+    data = FORMATS["docx"].export(changed_pack)
+    document = Document(io.BytesIO(data))
+    text = docx_text(data)
+
+    assert document.sections[0].page_width > document.sections[0].page_height
+    assert "2 actions: Red 1, Amber 0, Green 0, Blue 1, No RAG 0." in text
+    assert "Completed (1)" in text and "Deadlines moved (1)" in text
+    assert "June 2026 (30 June 2026) | September 2026 (30 September 2026)" in text
+    assert "Exceptions (1)" in text
+    assert any(name.startswith("word/media/") for name in zipfile.ZipFile(io.BytesIO(data)).namelist())
+
+
+def test_xlsx_has_a_sheet_per_section_with_the_figures(changed_pack):
+    workbook = load_workbook(io.BytesIO(FORMATS["xlsx"].export(changed_pack)))
+
+    assert workbook.sheetnames[:4] == ["Summary", "Changes", "Exceptions", "Progress"]
+    summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(min_row=6, max_row=11, values_only=True)}
+    assert summary == {"Red": 1, "Amber": 0, "Green": 0, "Blue": 1, "No RAG": 0, "Total": 2}
+    changes = list(workbook["Changes"].iter_rows(min_row=4, values_only=True))
+    assert ("Completed", "2.1") in [(row[0], row[1]) for row in changes]
+    assert ("Deadlines moved", "1b") in [(row[0], row[1]) for row in changes]
+    assert [row[0] for row in workbook["Exceptions"].iter_rows(min_row=2, values_only=True)] == ["1b"]
+    assert workbook["Summary"]._images  # the RAG chart
+
+
+def test_xlsx_never_writes_council_text_as_a_formula(changed_pack):
+    data = FORMATS["xlsx"].export(changed_pack)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+    assert not any("<f>" in sheet for sheet in sheets)
+    workbook = load_workbook(io.BytesIO(data))
+    hostile = [
+        cell for sheet in workbook for row in sheet.iter_rows() for cell in row
+        if isinstance(cell.value, str) and "HYPERLINK" in cell.value
+    ]
+    assert hostile
+    for cell in hostile:
+        assert cell.data_type == "s"
+        if cell.value.startswith("="):
+            assert cell.quotePrefix  # Excel's own "typed with an apostrophe" flag
+
+
+def test_html_pack_escapes_council_text_and_embeds_its_charts(changed_pack, example_plan):
+    review = action(example_plan, "1b")
+    review.text = "<script>alert(1)</script> Review placements"
+    review.save()
+    html = FORMATS["html"].export(build_pack(changed_pack and review.report_links.last().body, MEETING)).decode()
+
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'src="data:image/svg+xml;base64,' in html
+    assert "@page" in html and "@media print" in html
+
+
+def test_indicators_section_appears_with_trend_charts_when_indicators_are_linked(improvement_board, example_plan):
+    indicators = pytest.importorskip("lineofsight.indicators.models")
+    indicator = indicators.Indicator.objects.create(
+        organisation=example_plan.organisation, code="NI66", title="Reviews on time", unit="percent"
+    )
+    for quarter, value in enumerate([71.0, 78.5, 84.0], start=1):
+        indicators.IndicatorValue.objects.create(
+            indicator=indicator, period_kind="quarter", period_start=date(2026, 3 * quarter - 2, 1),
+            period_end=date(2026, 3 * quarter, 28), period_label=f"2026 Q{quarter}", value=value,
+        )
+    indicators.Target.objects.create(indicator=indicator, value=90, by_date=date(2026, 12, 31))
+    indicators.IndicatorLink.objects.create(indicator=indicator, action=action(example_plan, "2"), confirmed=True)
+
+    pack = build_pack(improvement_board, MEETING)
+
+    section = next(s for s in pack.sections if s.key == "indicators")
+    assert section.rows[0][0] == "NI66 Reviews on time"
+    assert [p.value for p in section.series[0].points] == [71.0, 78.5, 84.0]
+    assert section.series[0].target == 90
+    html = FORMATS["html"].export(pack).decode()
+    assert "Trend chart of NI66 Reviews on time" in html
+    assert "NI66 Reviews on time" in pdf_text(FORMATS["pdf"].export(pack))
+    assert "Indicators" in load_workbook(io.BytesIO(FORMATS["xlsx"].export(pack))).sheetnames
+
+
+def test_indicators_section_is_left_out_when_nothing_is_linked(improvement_board):
+    assert [s.key for s in build_pack(improvement_board, MEETING).sections] == []
