@@ -17,7 +17,7 @@ from django.db import transaction
 
 from lineofsight.accounts.models import Membership, Organisation, Role
 from lineofsight.plans.interchange import load_plan
-from lineofsight.plans.models import GovernanceBody, Judgement, Person, Plan, ProgressUpdate
+from lineofsight.plans.models import Action, GovernanceBody, Judgement, Person, Plan, ProgressUpdate
 
 ORG_SLUG = "example"
 ORG_NAME = "Example Borough Council"
@@ -541,6 +541,11 @@ def load_demo(today: date, *, with_users: bool = True) -> tuple[Organisation, Pl
     if plan is None:
         plan = load_plan(demo_document(today), organisation, source="demo plan")
         _finish_demo_plan(plan)
+        # Imported ratings are what the document said; the council's rules say what
+        # the plan page shows, so run them once now rather than waiting for the nightly job.
+        from lineofsight.tracking.services import refresh_rag
+
+        refresh_rag(Action.objects.filter(recommendation__plan=plan), today)
     if with_users:
         _create_demo_users(organisation)
     return organisation, plan, created

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from simple_history.models import HistoricalRecords
 
 from lineofsight.accounts.models import Organisation
@@ -237,6 +239,20 @@ class Action(models.Model):
     def __str__(self) -> str:
         prefix = f"{self.ref}) " if self.ref else ""
         return f"{prefix}{self.text[:80]}"
+
+    @staticmethod
+    def effective_rag_expression(prefix: str = "") -> Coalesce:
+        """``effective_rag`` as a database expression, for counting and filtering in SQL.
+
+        ``prefix`` is the path from the queried model, e.g. ``"recommendations__actions__"``.
+        """
+        return Coalesce(
+            NullIf(F(f"{prefix}rag_override"), Value("")),
+            NullIf(F(f"{prefix}rag_computed"), Value("")),
+            NullIf(F(f"{prefix}rag"), Value("")),
+            Value(""),
+            output_field=models.CharField(),
+        )
 
     @property
     def effective_rag(self) -> str:

@@ -6,8 +6,6 @@ the user does not belong to answer 404.
 
 from __future__ import annotations
 
-import itertools
-
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +14,7 @@ from django.utils import timezone
 
 from lineofsight.accounts.permissions import get_for_user
 from lineofsight.plans.forms import ActionFilterForm
-from lineofsight.plans.models import Action, GovernanceBody, Person, Plan, Recommendation
+from lineofsight.plans.models import Action, GovernanceBody, Person, Plan, Rag, Recommendation
 from lineofsight.plans.queries import ActionFilter, build_plan_view, plan_page_queryset
 
 
@@ -29,20 +27,13 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         plans = list(
             Plan.objects.filter(organisation=organisation)
             .select_related("inspection")
+            .alias(action_rag=Action.effective_rag_expression("recommendations__actions__"))
             .annotate(
                 action_count=Count("recommendations__actions"),
-                red=Count("recommendations__actions", filter=_rag_q("red")),
-                amber=Count("recommendations__actions", filter=_rag_q("amber")),
-                green=Count("recommendations__actions", filter=_rag_q("green")),
-                blue=Count("recommendations__actions", filter=_rag_q("blue")),
+                **{rag: Count("recommendations__actions", filter=Q(action_rag=rag)) for rag in Rag.values},
             )
         )
     return render(request, "plans/plan_list.html", {"plans": plans})
-
-
-def _rag_q(rag: str) -> Q:
-    prefix = "recommendations__actions__"
-    return Q(**{f"{prefix}rag_override": rag}) | (Q(**{f"{prefix}rag_override": ""}) & Q(**{f"{prefix}rag": rag}))
 
 
 @login_required
@@ -103,14 +94,10 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
         "recommendation__plan__organisation_id",
         pk=action_id,
     )
-    history = list(action.history.select_related("history_user").order_by("-history_date")[:50])
-    changes = []
-    for newer, older in itertools.pairwise(history):
-        delta = newer.diff_against(older)
-        if delta.changes:
-            changes.append({"record": newer, "changes": delta.changes})
-    if history:
-        changes.append({"record": history[-1], "changes": [], "created": True})
+    # The latest page of the action's audit trail; the full history is tracking's page.
+    from lineofsight.tracking.audit import activity_page
+
+    history_page, history = activity_page([action], 1)
     return render(
         request,
         "plans/action_detail.html",
@@ -122,7 +109,8 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
             "updates": sorted(
                 action.updates.all(), key=lambda u: (u.as_of or u.created.date(), u.order, u.pk), reverse=True
             ),
-            "changes": changes,
+            "history": history,
+            "history_page": history_page,
         },
     )
 

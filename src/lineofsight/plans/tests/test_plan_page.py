@@ -80,3 +80,11 @@ def test_action_page_shows_updates_and_history(client_for, plan_manager, example
     html = client_for(plan_manager).get(reverse("plans:action_detail", args=[action.pk])).content.decode()
     assert "Panel meets fortnightly." in html
     assert "April 2026" in html and "May 2026" in html  # old → new in the change history
+
+
+def test_plan_list_counts_use_the_rating_shown_on_the_plan_page(client_for, plan_manager, example_plan):
+    action = example_plan.recommendations.get(ref="2").actions.get()
+    action.rag_computed = "red"  # the rules say red although the document said amber
+    action.save()
+    plans = client_for(plan_manager).get(reverse("plans:plan_list")).context["plans"]
+    assert (plans[0].action_count, plans[0].red, plans[0].amber, plans[0].blue) == (3, 2, 0, 1)

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lineofsight.plans.interchange import PlanDocumentError, load_plan
 from lineofsight.plans.management.commands._common import organisation_from_option
+from lineofsight.plans.models import Action
 
 
 class Command(BaseCommand):
@@ -32,4 +33,7 @@ class Command(BaseCommand):
             plan = load_plan(document, organisation, source=str(path))
         except PlanDocumentError as exc:
             raise CommandError(str(exc)) from exc
+        from lineofsight.tracking.services import refresh_rag
+
+        refresh_rag(Action.objects.filter(recommendation__plan=plan))
         self.stdout.write(str(plan.pk))
