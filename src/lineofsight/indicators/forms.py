@@ -106,8 +106,11 @@ class ValueForm(GovukFormMixin, forms.Form):
         value = data.get("value")
         if value is not None and self.indicator.unit == "percent" and not 0 <= value <= 100:
             self.add_error("value", "Enter a percentage between 0 and 100.")
-        if (data.get("numerator") is None) != (data.get("denominator") is None):
+        numerator, denominator = data.get("numerator"), data.get("denominator")
+        if (numerator is None) != (denominator is None):
             self.add_error("denominator", "Give both the numerator and the denominator, or neither.")
+        elif self.indicator.unit == "percent" and numerator is not None and numerator > denominator:
+            self.add_error("numerator", "The numerator cannot be more than the denominator.")
         return data
 
 
@@ -128,6 +131,48 @@ class ValuesUploadForm(GovukFormMixin, forms.Form):
         if upload.size > limit:
             raise forms.ValidationError(f"The file is larger than {limit // 1024 // 1024} MB.")
         return upload
+
+
+class LinkAddForm(GovukFormMixin, forms.Form):
+    """Link an indicator to an action or a recommendation the measures text does not name."""
+
+    indicator = forms.ModelChoiceField(queryset=Indicator.objects.none(), empty_label="Choose…")
+    plan_item = forms.ChoiceField(label="Action or recommendation")
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        from lineofsight.plans.models import Action, Recommendation
+
+        super().__init__(*args, **kwargs)
+        indicator_field = self.fields["indicator"]
+        assert isinstance(indicator_field, forms.ModelChoiceField)
+        indicator_field.queryset = Indicator.objects.filter(organisation=organisation).order_by("order", "code")
+        recommendations = Recommendation.objects.filter(plan__organisation=organisation).select_related("plan")
+        actions = Action.objects.filter(recommendation__plan__organisation=organisation).select_related(
+            "recommendation__plan"
+        )
+        by_plan: dict[str, list[tuple[str, str]]] = {}
+        for recommendation in recommendations:
+            by_plan.setdefault(recommendation.plan.title, []).append(
+                (f"recommendation-{recommendation.pk}", f"Recommendation {recommendation}")
+            )
+        for action in actions:
+            label = f"Action {action.recommendation.ref}{action.ref}: {action.text[:90]}"
+            by_plan.setdefault(action.recommendation.plan.title, []).append((f"action-{action.pk}", label))
+        item_field = self.fields["plan_item"]
+        assert isinstance(item_field, forms.ChoiceField)
+        item_field.choices = [("", "Choose…"), *by_plan.items()]
+        self._items: dict[str, dict[int, Any]] = {
+            "action": {a.pk: a for a in actions},
+            "recommendation": {r.pk: r for r in recommendations},
+        }
+        self.style_fields()
+
+    def clean_plan_item(self) -> Any:
+        kind, _, pk = self.cleaned_data["plan_item"].partition("-")
+        item = self._items.get(kind, {}).get(int(pk)) if pk.isdigit() else None
+        if item is None:
+            raise forms.ValidationError("Choose an action or recommendation of your plans.")
+        return item
 
 
 class LinkDecisionForm(forms.Form):

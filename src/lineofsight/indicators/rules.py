@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 HIGHER = "higher"
 LOWER = "lower"
@@ -246,6 +247,7 @@ class LinkSuggestion:
     text: str
 
 
+@lru_cache(maxsize=4096)
 def _code_pattern(code: str) -> re.Pattern[str]:
     """A pattern for a code as plans write it: "NI147", "NI 147", "ni147", "CIN-A45".
 

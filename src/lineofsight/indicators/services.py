@@ -99,6 +99,98 @@ class ComputedResult(Protocol):
     unit: str
 
 
+@dataclass(frozen=True)
+class NewValue:
+    """A value about to be stored for an indicator and period."""
+
+    indicator: Indicator
+    period: rules.Period
+    value: float
+    numerator: float | None = None
+    denominator: float | None = None
+
+
+VALUE_FIELDS = ("period_kind", "period_label", "value", "numerator", "denominator", "provenance", "entered_by_id")
+
+
+@dataclass(frozen=True)
+class StoreCounts:
+    """How many values were new, replaced, or already held exactly as given."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def stored(self) -> int:
+        return self.created + self.updated
+
+    def describe(self) -> str:
+        """"2 new, 1 replaced, 3 already held"."""
+        return f"{self.created} new, {self.updated} replaced, {self.unchanged} already held"
+
+
+def store_values(new_values: Sequence[NewValue], provenance: str, entered_by: Any = None) -> StoreCounts:
+    """Create or replace many values at once, each with its change history.
+
+    One query finds the values already held; new ones go in with one bulk insert. A
+    value already held exactly as given (same figures, same source) is left alone, so
+    running the same import twice adds nothing to the change history.
+    """
+    if not new_values:
+        return StoreCounts()
+    existing = {
+        (v.indicator_id, v.period_start, v.period_end): v
+        for v in IndicatorValue.objects.filter(
+            indicator_id__in={n.indicator.pk for n in new_values},
+            period_start__in={n.period.start for n in new_values},
+        )
+    }
+    now = timezone.now()
+    to_create: list[IndicatorValue] = []
+    to_update: list[IndicatorValue] = []
+    unchanged = 0
+    for new in new_values:
+        fields: dict[str, Any] = {
+            "period_kind": new.period.kind,
+            "period_label": new.period.label,
+            "value": new.value,
+            "numerator": new.numerator,
+            "denominator": new.denominator,
+            "provenance": provenance,
+            # The id, not the user, so comparing with a held value needs no query per row.
+            "entered_by_id": entered_by.pk if entered_by is not None else None,
+        }
+        current = existing.get((new.indicator.pk, new.period.start, new.period.end))
+        if current is None:
+            to_create.append(
+                IndicatorValue(
+                    indicator=new.indicator, period_start=new.period.start, period_end=new.period.end, **fields
+                )
+            )
+        elif all(getattr(current, name) == value for name, value in fields.items()):
+            unchanged += 1
+        else:
+            for name, value in fields.items():
+                setattr(current, name, value)
+            current.updated = now
+            to_update.append(current)
+    with transaction.atomic():
+        if to_create:
+            bulk_create_with_history(to_create, IndicatorValue, batch_size=500, default_user=entered_by)
+        if to_update:
+            # One plain UPDATE per row: Django's bulk_update writes a CASE per field and row
+            # that SQLite plans ten times slower than this for a few hundred rows.
+            for value in to_update:
+                IndicatorValue.objects.filter(pk=value.pk).update(
+                    **{name: getattr(value, name) for name in (*VALUE_FIELDS, "updated")}
+                )
+            IndicatorValue.history.bulk_history_create(  # type: ignore[attr-defined]
+                to_update, update=True, default_user=entered_by
+            )
+    return StoreCounts(len(to_create), len(to_update), unchanged)
+
+
 def store_value(
     indicator: Indicator,
     period: rules.Period,
@@ -108,22 +200,9 @@ def store_value(
     provenance: str,
     entered_by: Any = None,
 ) -> bool:
-    """Create or replace the indicator's value for the period; True if it was new."""
-    _, created = IndicatorValue.objects.update_or_create(
-        indicator=indicator,
-        period_start=period.start,
-        period_end=period.end,
-        defaults={
-            "period_kind": period.kind,
-            "period_label": period.label,
-            "value": value,
-            "numerator": numerator,
-            "denominator": denominator,
-            "provenance": provenance,
-            "entered_by": entered_by,
-        },
-    )
-    return created
+    """Create or replace the indicator's value for one period; True if it was new."""
+    counts = store_values([NewValue(indicator, period, value, numerator, denominator)], provenance, entered_by)
+    return counts.created == 1
 
 
 def period_from(period_label: str, period_start: date, period_end: date) -> rules.Period:
@@ -137,6 +216,18 @@ def period_from(period_label: str, period_start: date, period_end: date) -> rule
     return rules.Period(rules.period_kind_for(period_start, period_end), period_start, period_end, period_label)
 
 
+_UNIT_WORDS = {"%": Unit.PERCENT, "percentage": Unit.PERCENT, "day": Unit.DAYS, "children": Unit.COUNT,
+               "episodes": Unit.COUNT, "number": Unit.COUNT}
+
+
+def unit_from(text: str | None) -> str:
+    """The catalogue unit for a unit as the compute package or a person writes it."""
+    word = (text or "").strip().lower()
+    if word in Unit.values:
+        return word
+    return _UNIT_WORDS.get(word, Unit.COUNT)
+
+
 def record_computed_values(
     organisation: Organisation,
     period_label: str,
@@ -147,14 +238,16 @@ def record_computed_values(
 ) -> int:
     """Store the values computed from the statutory returns for one period.
 
-    Each result (attributes code, title, value, numerator, denominator, unit) replaces
-    the indicator's value for the period; an unknown code becomes a local indicator.
+    Each result (attributes code, title, value, numerator, denominator, unit; polarity
+    and definition if it has them) replaces the indicator's value for the period; an
+    unknown code becomes a local indicator.
     A result without a value (nothing to count, or a return missing) is skipped rather
-    than blanking a value entered by hand. Returns the number of values stored.
+    than blanking a value entered by hand. Returns the number of values stored (new,
+    replaced, or already held exactly so).
     """
     ensure_standard_indicators(organisation)
     period = period_from(period_label, period_start, period_end)
-    stored = 0
+    new_values: dict[int, NewValue] = {}
     with transaction.atomic():
         index = code_index(organisation)
         for result in results:
@@ -163,27 +256,29 @@ def record_computed_values(
             code = str(result.code).strip()
             indicator = index.get(code.upper())
             if indicator is None:
-                unit = result.unit if result.unit in Unit.values else Unit.COUNT
+                polarity = getattr(result, "polarity", None)
                 indicator = Indicator.objects.create(
                     organisation=organisation,
                     code=code,
                     title=(result.title or code)[:300],
-                    unit=unit,
+                    definition=str(getattr(result, "definition", "") or ""),
+                    unit=unit_from(result.unit),
+                    polarity=polarity if polarity in (rules.HIGHER, rules.LOWER) else rules.HIGHER,
                     data_source="Computed from statutory returns",
                     kind=Indicator.Kind.LOCAL,
                     order=next_order(organisation),
                 )
                 index[code.upper()] = indicator
-            store_value(
+            # Keyed by indicator: a code and its alias in one run store one value.
+            new_values[indicator.pk] = NewValue(
                 indicator,
                 period,
                 float(result.value),
                 None if result.numerator is None else float(result.numerator),
                 None if result.denominator is None else float(result.denominator),
-                provenance,
             )
-            stored += 1
-    return stored
+        store_values(list(new_values.values()), provenance)
+    return len(new_values)
 
 
 class ValuesImportError(ValueError):
@@ -196,21 +291,9 @@ class ValuesImportError(ValueError):
         super().__init__(prefix + "; ".join(self.errors[:5]) + (" …" if len(self.errors) > 5 else ""))
 
 
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an upload stored."""
-
-    created: int
-    updated: int
-
-    @property
-    def stored(self) -> int:
-        return self.created + self.updated
-
-
 def import_values_csv(
     organisation: Organisation, data: bytes, *, source: str, entered_by: Any = None, via: str = "CSV upload"
-) -> ImportSummary:
+) -> StoreCounts:
     """Store a CSV of values for the organisation's indicators: all rows or none.
 
     Raises ValuesImportError with every problem found (row and column named) and
@@ -220,19 +303,32 @@ def import_values_csv(
     index = code_index(organisation)
     units = {code: indicator.unit for code, indicator in index.items()}
     parsed = parse_values_csv(data, units)
-    if parsed.errors:
-        raise ValuesImportError(parsed.errors, source)
+    errors = list(parsed.errors)
+    # The parser sees codes as written; an alias (STAB1) and its code (NI62) for the same
+    # period are the same value twice.
+    first_row: dict[tuple[int, date, date], int] = {}
+    for row in parsed.rows:
+        key = (index[row.code].pk, row.period.start, row.period.end)
+        if key in first_row:
+            errors.append(
+                f"row {row.row}: repeats row {first_row[key]} ({index[row.code].code}, {row.period.label}); "
+                "give each indicator one value per period"
+            )
+        first_row.setdefault(key, row.row)
+    if errors:
+        raise ValuesImportError(errors, source)
     who = f" by {entered_by.get_username()}" if entered_by is not None else ""
     provenance = f"{via} of {source}{who} on {timezone.localdate():%Y-%m-%d}"
-    created = updated = 0
-    with transaction.atomic():
-        for row in parsed.rows:
-            is_new = store_value(
-                index[row.code], row.period, row.value, row.numerator, row.denominator, provenance, entered_by
-            )
-            created += is_new
-            updated += not is_new
-    return ImportSummary(created=created, updated=updated)
+    new_values = [
+        NewValue(index[row.code], row.period, row.value, row.numerator, row.denominator) for row in parsed.rows
+    ]
+    try:
+        with transaction.atomic():
+            return store_values(new_values, provenance, entered_by)
+    except IntegrityError as exc:
+        raise ValuesImportError(
+            ["another upload stored values for the same periods at the same moment; upload the file again"], source
+        ) from exc
 
 
 # --- Summaries for the scorecard, the indicator page and board packs -----------------------
@@ -294,6 +390,14 @@ class IndicatorSummary:
     @property
     def fraction(self) -> str:
         return self.latest.fraction if self.latest else ""
+
+    @property
+    def tolerance_text(self) -> str:
+        """"5 percentage points", "30 days", or "" without a tolerance."""
+        if self.target is None or not self.target.tolerance:
+            return ""
+        amount = rules.format_number(self.target.tolerance)
+        return {"percent": f"{amount} percentage points", "days": f"{amount} days"}.get(self.unit, amount)
 
     @property
     def direction(self) -> str:

@@ -16,6 +16,7 @@ from lineofsight.accounts.permissions import current_membership, get_for_user, r
 from lineofsight.indicators import charts, services
 from lineofsight.indicators.forms import (
     IndicatorForm,
+    LinkAddForm,
     LinkDecisionForm,
     TargetForm,
     ValueForm,
@@ -172,7 +173,7 @@ def values_upload(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 f"Stored {summary.stored} value{pluralize(summary.stored)} from {upload.name} "
-                f"({summary.created} new, {summary.updated} replaced).",
+                f"({summary.describe()}).",
             )
             return redirect("indicators:scorecard")
     status = 400 if request.method == "POST" else 200
@@ -195,7 +196,35 @@ def links(request: HttpRequest) -> HttpResponse:
     grouped: dict[str, list[IndicatorLink]] = {"suggested": [], "confirmed": [], "rejected": []}
     for link in all_links:
         grouped[link.state].append(link)
-    return render(request, "indicators/links.html", {"grouped": grouped})
+    add_form = LinkAddForm(organisation=membership.organisation)
+    return render(request, "indicators/links.html", {"grouped": grouped, "add_form": add_form})
+
+
+@login_required
+@require_POST
+def link_add(request: HttpRequest) -> HttpResponse:
+    """Link an indicator to an action or recommendation by hand (confirmed at once)."""
+    membership = _membership(request)
+    require_role(membership, *EDITORS)
+    form = LinkAddForm(request.POST, organisation=membership.organisation)
+    if form.is_valid():
+        item = form.cleaned_data["plan_item"]
+        indicator = form.cleaned_data["indicator"]
+        is_action = hasattr(item, "recommendation_id")
+        services.add_link(
+            indicator,
+            action=item if is_action else None,
+            recommendation=None if is_action else item,
+            user=request.user,
+        )
+        messages.success(request, f"Linked {indicator.code} to the plan.")
+        return redirect("indicators:links")
+    return render(
+        request,
+        "indicators/links.html",
+        {"grouped": {"suggested": [], "confirmed": [], "rejected": []}, "add_form": form, "add_only": True},
+        status=400,
+    )
 
 
 @login_required

@@ -77,6 +77,7 @@ def test_viewer_reads_but_cannot_change(viewer, local_indicator, link, client_fo
         ("get", reverse("indicators:indicator_new")),
         ("post", reverse("indicators:indicator_new")),
         ("get", reverse("indicators:links")),
+        ("post", reverse("indicators:link_add")),
     ]
     for method, url in writes:
         response = getattr(client, method)(url, {"value": "1", "period": "2025-26", "decision": "confirm"})

@@ -20,7 +20,10 @@ def test_values_import_loads_a_csv_into_the_named_council(council, other_council
 
     call_command("values", "import", str(path), "--org", council.slug, stdout=out)
 
-    assert "Stored 2 value(s) for Example Borough Council from q2.csv (2 new, 0 replaced)." in out.getvalue()
+    assert (
+        "Stored 2 value(s) for Example Borough Council from q2.csv (2 new, 0 replaced, 0 already held)."
+        in out.getvalue()
+    )
     assert IndicatorValue.objects.filter(indicator__organisation=council).count() == 2
     assert not IndicatorValue.objects.filter(indicator__organisation=other_council).exists()
     assert IndicatorValue.objects.first().provenance.startswith("Command-line import of q2.csv on ")

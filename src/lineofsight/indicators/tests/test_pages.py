@@ -142,3 +142,50 @@ def test_plan_manager_confirms_and_rejects_suggested_links(council, plan_manager
     assert (ni147.confirmed, ni147.decided_by) == (True, plan_manager)
     assert (ni66.confirmed, ni66.rejected) == (False, True)
     assert IndicatorLink.objects.count() == 2
+
+
+def test_plan_manager_links_an_indicator_by_hand(council, plan_manager, example_plan, client_for):
+    from lineofsight.plans.models import Action
+
+    ensure_standard_indicators(council)
+    cla48 = Indicator.objects.get(organisation=council, code="CLA48")
+    action = Action.objects.get(text__startswith="Review every unsuitable")
+
+    response = client_for(plan_manager).post(
+        reverse("indicators:link_add"), {"indicator": cla48.pk, "plan_item": f"action-{action.pk}"}
+    )
+
+    assert response.status_code == 302
+    link = IndicatorLink.objects.get(indicator=cla48)
+    assert (link.action, link.confirmed, link.decided_by) == (action, True, plan_manager)
+
+
+def test_an_indicator_cannot_be_linked_to_another_councils_plan(
+    council, other_council, outsider, example_plan, client_for
+):
+    from lineofsight.plans.models import Action
+
+    ensure_standard_indicators(other_council)
+    theirs = Indicator.objects.get(organisation=other_council, code="CLA48")
+    ours = Action.objects.filter(recommendation__plan__organisation=council).first()
+
+    response = client_for(outsider).post(
+        reverse("indicators:link_add"), {"indicator": theirs.pk, "plan_item": f"action-{ours.pk}"}
+    )
+
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not IndicatorLink.objects.exists()
+
+
+def test_the_value_form_refuses_more_children_counted_than_there_are(council, plan_manager, client_for):
+    ensure_standard_indicators(council)
+    ni147 = Indicator.objects.get(organisation=council, code="NI147")
+
+    response = client_for(plan_manager).post(
+        reverse("indicators:value_new", args=[ni147.pk]),
+        {"period": "2025-26 Q2", "value": "80", "numerator": "53", "denominator": "52"},
+    )
+
+    assert "The numerator cannot be more than the denominator." in response.content.decode()
+    assert not IndicatorValue.objects.exists()

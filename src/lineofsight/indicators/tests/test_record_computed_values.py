@@ -69,5 +69,43 @@ def test_an_unknown_code_becomes_a_local_indicator(council, other_council):
     indicator = Indicator.objects.get(organisation=council, code="CLA-IHA20")
     assert indicator.kind == Indicator.Kind.LOCAL
     assert indicator.unit == "percent"
+    assert indicator.polarity == "higher"
     assert indicator.values.get().period_label == "Year to 30 Sep 2026"
     assert not Indicator.objects.filter(organisation=other_council).exists()
+
+
+@dataclass
+class ResultWithMeta(Result):
+    polarity: str = "higher"
+    definition: str = ""
+
+
+def test_a_new_computed_indicator_keeps_its_polarity_and_definition(council):
+    record_computed_values(
+        council,
+        "2025-26",
+        date(2025, 4, 1),
+        date(2026, 3, 31),
+        [ResultWithMeta("MISS-RETURN", "Return interviews", 12.0, 12, None, "children", "lower", "Counted.")],
+        "computed",
+    )
+
+    indicator = Indicator.objects.get(organisation=council, code="MISS-RETURN")
+    assert (indicator.unit, indicator.polarity, indicator.definition) == ("count", "lower", "Counted.")
+
+
+def test_a_computed_period_label_is_escaped_on_the_indicator_page(council, viewer, client_for):
+    from django.urls import reverse
+
+    for start, end in ((date(2024, 4, 1), date(2025, 3, 31)), (date(2025, 4, 1), date(2026, 3, 31))):
+        record_computed_values(
+            council, f"<script>alert({end.year})</script>", start, end,
+            [Result("NI66", "Reviews", 70.0 + end.year % 10, None, None, "percent")], "computed",
+        )
+    indicator = Indicator.objects.get(organisation=council, code="NI66")
+
+    html = client_for(viewer).get(reverse("indicators:indicator_detail", args=[indicator.pk])).content.decode()
+
+    assert "<svg" in html
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(2026)" in html

@@ -95,7 +95,7 @@ def test_a_good_upload_stores_every_row_and_replaces_earlier_values(council, pla
         entered_by=plan_manager,
     )
 
-    assert (summary.created, summary.updated) == (1, 1)
+    assert (summary.created, summary.updated, summary.unchanged) == (1, 1, 0)
     value = IndicatorValue.objects.get(indicator__code="NI147")
     assert (value.value, value.fraction, value.entered_by) == (71.0, "36 of 50", plan_manager)
     assert value.provenance.startswith("CSV upload of b.csv by priya.manager on ")
@@ -132,3 +132,34 @@ def test_only_csv_files_are_accepted(council, plan_manager, client_for):
 
     assert "The file must be a CSV (.csv)" in response.content.decode()
     assert not IndicatorValue.objects.exists()
+
+
+def test_a_code_and_its_alias_for_the_same_period_are_a_duplicate(council):
+    data = (HEADER + "NI62,2025-26 Q1,9,,\nSTAB1,2025-26 Q1,10,,\n").encode()
+
+    with pytest.raises(ValuesImportError) as caught:
+        import_values_csv(council, data, source="a.csv")
+
+    assert caught.value.errors == [
+        "row 3: repeats row 2 (NI62, 2025-26 Q1); give each indicator one value per period"
+    ]
+    assert not IndicatorValue.objects.exists()
+
+
+def test_the_same_file_twice_changes_nothing(council):
+    data = (HEADER + "NI147,2025-26 Q1,70,35,50\nNI66,2025-26 Q1,80,,\n").encode()
+    import_values_csv(council, data, source="a.csv")
+
+    summary = import_values_csv(council, data, source="a.csv")
+
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 2)
+    assert IndicatorValue.history.count() == 2
+
+
+def test_replacing_a_value_keeps_the_old_one_in_the_history(council, plan_manager):
+    import_values_csv(council, (HEADER + "NI66,2025-26 Q1,70,,\n").encode(), source="a.csv")
+    import_values_csv(council, (HEADER + "NI66,2025-26 Q1,72,,\n").encode(), source="b.csv", entered_by=plan_manager)
+
+    value = IndicatorValue.objects.get()
+    assert [h.value for h in value.history.order_by("history_date")] == [70.0, 72.0]
+    assert value.history.latest().history_user == plan_manager

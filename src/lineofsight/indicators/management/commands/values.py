@@ -47,5 +47,5 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: nothing was stored; {len(exc.errors)} problem(s):\n{lines}") from exc
         self.stdout.write(
             f"Stored {summary.stored} value(s) for {organisation.name} from {path.name} "
-            f"({summary.created} new, {summary.updated} replaced)."
+            f"({summary.describe()})."
         )
