@@ -3,6 +3,7 @@ django-simple-history's tables (every save of an action, owner link and update).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -62,10 +63,11 @@ def _entries(rows: list[tuple[datetime, int, str, int]], actions: dict[int, Acti
     }
     person_ids = {r.person_id for r in records["owner"].values()}
     people = Person.objects.in_bulk(person_ids)
+    previous = _previous_records(list(records["action"].values()))
     out: list[Entry] = []
     for _, _, kind, hid in rows:
         record = records[kind][hid]
-        entry = _describe(kind, record, people)
+        entry = _describe(kind, record, people, previous)
         if entry is None:
             continue
         entry.action = actions.get(entry.action_id)
@@ -73,15 +75,34 @@ def _entries(rows: list[tuple[datetime, int, str, int]], actions: dict[int, Acti
     return out
 
 
-def _describe(kind: str, record: Any, people: dict[int, Person]) -> Entry | None:
+def _previous_records(records: list[Any]) -> dict[int, Any]:
+    """The record just before each one, for the same action, in one query (not one per row
+    as ``prev_record`` would)."""
+    if not records:
+        return {}
+    latest = max(r.history_date for r in records)
+    earlier = list(
+        _HistAction.objects.filter(id__in={r.id for r in records}, history_date__lte=latest).order_by(
+            "id", "history_date", "history_id"
+        )
+    )
+    wanted = {r.history_id for r in records}
+    found: dict[int, Any] = {}
+    for before, after in itertools.pairwise(earlier):
+        if after.history_id in wanted and before.id == after.id:
+            found[after.history_id] = before
+    return found
+
+
+def _describe(kind: str, record: Any, people: dict[int, Person], previous: dict[int, Any]) -> Entry | None:
     who = _who(record)
     if kind == "action":
         if record.history_type == "+":
             return Entry(record.history_date, who, "Action added", record.id, text=record.text[:200])
         if record.history_type == "-":
             return Entry(record.history_date, who, "Action deleted", record.id, text=record.text[:200])
-        previous = record.prev_record
-        changes = diff_records(record, previous) if previous is not None else []
+        before = previous.get(record.history_id)
+        changes = diff_records(record, before) if before is not None else []
         if not changes:
             return None
         what = "RAG rules recomputed" if record.history_change_reason == RULES_CHANGE_REASON else "Action edited"

@@ -43,7 +43,7 @@ def check_evidence_file(upload: UploadedFile) -> None:
     limit = settings.MAX_UPLOAD_BYTES
     if (upload.size or 0) > limit:
         raise forms.ValidationError(
-            f"{name}: the file is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}."
+            f"{name}: the file is {filesizeformat(upload.size or 0)}; the limit is {filesizeformat(limit)}."
         )
     if (upload.size or 0) == 0:
         raise forms.ValidationError(f"{name}: the file is empty.")
@@ -80,7 +80,9 @@ def govuk_classes(form: forms.BaseForm) -> None:
         if css is None:
             css = next((c for cls, c in _WIDGET_CLASSES.items() if isinstance(widget, cls)), "")
         classes = widget.attrs.get("class", css)
-        if form.is_bound and name in form.errors and "error" not in classes:
+        # Read ``_errors`` (not ``errors``) so that styling never triggers validation early.
+        errors = getattr(form, "_errors", None) or {}
+        if name in errors and "error" not in classes:
             suffix = css.split()[0] + "--error" if css else ""
             classes = f"{classes} {suffix}".strip()
         widget.attrs["class"] = classes
@@ -115,7 +117,8 @@ class MultipleFileField(forms.FileField):
                 raise forms.ValidationError("Choose a file")
             return []
         files = data if isinstance(data, list | tuple) else [data]
-        cleaned, errors = [], []
+        cleaned: list[UploadedFile] = []
+        errors: list[str] = []
         for upload in files:
             try:
                 cleaned.append(super().clean(upload, initial))
@@ -219,12 +222,16 @@ class ActionEditForm(_VersionedForm):
 
     text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}))
     owners = forms.ModelMultipleChoiceField(
-        label="Owners", queryset=Person.objects.none(), required=False,
+        label="Owners",
+        queryset=Person.objects.none(),
+        required=False,
         widget=forms.SelectMultiple(attrs={"class": "govuk-select", "size": 6}),
     )
     due_text = forms.CharField(label="Timescale as printed", required=False, max_length=300)
     due_date = forms.DateField(
-        label="Deadline", required=False, help_text="For example, 2026-06-30",
+        label="Deadline",
+        required=False,
+        help_text="For example, 2026-06-30",
         widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
     )
     status = forms.ChoiceField(label="Delivery status", choices=[("", "Not set"), *Status.choices], required=False)
@@ -232,7 +239,8 @@ class ActionEditForm(_VersionedForm):
     rag_override_reason = forms.CharField(
         label="Reason for the override",
         widget=forms.Textarea(attrs={"rows": 2, "class": "govuk-textarea"}),
-        required=False, max_length=2_000,
+        required=False,
+        max_length=2_000,
     )
 
     FIELDS = ("text", "due_text", "due_date", "status", "rag_override", "rag_override_reason")

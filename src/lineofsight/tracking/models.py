@@ -25,9 +25,7 @@ class RagSettings(models.Model):
     a month before; some mark closed actions blue, others keep them green.
     """
 
-    organisation = models.OneToOneField(
-        Organisation, on_delete=models.CASCADE, related_name="rag_settings"
-    )
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="rag_settings")
     due_soon_days = models.PositiveSmallIntegerField(
         default=14,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
@@ -43,9 +41,7 @@ class RagSettings(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(730)],
         help_text="An open action with no update for this many days is flagged as drifting",
     )
-    use_blue = models.BooleanField(
-        default=True, help_text="Show complete and signed-off actions as blue (else green)"
-    )
+    use_blue = models.BooleanField(default=True, help_text="Show complete and signed-off actions as blue (else green)")
 
     class Meta:
         verbose_name = "RAG settings"
@@ -126,9 +122,7 @@ class ReminderLog(models.Model):
 
     class Meta:
         ordering = ["-sent_on", "person"]
-        constraints = [
-            models.UniqueConstraint(fields=["person", "sent_on"], name="one_reminder_per_person_per_day")
-        ]
+        constraints = [models.UniqueConstraint(fields=["person", "sent_on"], name="one_reminder_per_person_per_day")]
 
     def __str__(self) -> str:
         return f"Reminder to {self.person} on {self.sent_on}"

@@ -59,8 +59,11 @@ class Digest:
 
     def subject(self) -> str:
         m = self.merged()
-        bits = [f"{len(m.overdue)} overdue" if m.overdue else "", f"{len(m.due_soon)} due soon" if m.due_soon else "",
-                f"{len(m.stale)} needing an update" if m.stale else ""]
+        bits = [
+            f"{len(m.overdue)} overdue" if m.overdue else "",
+            f"{len(m.due_soon)} due soon" if m.due_soon else "",
+            f"{len(m.stale)} needing an update" if m.stale else "",
+        ]
         return "Your improvement plan actions: " + ", ".join(b for b in bits if b)
 
     def body(self) -> str:
@@ -79,7 +82,9 @@ class Digest:
                 rec = action.recommendation
                 due = f"due {action.due_date:%d %b %Y}" if action.due_date else "no deadline"
                 lines.append(f"* {rec.plan.title} {rec.ref}{action.ref}: {action.text[:120]} ({due})")
-                lines.append(f"  Post an update: {settings.SITE_URL}{reverse('tracking:post_update', args=[action.pk])}")
+                lines.append(
+                    f"  Post an update: {settings.SITE_URL}{reverse('tracking:post_update', args=[action.pk])}"
+                )
             lines.append("")
         lines.append(f"See all your actions: {settings.SITE_URL}{reverse('tracking:my_actions')}")
         return "\n".join(lines)
@@ -133,8 +138,12 @@ def _claim(person: Person, digest: Digest, part: PersonItems) -> bool:
     try:
         with transaction.atomic():
             ReminderLog.objects.create(
-                person=person, sent_on=digest.today, email=digest.email,
-                overdue=len(part.overdue), due_soon=len(part.due_soon), stale=len(part.stale),
+                person=person,
+                sent_on=digest.today,
+                email=digest.email,
+                overdue=len(part.overdue),
+                due_soon=len(part.due_soon),
+                stale=len(part.stale),
             )
     except IntegrityError:
         return False
@@ -165,8 +174,6 @@ def send_digests(
             # Give the claim back so tomorrow's cron (or a rerun today) tries again.
             ReminderLog.objects.filter(person__in=list(claimed), sent_on=digest.today).delete()
             raise
-        ReminderLog.objects.filter(person__in=list(claimed), sent_on=digest.today).update(
-            state=ReminderLog.State.SENT
-        )
+        ReminderLog.objects.filter(person__in=list(claimed), sent_on=digest.today).update(state=ReminderLog.State.SENT)
         sent += 1
     return sent

@@ -22,7 +22,7 @@ from lineofsight.tracking import rules
 from lineofsight.tracking.models import EvidenceFile, RagSettings
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
 
 # Fields the rules own; they never bump ``version`` because nobody types them, so a
 # nightly refresh must not make an officer's open edit form look out of date.
@@ -61,12 +61,9 @@ def is_signed_off(action: Action, updates: Sequence[ProgressUpdate]) -> bool:
 def action_facts(action: Action) -> rules.ActionFacts:
     """Reduce an action (with ``updates`` prefetched if possible) to the rules' facts."""
     updates = list(action.updates.all())
-    days = [update_day(u) for u in updates]
-    if days:
-        last = max(days)
-    else:
-        # Never updated: the clock starts when the action entered the system.
-        last = action.start_date or (rules.london_today(action.created) if action.created else None)
+    # Never updated: the clock starts when the action started or entered the system.
+    entered = action.start_date or (rules.london_today(action.created) if action.created else None)
+    last = max((update_day(u) for u in updates), default=entered)
     return rules.ActionFacts(
         due_date=action.due_date,
         complete=action.status == Status.COMPLETE,
@@ -93,9 +90,7 @@ def rules_for(org_id: int) -> rules.RagRules:
     return RagSettings.for_organisation(org_id).as_rules()
 
 
-def refresh_rag(
-    action_or_queryset: Action | QuerySet[Action] | Iterable[Action], today: date | None = None
-) -> int:
+def refresh_rag(action_or_queryset: Action | QuerySet[Action] | Iterable[Action], today: date | None = None) -> int:
     """Recompute the rules' RAG and drift flag; returns how many actions changed colour
     or drift state (those changes are written to the action's history)."""
     today = today or london_today()
@@ -105,25 +100,30 @@ def refresh_rag(
     elif isinstance(action_or_queryset, QuerySet):
         queryset = action_or_queryset
     else:
-        queryset = Action.objects.filter(pk__in=[a.pk for a in action_or_queryset])
+        queryset = Action.objects.filter(pk__in=[a.pk for a in action_or_queryset])  # type: ignore[union-attr]
     queryset = queryset.select_related("recommendation__plan").prefetch_related("updates")
     rules_of = RulesCache()
     moved: list[Action] = []
     touched: list[Action] = []
     for action in queryset.iterator(chunk_size=500):
         result = rules.compute_rag(action_facts(action), rules_of(action.recommendation.plan.organisation_id), today)
+        new = {
+            "rag_computed": result.rag,
+            "is_stale": result.stale,
+            "rag_reason": result.reason[:200],
+            "rag_computed_on": today,
+        }
+        if single is not None:
+            # The caller's instance shows the result without another query.
+            for name, value in new.items():
+                setattr(single, name, value)
         if (action.rag_computed, action.is_stale) != (result.rag, result.stale):
             moved.append(action)
-        elif (action.rag_reason, action.rag_computed_on) == (result.reason[:200], today):
+        elif all(getattr(action, name) == value for name, value in new.items()):
             continue
-        action.rag_computed = result.rag
-        action.is_stale = result.stale
-        action.rag_reason = result.reason[:200]
-        action.rag_computed_on = today
+        for name, value in new.items():
+            setattr(action, name, value)
         touched.append(action)
-        if single is not None:
-            for name in COMPUTED_FIELDS:
-                setattr(single, name, getattr(action, name))
     with transaction.atomic():
         Action.objects.bulk_update(touched, list(COMPUTED_FIELDS), batch_size=500)
         for action in moved:
@@ -137,12 +137,13 @@ def refresh_rag(
 
 # --- Who may do what to an action ---------------------------------------------------
 
-def owns_action(user: AbstractBaseUser, action: Action) -> bool:
+
+def owns_action(user: User, action: Action) -> bool:
     """Whether one of the action's owners is a person linked to this user."""
     return ActionOwner.objects.filter(action=action, person__user=user).exists()
 
 
-def can_post_update(membership: Any, user: AbstractBaseUser, action: Action) -> bool:
+def can_post_update(membership: Any, user: User, action: Action) -> bool:
     """Plan managers and admins may post on any action; owners on their own only."""
     if membership.can_edit_plans:
         return True
@@ -150,6 +151,7 @@ def can_post_update(membership: Any, user: AbstractBaseUser, action: Action) -> 
 
 
 # --- Progress updates and sign-off --------------------------------------------------
+
 
 @dataclass
 class UpdateInput:
@@ -162,13 +164,13 @@ class UpdateInput:
     files: Sequence[File] = field(default_factory=list)
 
 
-def post_update(action: Action, user: AbstractBaseUser, data: UpdateInput, today: date | None = None) -> ProgressUpdate:
+def post_update(action: Action, user: User, data: UpdateInput, today: date | None = None) -> ProgressUpdate:
     """Record an owner's update, attach its evidence, carry its status and proposed RAG
     onto the action, and recompute the RAG — all or nothing."""
     today = today or london_today()
     with transaction.atomic():
         last_order = action.updates.order_by("-order").values_list("order", flat=True).first()
-        update = ProgressUpdate.objects.create(
+        update = ProgressUpdate(
             action=action,
             as_of=today,
             text=data.text,
@@ -179,6 +181,9 @@ def post_update(action: Action, user: AbstractBaseUser, data: UpdateInput, today
             review=ProgressUpdate.Review.SUBMITTED,
             order=(last_order or 0) + 1,
         )
+        # Name the author in the history even when no web request is in progress.
+        update._history_user = user  # type: ignore[attr-defined]
+        update.save()
         for upload in data.files:
             EvidenceFile.objects.create(
                 update=update,
@@ -206,7 +211,7 @@ class ReviewError(Exception):
 
 
 def review_update(
-    update: ProgressUpdate, user: AbstractBaseUser, *, accept: bool, comment: str = "", today: date | None = None
+    update: ProgressUpdate, user: User, *, accept: bool, comment: str = "", today: date | None = None
 ) -> ProgressUpdate:
     """Sign an update off, or return it to the owner with a comment saying what is missing."""
     comment = comment.strip()
@@ -231,6 +236,7 @@ def review_update(
 
 
 # --- Editing an action with optimistic locking --------------------------------------
+
 
 class EditConflict(Exception):
     """Someone saved the action after this editor opened it; nothing was written."""
@@ -257,10 +263,26 @@ class FieldChange:
 EXCLUDED_FROM_DIFF = ("version", "updated", "created", "rag_reason", "rag_computed_on")
 
 
+# Field names as a council would say them; the rest use the model's verbose name.
+FIELD_LABELS = {
+    "rag": "RAG (owner's proposal)",
+    "rag_computed": "RAG from the rules",
+    "rag_override": "RAG override",
+    "rag_override_reason": "Reason for the override",
+    "is_stale": "Drifting (no recent update)",
+    "due_text": "Timescale as printed",
+    "due_date": "Deadline",
+    "text": "Action",
+    "status": "Delivery status",
+}
+
+
 def _label(model: Any, name: str) -> str:
+    if name in FIELD_LABELS:
+        return FIELD_LABELS[name]
     try:
         return str(model._meta.get_field(name).verbose_name).capitalize()
-    except Exception:  # noqa: BLE001 – a field removed since the record was written
+    except Exception:
         return name.replace("_", " ").capitalize()
 
 
@@ -270,18 +292,22 @@ def _display(record: Any, name: str) -> str:
         return "(blank)"
     try:
         model_field = record._meta.get_field(name)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return str(value)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, date):
+        return f"{value.day} {value:%b %Y}"
     if isinstance(value, list):
         return "; ".join(str(v) for v in value) or "(blank)"
     return str(value)
 
 
-def diff_records(new: Any, old: Any) -> list[FieldChange]:
-    """Field-by-field changes between two history records (simple-history's diff)."""
-    delta = new.diff_against(old, excluded_fields=EXCLUDED_FROM_DIFF)
+def diff_records(new: Any, old: Any, *, people_only: bool = False) -> list[FieldChange]:
+    """Field-by-field changes between two history records (simple-history's diff);
+    ``people_only`` leaves out what the RAG rules computed."""
+    excluded = EXCLUDED_FROM_DIFF + (COMPUTED_FIELDS if people_only else ())
+    delta = new.diff_against(old, excluded_fields=excluded)
     who = new.history_user.get_username() if new.history_user else ""
     out = []
     for change in delta.changes:
@@ -307,7 +333,7 @@ def changes_since_version(action: Action, version: int) -> list[FieldChange]:
     latest = history[-1]
     if latest.history_id == base.history_id:
         return []
-    changes = diff_records(latest, base)
+    changes = diff_records(latest, base, people_only=True)
     # Name everyone who saved in between, not just the last one.
     names = sorted({h.history_user.get_username() for h in history if h.version > version and h.history_user})
     who = ", ".join(names)
@@ -318,7 +344,7 @@ def save_action_fields(
     action: Action,
     changes: dict[str, Any],
     *,
-    user: AbstractBaseUser | None,
+    user: User | None,
     expected_version: int | None = None,
     owners: Sequence[Person] | None = None,
     reason: str = "",
@@ -353,17 +379,17 @@ def _set_owners(action: Action, owners: Sequence[Person]) -> None:
         if person_id not in wanted:
             link.delete()
     for position, person_id in enumerate(wanted):
-        link = links.get(person_id)
-        if link is None:
+        existing = links.get(person_id)
+        if existing is None:
             ActionOwner.objects.create(action=action, person_id=person_id, position=position)
-        elif link.position != position:
-            link.position = position
-            link.save(update_fields=["position"])
+        elif existing.position != position:
+            existing.position = position
+            existing.save(update_fields=["position"])
 
 
 def edit_action(
     action: Action,
-    user: AbstractBaseUser,
+    user: User,
     *,
     expected_version: int,
     fields: dict[str, Any],
@@ -383,6 +409,7 @@ def edit_action(
 
 # --- Lists: my actions and reminders ------------------------------------------------
 
+
 @dataclass
 class ActionBuckets:
     """One person's open actions sorted into what needs doing."""
@@ -397,7 +424,15 @@ class ActionBuckets:
     @property
     def total(self) -> int:
         return sum(
-            len(x) for x in (self.overdue, self.due_soon, self.awaiting_update, self.returned, self.awaiting_sign_off, self.other)
+            len(x)
+            for x in (
+                self.overdue,
+                self.due_soon,
+                self.awaiting_update,
+                self.returned,
+                self.awaiting_sign_off,
+                self.other,
+            )
         )
 
 
@@ -416,7 +451,9 @@ def actions_owned_by(people: QuerySet[Person] | Sequence[Person]) -> QuerySet[Ac
     )
 
 
-def sort_actions(actions: Iterable[Action], rag_rules: rules.RagRules, today: date, *, due_within: int) -> ActionBuckets:
+def sort_actions(
+    actions: Iterable[Action], rag_rules: rules.RagRules, today: date, *, due_within: int
+) -> ActionBuckets:
     """Put each action in the first bucket that fits: returned, overdue, due soon,
     awaiting an update (drifting), awaiting sign-off, or the rest."""
     buckets = ActionBuckets()
@@ -440,7 +477,7 @@ def sort_actions(actions: Iterable[Action], rag_rules: rules.RagRules, today: da
     return buckets
 
 
-def my_actions(user: AbstractBaseUser, organisation_id: int, today: date | None = None) -> ActionBuckets:
+def my_actions(user: User, organisation_id: int, today: date | None = None) -> ActionBuckets:
     """The signed-in person's actions across every plan of the current organisation."""
     today = today or london_today()
     people = Person.objects.filter(organisation_id=organisation_id, user=user)
@@ -461,8 +498,8 @@ def awaiting_sign_off(organisation_id: int) -> QuerySet[ProgressUpdate]:
     )
 
 
-
 # --- Members (admins) ---------------------------------------------------------------
+
 
 class MembershipError(Exception):
     """The change would leave the organisation without an administrator."""
@@ -476,7 +513,7 @@ def _other_admins(membership: Membership) -> bool:
     )
 
 
-def add_member(organisation: Organisation, user: AbstractBaseUser, role: str) -> Membership:
+def add_member(organisation: Organisation, user: User, role: str) -> Membership:
     """Give an existing user a role in the organisation."""
     return Membership.objects.create(organisation=organisation, user=user, role=role)
 

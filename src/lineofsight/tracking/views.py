@@ -4,8 +4,11 @@ service and redirects."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -47,6 +50,11 @@ def _next_or(request: HttpRequest, default: str) -> str:
     return default
 
 
+def _user(request: HttpRequest) -> User:
+    """The signed-in user (views are behind ``login_required``)."""
+    return cast(User, request.user)
+
+
 def _render(request: HttpRequest, template: str, context: dict[str, object], status: int = 200) -> HttpResponse:
     """Render with the page to return to after the form (kept across a failed POST)."""
     context.setdefault("next_url", request.POST.get("next") or request.GET.get("next") or "")
@@ -67,14 +75,18 @@ def my_actions(request: HttpRequest) -> HttpResponse:
     buckets = None
     to_review = None
     if membership is not None:
-        buckets = services.my_actions(request.user, membership.organisation_id)
+        buckets = services.my_actions(_user(request), membership.organisation_id)
         if membership.can_edit_plans:
             to_review = list(services.awaiting_sign_off(membership.organisation_id)[:50])
     return render(
         request,
         "tracking/my_actions.html",
-        {"buckets": buckets, "to_review": to_review, "membership": membership,
-         "rules": services.rules_for(membership.organisation_id) if membership else None},
+        {
+            "buckets": buckets,
+            "to_review": to_review,
+            "membership": membership,
+            "rules": services.rules_for(membership.organisation_id) if membership else None,
+        },
     )
 
 
@@ -82,19 +94,21 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 def post_update(request: HttpRequest, action_id: int) -> HttpResponse:
     """An owner (or plan manager) posts progress with evidence."""
     action, membership = _action(request, action_id)
-    if not services.can_post_update(membership, request.user, action):
+    if not services.can_post_update(membership, _user(request), action):
         raise PermissionDenied("Only the action's owners and plan managers may post updates")
     form = ProgressUpdateForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.post_update(
-            action, request.user,
+            action,
+            _user(request),
             services.UpdateInput(data["text"], data["status"], data["rag"], data["impact"], data["evidence"]),
         )
         messages.success(request, "Your update has been posted and is awaiting sign-off")
         return redirect(_next_or(request, reverse("tracking:action_updates", args=[action.pk])))
-    return _render(request, "tracking/post_update.html", {"action": action, "form": form},
-                  status=400 if form.is_bound else 200)
+    return _render(
+        request, "tracking/post_update.html", {"action": action, "form": form}, status=400 if form.is_bound else 200
+    )
 
 
 @login_required
@@ -102,42 +116,54 @@ def action_updates(request: HttpRequest, action_id: int) -> HttpResponse:
     """All progress updates on an action, with evidence, review state and comments."""
     action, membership = _action(request, action_id)
     updates = (
-        action.updates.select_related("author", "reviewed_by")
-        .prefetch_related("evidence").order_by("-created", "-pk")
+        action.updates.select_related("author", "reviewed_by").prefetch_related("evidence").order_by("-created", "-pk")
     )
-    return render(request, "tracking/action_updates.html", {
-        "action": action, "updates": updates, "membership": membership,
-        "can_post": services.can_post_update(membership, request.user, action),
-    })
+    return render(
+        request,
+        "tracking/action_updates.html",
+        {
+            "action": action,
+            "updates": updates,
+            "membership": membership,
+            "can_post": services.can_post_update(membership, _user(request), action),
+        },
+    )
 
 
 @login_required
 def review_update(request: HttpRequest, update_id: int) -> HttpResponse:
     """The plan manager signs an update off or returns it with a comment."""
     update, membership = get_for_user(
-        request, ProgressUpdate.objects.select_related("action__recommendation__plan", "author"),
-        f"action__{ACTION_ORG}", pk=update_id,
+        request,
+        ProgressUpdate.objects.select_related("action__recommendation__plan", "author"),
+        f"action__{ACTION_ORG}",
+        pk=update_id,
     )
     require_role(membership, *EDITORS)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         accept = form.cleaned_data["decision"] == "accept"
         try:
-            services.review_update(update, request.user, accept=accept, comment=form.cleaned_data["comment"])
+            services.review_update(update, _user(request), accept=accept, comment=form.cleaned_data["comment"])
         except services.ReviewError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, "Update signed off" if accept else "Update returned to the owner")
             return redirect(_next_or(request, reverse("tracking:action_updates", args=[update.action_id])))
-    return _render(request, "tracking/review_update.html", {"update": update, "action": update.action, "form": form},
-                  status=400 if form.is_bound else 200)
+    return _render(
+        request,
+        "tracking/review_update.html",
+        {"update": update, "action": update.action, "form": form},
+        status=400 if form.is_bound else 200,
+    )
 
 
 def _conflict_form(form: ActionEditForm | RagOverrideForm, conflict: services.EditConflict) -> None:
     """Keep what the person typed, but move them onto the saved version so that a
     deliberate second save (after reading the other change) goes through."""
-    form.data = form.data.copy()
-    form.data["version"] = str(conflict.current.version)
+    data = form.data.copy()  # type: ignore[attr-defined]
+    data["version"] = str(conflict.current.version)
+    form.data = data
     form.add_error(
         None,
         "Someone else saved this action after you opened it. Their changes are listed below; "
@@ -159,8 +185,11 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_action(
-                action, request.user, expected_version=form.cleaned_data["version"],
-                fields=form.field_changes(), owners=form.ordered_owners(action),
+                action,
+                _user(request),
+                expected_version=form.cleaned_data["version"],
+                fields=form.field_changes(),
+                owners=form.ordered_owners(action),
             )
         except services.EditConflict as exc:
             conflict = exc
@@ -169,8 +198,9 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
             messages.success(request, "Action saved")
             return redirect(_next_or(request, reverse("plans:action_detail", args=[action.pk])))
     status = 409 if conflict else (400 if form.is_bound else 200)
-    return _render(request, "tracking/edit_action.html",
-                  {"action": action, "form": form, "conflict": conflict}, status=status)
+    return _render(
+        request, "tracking/edit_action.html", {"action": action, "form": form, "conflict": conflict}, status=status
+    )
 
 
 @login_required
@@ -178,15 +208,20 @@ def override_rag(request: HttpRequest, action_id: int) -> HttpResponse:
     """Override the rules' RAG with a reason (or clear the override)."""
     action, membership = _action(request, action_id)
     require_role(membership, *EDITORS)
-    initial = {"rag_override": action.rag_override, "rag_override_reason": action.rag_override_reason,
-               "version": action.version}
+    initial = {
+        "rag_override": action.rag_override,
+        "rag_override_reason": action.rag_override_reason,
+        "version": action.version,
+    }
     form = RagOverrideForm(request.POST or None, initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        fields = {"rag_override": form.cleaned_data["rag_override"],
-                  "rag_override_reason": form.cleaned_data["rag_override_reason"].strip()}
+        fields = {
+            "rag_override": form.cleaned_data["rag_override"],
+            "rag_override_reason": form.cleaned_data["rag_override_reason"].strip(),
+        }
         try:
-            services.edit_action(action, request.user, expected_version=form.cleaned_data["version"], fields=fields)
+            services.edit_action(action, _user(request), expected_version=form.cleaned_data["version"], fields=fields)
         except services.EditConflict as exc:
             conflict = exc
             _conflict_form(form, exc)
@@ -194,8 +229,9 @@ def override_rag(request: HttpRequest, action_id: int) -> HttpResponse:
             messages.success(request, "RAG override saved" if fields["rag_override"] else "RAG override removed")
             return redirect(_next_or(request, reverse("tracking:action_updates", args=[action.pk])))
     status = 409 if conflict else (400 if form.is_bound else 200)
-    return _render(request, "tracking/override_rag.html",
-                  {"action": action, "form": form, "conflict": conflict}, status=status)
+    return _render(
+        request, "tracking/override_rag.html", {"action": action, "form": form, "conflict": conflict}, status=status
+    )
 
 
 @login_required
@@ -216,11 +252,13 @@ def plan_activity(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def evidence_download(request: HttpRequest, evidence_id: int) -> HttpResponse:
+def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     """Stream an evidence file to members of its organisation (never a public URL)."""
     evidence, _membership = get_for_user(
-        request, EvidenceFile.objects.select_related("update__action__recommendation__plan"),
-        f"update__action__{ACTION_ORG}", pk=evidence_id,
+        request,
+        EvidenceFile.objects.select_related("update__action__recommendation__plan"),
+        f"update__action__{ACTION_ORG}",
+        pk=evidence_id,
     )
     try:
         handle = evidence.file.open("rb")
@@ -260,9 +298,17 @@ def members(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"{added.user.get_username()} added as {added.get_role_display()}")
         return redirect("tracking:members")
     people = organisation.memberships.select_related("user").order_by("user__username")
-    return render(request, "tracking/members.html", {
-        "form": form, "memberships": people, "organisation": organisation, "role_form": MemberRoleForm(),
-    }, status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "tracking/members.html",
+        {
+            "form": form,
+            "memberships": people,
+            "organisation": organisation,
+            "role_form": MemberRoleForm(),
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 def _managed_membership(request: HttpRequest, membership_id: int) -> Membership:
@@ -301,4 +347,3 @@ def member_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
     else:
         messages.success(request, f"{target.user.get_username()} removed")
     return redirect("tracking:members")
-

@@ -19,14 +19,12 @@ def tracking_panel(context: template.Context, action: Any) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
     membership = membership_in(user, action.recommendation.plan.organisation_id) if user else None
-    latest = (
-        action.updates.exclude(review=ProgressUpdate.Review.IMPORTED).order_by("-created", "-pk").first()
-    )
+    latest = action.updates.exclude(review=ProgressUpdate.Review.IMPORTED).order_by("-created", "-pk").first()
     return {
         "action": action,
         "membership": membership,
         "latest": latest,
-        "can_post": bool(membership) and services.can_post_update(membership, user, action),
-        "can_edit": bool(membership) and membership.can_edit_plans,
+        "can_post": membership is not None and user is not None and services.can_post_update(membership, user, action),
+        "can_edit": membership is not None and membership.can_edit_plans,
         "request": request,
     }

@@ -1,4 +1,4 @@
-""""My actions": an owner's actions across the organisation's plans, sorted by urgency."""
+""" "My actions": an owner's actions across the organisation's plans, sorted by urgency."""
 
 from __future__ import annotations
 
@@ -17,13 +17,30 @@ pytestmark = pytest.mark.django_db
 
 
 def _second_plan(council, owner_name: str, due: date) -> None:
-    load_plan({
-        "schema": "lineofsight/plan@1", "title": "Focused visit plan", "organisation": "Example Borough Council",
-        "recommendations": [{"ref": "3", "text": "Supervision is not regular.", "actions": [
-            {"ref": "a", "text": "Monthly supervision audit.", "owners": [owner_name],
-             "due": {"text": "soon", "date": due.isoformat()}, "status": "in_progress", "rag": "green"},
-        ]}],
-    }, council)
+    load_plan(
+        {
+            "schema": "lineofsight/plan@1",
+            "title": "Focused visit plan",
+            "organisation": "Example Borough Council",
+            "recommendations": [
+                {
+                    "ref": "3",
+                    "text": "Supervision is not regular.",
+                    "actions": [
+                        {
+                            "ref": "a",
+                            "text": "Monthly supervision audit.",
+                            "owners": [owner_name],
+                            "due": {"text": "soon", "date": due.isoformat()},
+                            "status": "in_progress",
+                            "rag": "green",
+                        },
+                    ],
+                }
+            ],
+        },
+        council,
+    )
 
 
 def test_owner_sees_due_soon_action_and_actions_from_every_plan(client_for, council, action_owner) -> None:
@@ -93,7 +110,9 @@ def test_my_actions_is_in_the_navigation(client_for, action_owner) -> None:
     assert f'href="{reverse("tracking:my_actions")}">My actions</a>' in html
 
 
-def test_my_actions_query_count_does_not_grow_with_actions(client_for, council, action_owner, django_assert_max_num_queries) -> None:
+def test_my_actions_query_count_does_not_grow_with_actions(
+    client_for, council, action_owner, django_assert_max_num_queries
+) -> None:
     for n in range(10):
         _second_plan(council, "Service Manager, Leaving Care", TODAY + timedelta(days=n))
     client = client_for(action_owner)

@@ -49,14 +49,17 @@ def test_posting_an_update_recomputes_the_rag(client_for, action_owner, action_1
     services.refresh_rag(action_1b, date(2026, 5, 1))
     action_1b.refresh_from_db()
     assert action_1b.rag_computed == "red"  # imported as red: the owner's last word
-    services.post_update(action_1b, action_owner, services.UpdateInput("On track now", rag="green"), today=date(2026, 5, 1))
+    services.post_update(
+        action_1b, action_owner, services.UpdateInput("On track now", rag="green"), today=date(2026, 5, 1)
+    )
     action_1b.refresh_from_db()
     assert action_1b.effective_rag == "green"
 
 
 def test_owner_sees_the_evidence_and_can_download_it(client_for, action_owner, viewer, action_1b) -> None:
     services.post_update(
-        action_1b, action_owner,
+        action_1b,
+        action_owner,
         services.UpdateInput("Audit done", files=[SimpleUploadedFile("figures.csv", b"a,b\n1,2\n")]),
     )
     evidence = EvidenceFile.objects.get()
@@ -112,8 +115,12 @@ def test_update_needs_a_narrative(client_for, action_owner, action_1b) -> None:
     assert "Enter what has happened since the last update" in response.content.decode()
 
 
-def test_manager_signs_off_completion_and_the_action_turns_blue(client_for, action_owner, plan_manager, action_1b) -> None:
-    update = services.post_update(action_1b, action_owner, services.UpdateInput("All placements reviewed", status="complete"))
+def test_manager_signs_off_completion_and_the_action_turns_blue(
+    client_for, action_owner, plan_manager, action_1b
+) -> None:
+    update = services.post_update(
+        action_1b, action_owner, services.UpdateInput("All placements reviewed", status="complete")
+    )
     action_1b.refresh_from_db()
     assert action_1b.status == "complete"
     assert action_1b.rag_computed != "blue"  # delivered, not yet signed off
@@ -127,14 +134,18 @@ def test_manager_signs_off_completion_and_the_action_turns_blue(client_for, acti
     assert action_1b.effective_rag == "blue"
 
 
-def test_manager_returns_update_with_comment_visible_to_owner(client_for, action_owner, plan_manager, action_1b) -> None:
+def test_manager_returns_update_with_comment_visible_to_owner(
+    client_for, action_owner, plan_manager, action_1b
+) -> None:
     update = services.post_update(action_1b, action_owner, services.UpdateInput("Nearly there"))
     client = client_for(plan_manager)
     refused = client.post(reverse("tracking:review_update", args=[update.pk]), {"decision": "return", "comment": ""})
     assert refused.status_code == 400
     assert "Say what the owner needs to do before you return the update" in refused.content.decode()
-    client.post(reverse("tracking:review_update", args=[update.pk]),
-                {"decision": "return", "comment": "Attach the audit <b>summary</b>"})
+    client.post(
+        reverse("tracking:review_update", args=[update.pk]),
+        {"decision": "return", "comment": "Attach the audit <b>summary</b>"},
+    )
     update.refresh_from_db()
     assert update.review == "returned"
     mine = client_for(action_owner).get(reverse("tracking:my_actions")).content.decode()
@@ -153,7 +164,8 @@ def test_an_update_cannot_be_reviewed_twice(action_owner, plan_manager, admin_us
 
 def test_delivery_sign_off_and_impact_are_recorded_separately(action_owner, plan_manager, action_1b) -> None:
     update = services.post_update(
-        action_1b, action_owner,
+        action_1b,
+        action_owner,
         services.UpdateInput("Done", status="complete", impact="NI147 up from 81% to 88%"),
     )
     assert (update.status, update.review, update.impact) == ("complete", "submitted", "NI147 up from 81% to 88%")
@@ -163,7 +175,21 @@ def test_delivery_sign_off_and_impact_are_recorded_separately(action_owner, plan
 
 
 def test_evidence_uses_the_storage_api(action_owner, action_1b) -> None:
-    services.post_update(action_1b, action_owner, services.UpdateInput("x", files=[ContentFile(b"%PDF-1", name="r.pdf")]))
+    services.post_update(
+        action_1b, action_owner, services.UpdateInput("x", files=[ContentFile(b"%PDF-1", name="r.pdf")])
+    )
     evidence = EvidenceFile.objects.get()
     with default_storage.open(evidence.file.name) as handle:
         assert handle.read() == b"%PDF-1"
+
+
+def test_deleting_an_update_removes_its_evidence_from_storage(
+    action_owner, action_1b, django_capture_on_commit_callbacks
+) -> None:
+    update = services.post_update(
+        action_1b, action_owner, services.UpdateInput("x", files=[SimpleUploadedFile("a.txt", b"hi")])
+    )
+    name = update.evidence.get().file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        update.delete()
+    assert not default_storage.exists(name)

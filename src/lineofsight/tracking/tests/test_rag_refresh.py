@@ -63,7 +63,9 @@ def test_council_without_blue_sees_closed_actions_green(council, action_1a) -> N
 
 def test_override_is_kept_beside_the_computed_rag(plan_manager, action_1b) -> None:
     services.edit_action(
-        action_1b, plan_manager, expected_version=1,
+        action_1b,
+        plan_manager,
+        expected_version=1,
         fields={"rag_override": "amber", "rag_override_reason": "Deadline moved by the board"},
         today=date(2026, 7, 1),
     )
@@ -76,7 +78,8 @@ def test_override_needs_a_reason(client_for, plan_manager, action_1b) -> None:
     from django.urls import reverse
 
     response = client_for(plan_manager).post(
-        reverse("tracking:override_rag", args=[action_1b.pk]), {"rag_override": "green", "rag_override_reason": " ", "version": 1}
+        reverse("tracking:override_rag", args=[action_1b.pk]),
+        {"rag_override": "green", "rag_override_reason": " ", "version": 1},
     )
     assert response.status_code == 400
     assert "Give a reason for overriding the RAG" in response.content.decode()
@@ -93,14 +96,16 @@ def test_override_is_shown_as_an_override(client_for, plan_manager, viewer, acti
     )
     page = client_for(viewer).get(reverse("tracking:action_updates", args=[action_1b.pk])).content.decode()
     assert "Override" in page
-    assert "Overridden: Agreed at DMT" in page
+    assert "Overridden: Agreed at DMT. The rules give" in page
 
 
 def test_clearing_the_override_clears_its_reason(plan_manager, action_1b) -> None:
-    services.edit_action(action_1b, plan_manager, expected_version=1,
-                         fields={"rag_override": "green", "rag_override_reason": "x"})
-    services.edit_action(action_1b, plan_manager, expected_version=2,
-                         fields={"rag_override": "", "rag_override_reason": "ignored"})
+    services.edit_action(
+        action_1b, plan_manager, expected_version=1, fields={"rag_override": "green", "rag_override_reason": "x"}
+    )
+    services.edit_action(
+        action_1b, plan_manager, expected_version=2, fields={"rag_override": "", "rag_override_reason": "ignored"}
+    )
     action_1b.refresh_from_db()
     assert (action_1b.rag_override, action_1b.rag_override_reason) == ("", "")
 

@@ -1,0 +1,70 @@
+"""Admins manage who belongs to their organisation and in which role."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from lineofsight.accounts.models import Membership
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_lists_members(client_for, admin_user, plan_manager, viewer) -> None:
+    html = client_for(admin_user).get(reverse("tracking:members")).content.decode()
+    for name in ("alice.admin", "priya.manager", "victor.viewer"):
+        assert name in html
+
+
+def test_admin_adds_member_by_email(client_for, admin_user, council) -> None:
+    newcomer = get_user_model().objects.create_user("nina.new", "nina@example.test", "pw-long-enough-1")
+    response = client_for(admin_user).post(
+        reverse("tracking:members"), {"who": "NINA@example.test", "role": "action_owner"}
+    )
+    assert response.status_code == 302
+    assert Membership.objects.get(user=newcomer, organisation=council).role == "action_owner"
+
+
+def test_adding_an_unknown_user_says_so(client_for, admin_user) -> None:
+    response = client_for(admin_user).post(reverse("tracking:members"), {"who": "nobody", "role": "viewer"})
+    assert response.status_code == 400
+    assert "No user has the username or email address &#x27;nobody&#x27;" in response.content.decode()
+
+
+def test_adding_an_existing_member_is_refused(client_for, admin_user, viewer) -> None:
+    response = client_for(admin_user).post(reverse("tracking:members"), {"who": "victor.viewer", "role": "admin"})
+    assert "victor.viewer is already a member" in response.content.decode()
+
+
+def test_admin_changes_a_role_and_removes_a_member(client_for, admin_user, viewer) -> None:
+    client = client_for(admin_user)
+    membership = Membership.objects.get(user=viewer)
+    client.post(reverse("tracking:member_role", args=[membership.pk]), {"role": "plan_manager"})
+    membership.refresh_from_db()
+    assert membership.role == "plan_manager"
+    client.post(reverse("tracking:member_remove", args=[membership.pk]))
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_the_last_admin_cannot_be_demoted_or_removed(client_for, admin_user) -> None:
+    client = client_for(admin_user)
+    mine = Membership.objects.get(user=admin_user)
+    response = client.post(reverse("tracking:member_role", args=[mine.pk]), {"role": "viewer"}, follow=True)
+    assert "The organisation needs at least one administrator" in response.content.decode()
+    client.post(reverse("tracking:member_remove", args=[mine.pk]))
+    mine.refresh_from_db()
+    assert mine.role == "admin"
+
+
+def test_an_admin_cannot_touch_another_councils_members(client_for, admin_user, outsider) -> None:
+    theirs = Membership.objects.get(user=outsider)
+    response = client_for(admin_user).post(reverse("tracking:member_remove", args=[theirs.pk]))
+    assert response.status_code == 404
+    assert Membership.objects.filter(pk=theirs.pk).exists()
+
+
+def test_members_link_shows_for_admins_only(client_for, admin_user, viewer) -> None:
+    url = reverse("tracking:members")
+    assert f'href="{url}"' in client_for(admin_user).get(reverse("tracking:my_actions")).content.decode()
+    assert f'href="{url}"' not in client_for(viewer).get(reverse("tracking:my_actions")).content.decode()
