@@ -11,6 +11,7 @@ Pure Python, importable without Django configured::
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -21,6 +22,8 @@ from .deadlines import DueDate, normalise_due
 from .errors import ImportFailed
 from .layout import ImportWarning, build_plan
 from .readers import MAX_UPLOAD_BYTES, detect_type, read_document
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "MAX_UPLOAD_BYTES",
@@ -49,16 +52,25 @@ class ImportResult:
 
 @lru_cache(maxsize=1)
 def plan_schema() -> dict[str, Any]:
-    """The plan@1 JSON schema shipped with the package."""
-    text = resources.files(__package__).joinpath("plan.schema.json").read_text("utf-8")
+    """The plan@1 JSON schema, the copy shipped with the plans app (no Django needed)."""
+    text = resources.files("lineofsight.plans").joinpath("plan.schema.json").read_text("utf-8")
     return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(plan_schema(), format_checker=jsonschema.FormatChecker())
 
 
 def validate_plan(plan: dict[str, Any]) -> None:
     """Raise ``jsonschema.ValidationError`` unless ``plan`` is valid plan@1."""
     import jsonschema
 
-    jsonschema.validate(plan, plan_schema(), format_checker=jsonschema.FormatChecker())
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(plan))
+    if error is not None:
+        raise error
 
 
 def read_plan(data: bytes, filename: str, *, inspection_end: date | None = None) -> ImportResult:
@@ -70,7 +82,15 @@ def read_plan(data: bytes, filename: str, *, inspection_end: date | None = None)
     printed above the plan. Raises :class:`ImportFailed` for input it cannot read.
     """
     doc = read_document(data, filename)
-    plan, warnings = build_plan(doc, inspection_end=inspection_end)
+    try:
+        plan, warnings = build_plan(doc, inspection_end=inspection_end)
+    except Exception as exc:  # a layout the rules do not expect must not become a crash
+        logger.exception("laying out %s failed", filename)
+        raise ImportFailed(
+            filename,
+            f"the tables were found but could not be read as a plan ({exc.__class__.__name__}); "
+            "please send the file to the Line of Sight team",
+        ) from exc
     if not plan["recommendations"]:
         raise ImportFailed(
             filename,

@@ -15,14 +15,19 @@ from datetime import date
 from .deadlines import find_dates
 
 ROLES = (
-    "number", "recommendation", "outcome", "action", "owner", "partners", "due",
-    "measure", "reported_to", "progress", "rag", "status",
+    "number", "recommendation", "section", "outcome", "action", "action_ref", "owner",
+    "partners", "start", "due", "completed", "measure", "reported_to", "progress", "rag",
+    "status",
 )
 
 SYNONYMS: list[tuple[str, str]] = [
     # Column headers are short; patterns are regular expressions over the lowered header.
-    ("rag", r"^rag\b|\brag (?:status|rating)|^rating$|status rating|red.?amber.?green"),
-    ("number", r"^(?:no\.?|number|ref\.?|reference|rec(?:ommendation)? (?:no\.?|number|ref)"
+    ("rag", r"\bb?rag\b|^rating$|status rating|red.?amber.?green"),
+    ("start", r"\bstart(?:ing)? date|^start$|^date started|^from$"),
+    ("completed", r"date (?:completed|achieved|closed)|actual completion|completed (?:date|on)"
+                  r"|date of completion"),
+    ("section", r"^(?:theme|category|service area|workstream|strand|work ?stream|area)$"),
+    ("number", r"^(?:no\.?|number|ref\.?|reference|rec\.?|rec(?:ommendation)? (?:no\.?|number|ref)"
                r"|priority (?:no\.?|number)|item|#|action (?:no\.?|number|ref))$"),
     ("due", r"target date|by when|deadline|completion date|review date|timescales?|due date"),
     ("partners", r"\b(?:key )?partners?\b|partner agenc|supported by|with whom"),
@@ -36,13 +41,15 @@ SYNONYMS: list[tuple[str, str]] = [
               r"|\bresponsibility\b"),
     ("due", r"\bwhen\b|\bdue\b|\bdate\b|timeline|timeframe"),
     ("status", r"^status$|^progress status$|^complete[d]?\??$"),
-    ("outcome", r"\boutcomes?\b|\bsuccess\b|what will be different|desired result"),
+    ("outcome", r"\boutcomes?\b|\bsuccess\b|what will be different|desired result"
+                r"|what difference|difference (?:it|this) will make"),
     ("action", r"^(?:key |specific |planned |improvement |agreed )?actions?\b|what will we do"
                r"|what we will do|activit"),
     ("recommendation", r"recommendation|areas? for (?:improvement|development|action)"
-                       r"|issues? raised|issues? identified|priority area|priorit|finding"
+                       r"|issues? raised|issues? identified|priority area|priorities|finding"
+                       r"|priority (?:for|issue|theme)"
                        r"|\bissues?\b|objective|\baim\b|improvement required|what ofsted said"
-                       r"|area of (?:practice|focus)|\bgaps?\b|\btheme\b|\bconcerns?\b"),
+                       r"|area of (?:practice|focus)|\bgaps?\b|\bconcerns?\b"),
     ("action", r"\bactions?\b|\btasks?\b|\bsteps\b|how will we|intervention"),
 ]
 
@@ -108,16 +115,16 @@ def map_columns(header: list[str]) -> ColumnMap:
         low = _norm(text)
         if role == "partners" and re.search(r"\blead\b|accountable|responsible", low):
             role = "owner"
-        if role == "number" and i > 1:
-            role = None
+        if role == "number" and (i > 1 or low.startswith("action")):
+            role = "action_ref"
         if role is None:
             continue
         if role == "action" and "action" in roles.values():
             role = "measure" if "evidence" in low else "progress"
         if role == "recommendation" and "recommendation" in roles.values():
-            role = "outcome" if "outcome" not in roles.values() else None
-            if role is None:
-                continue
+            continue  # a second wording of the finding; the first column holds it
+        if role == "number" and "number" in roles.values():
+            role = "action_ref"
         roles[i] = role
         if role == "progress":
             as_of[i] = as_of_date(text) if _MONTH_YEAR_IN_HEADER.search(text) else None

@@ -59,7 +59,16 @@ _MONTH_RANGE = re.compile(
     rf"\b(?P<m1>{_MONTH})\s*(?:-|/|to|and|&)\s*(?P<m2>{_MONTH})\s*,?\s*(?P<year>{_YEAR})\b",
     re.IGNORECASE,
 )
-_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s*,?\s*(?P<year>{_YEAR})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(
+    rf"\b(?P<month>{_MONTH})(?:\s*,?\s*|[-/'’]\s?)(?P<year>{_YEAR})\b", re.IGNORECASE
+)
+# Financial-year quarters ("Q2 2025/26": July to September 2025) and calendar quarters
+# ("Q2 2026"); councils' plans use both, and a financial year is always printed as such.
+_QUARTER = re.compile(
+    r"\b(?:Q|quarter\s*)(?P<q>[1-4])\s*(?:of\s*)?(?:(?P<fy1>20\d{2})\s*[/-]\s*(?P<fy2>\d{2}(?!\d)|20\d{2})"
+    r"|(?P<year>20\d{2}))\b",
+    re.IGNORECASE,
+)
 _MONTH_ALONE = re.compile(
     r"\b(?P<month>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
     r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))\b"
@@ -83,8 +92,11 @@ _END_WORDS = re.compile(r"\b(?:to|until|till|by|end|complete|completed|deadline)
 # because a cell like "Work already underway complete December 2012" leads with its
 # real state; negations such as "to be completed" are removed first.
 _NEGATED = re.compile(
-    r"\b(?:to be|will be|yet to be|not yet|not|scheduled to be|expected to be|be|being)\s+"
-    r"(?:fully\s+)?(?:complete[d]?|implemented|in place|achieved|put in place)\b",
+    r"\b(?:to|will|should|must|shall|would|can|could|not|yet|once|when|until|before|after"
+    r"|scheduled to|expected to|due to|aim to|plan to|needs? to)\s+(?:not\s+)?(?:yet\s+)?"
+    r"(?:be\s+|been\s+|is\s+|it is\s+|being\s+)?(?:fully\s+)?"
+    r"(?:complete[d]?|implemented|in place|achieved|put in place|delivered|done)\b"
+    r"|\bbeing\s+(?:complete[d]?|implemented|put in place|delivered)\b",
     re.IGNORECASE,
 )
 _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -94,7 +106,7 @@ _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:complete[d]?|implemented|in place|achieved|done|closed|delivered)\b", re.I)),
     ("in_progress", re.compile(
         r"\b(?:in train|ongoing|on-going|underway|under way|in progress|on target|on track"
-        r"|started|progressing)\b", re.I)),
+        r"|off track|started|progressing|delayed|behind schedule)\b", re.I)),
 ]
 
 
@@ -162,6 +174,15 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[date
         if d:
             found.append((d, m.start()))
             taken.append(m.span())
+    for m in _QUARTER.finditer(text):
+        q = int(m["q"])
+        if m["fy1"]:
+            start = int(m["fy1"])
+            month, year = (3 * q + 3, start) if q < 4 else (3, start + 1)
+        else:
+            month, year = 3 * q, int(m["year"])
+        found.append((_month_end(year, month), m.start()))
+        taken.append(m.span())
     for m in _NUMERIC.finditer(text):
         if not free(m.span()):
             continue
@@ -208,6 +229,8 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[date
             taken.append(m.span())
     if not found:
         for m in _FIN_YEAR.finditer(text):
+            if not free(m.span()):
+                continue
             y2 = int(m["y2"]) if len(m["y2"]) == 4 else 2000 + int(m["y2"])
             if y2 == int(m["y1"]) + 1:
                 # A financial year such as 2012/13 ends on 31 March.
@@ -274,7 +297,7 @@ _DUE_FILLER = re.compile(
     r"\b(?:by|end|of|the|and|then|quarterly|monthly|annually|review|reviewed|in|from|to|"
     r"until|start|initial|ongoing|on-going|tbc|tbd|immediately|immediate|implemented|complete|"
     r"completed|in place|in progress|underway|achieved|progress|done|na|n/a|on target|"
-    r"st|nd|rd|th|\d+|months?|weeks?|q[1-4])\b",
+    r"st|nd|rd|th|\d+|months?|weeks?|q[1-4]|quarter|w/c|week commencing|mid|early|late)\b",
     re.IGNORECASE,
 )
 

@@ -15,7 +15,9 @@ from typing import Literal
 ParaKind = Literal["text", "bullet", "number", "letter"]
 
 _LETTERED = re.compile(r"^\s*\(?(?P<ref>[a-z]|[ivx]{1,4})[).]\s+(?P<text>\S.*)$", re.S)
-_NUMBERED = re.compile(r"^\s*\(?(?P<ref>\d{1,2}(?:\.\d{1,2})?)[).]\s+(?P<text>\S.*)$", re.S)
+_NUMBERED = re.compile(
+    r"^\s*\(?(?P<ref>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[).])\s+(?P<text>[A-Za-z\"'‘“(].*)$", re.S
+)
 _BULLETED = re.compile(r"^\s*[•●▪■◦‣∙·\-*–✓✔➢►>]\s*(?P<text>\S.*)$", re.S)
 
 
@@ -30,6 +32,7 @@ class Para:
     # A list whose items were flattened into one run of text by an extraction
     # (an HTML <ul> without <li>); layout splits it by the column's meaning.
     unsplit: bool = False
+    level: int = 0  # list nesting level; deeper items are details of the item above
 
 
 @dataclass
@@ -40,6 +43,9 @@ class Cell:
     colspan: int = 1
     # True when this grid position is covered by a merged cell started above or to the left.
     merged: bool = False
+    # A solid background colour, named when it reads as a RAG rating ("red", "amber",
+    # "green", "blue"): many plans colour the RAG cell instead of writing in it.
+    fill: str | None = None
 
     @property
     def text(self) -> str:
@@ -103,10 +109,10 @@ def para_from_text(text: str, *, bold: bool = False, list_hint: bool = False) ->
     m = _BULLETED.match(text)
     if m:
         return Para(m["text"].strip(), "bullet", None, bold)
+    m = _NUMBERED.match(text)
+    if m:
+        return Para(m["text"].strip(), "number", m["ref"].rstrip(".)"), bold)
     if list_hint:
-        m = _NUMBERED.match(text)
-        if m:
-            return Para(m["text"].strip(), "number", m["ref"], bold)
         return Para(text, "bullet", None, bold)
     return Para(text, "text", None, bold)
 
@@ -114,3 +120,39 @@ def para_from_text(text: str, *, bold: bool = False, list_hint: bool = False) ->
 def cell_from_lines(lines: list[str], *, bold: bool = False) -> Cell:
     """A cell from plain lines of text (csv, xlsx, pdf, markdown)."""
     return Cell([para_from_text(line, bold=bold) for line in lines if line and line.strip()])
+
+
+_NAMED_COLOURS = {
+    "red": "red", "darkred": "red", "crimson": "red", "orange": "amber", "amber": "amber",
+    "gold": "amber", "yellow": "amber", "green": "green", "lime": "green", "limegreen": "green",
+    "forestgreen": "green", "blue": "blue", "lightblue": "blue", "dodgerblue": "blue",
+}
+
+
+def rag_colour(value: str | None) -> str | None:
+    """Name a cell background as a RAG colour: "FF0000" → "red", "FFC000" → "amber".
+
+    Accepts RRGGBB or AARRGGBB hex (with or without "#") and CSS colour names; colours
+    that do not read as red, amber, green or blue (greys, pastels for headers) give None.
+    """
+    if not value:
+        return None
+    text = value.strip().lower().lstrip("#")
+    if text in _NAMED_COLOURS:
+        return _NAMED_COLOURS[text]
+    if len(text) == 8:
+        text = text[2:]
+    if len(text) == 3:
+        text = "".join(ch * 2 for ch in text)
+    if not re.fullmatch(r"[0-9a-f]{6}", text):
+        return None
+    r, g, b = (int(text[i:i + 2], 16) for i in (0, 2, 4))
+    if r > 180 and g < 110 and b < 110:
+        return "red"
+    if r > 200 and 110 <= g <= 235 and b < 120:
+        return "amber"
+    if g > 110 and r < 160 and b < 160 and g - max(r, b) > 40:
+        return "green"
+    if b > 150 and r < 120 and b - r > 60:
+        return "blue"
+    return None

@@ -16,7 +16,6 @@ The steps, each a rule that makes sense for a plan we have never seen:
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,7 +24,13 @@ from typing import Any
 
 from .columns import ColumnMap, header_score, map_columns
 from .deadlines import find_dates, looks_like_due, normalise_due, split_due_list, status_from_text
-from .grid import Cell, Document, Para, Row, Table
+from .grid import Cell, Document, Row, Table
+from .preamble import inspection_of, organisation_of, title_of
+from .text import join_names_with_roles as _join_names_with_roles
+from .text import norm as _norm
+from .text import rag_of, split_flat_list, split_people, split_sentences
+from .text import starts_lower as _starts_lower
+from .text import tidy as _tidy
 
 SCHEMA = "lineofsight/plan@1"
 
@@ -54,8 +59,6 @@ class ImportWarning:
 
 # --------------------------------------------------------------------------- text helpers
 
-_ABBREVIATIONS = {"st", "dr", "mr", "mrs", "ms", "no", "e.g", "i.e", "etc", "vs", "cllr", "prof"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
 _SEE_ALSO = re.compile(
     r"\b(?:see|refer to|as per|covered (?:by|in|under)|cross[- ]reference(?:d)? (?:to|with))\s+"
     r"(?:the\s+)?(?:action|recommendation|point|item|rec\.?|priority|row)s?\s*(?:point|no\.?)?\s*"
@@ -65,82 +68,6 @@ _SEE_ALSO = re.compile(
     re.IGNORECASE,
 )
 _PARTNERS_SPLIT = re.compile(r"(?:^|\s)(?:Key\s+partners?|Partners?|KEY PARTNERS?|PARTNERS?)\b\s*[:\-–]?\s*")
-_OWNER_SPLIT = re.compile(r"\s+/\s*|\s*/\s+|\s*;\s*|\s*\+\s*|\n")
-_RAG = [
-    ("blue", re.compile(r"\bblue\b|^b$|\bclosed\b", re.I)),
-    ("red", re.compile(r"\bred\b|^r$", re.I)),
-    ("amber", re.compile(r"\bamber\b|^a$|\byellow\b|^a/g$|^amber.?green$", re.I)),
-    ("green", re.compile(r"\bgreen\b|^g$", re.I)),
-]
-_KINDS = [
-    ("ILACS", r"\bILACS\b|inspection of local authority children'?s services"),
-    ("JTAI", r"\bJTAI\b|joint targeted area inspection"),
-    ("focused visit", r"\bfocused visit\b"),
-    ("monitoring visit", r"\bmonitoring visit\b"),
-    ("S&LAC", r"\bS\s?&\s?LAC\b|\bSLAC\b|safeguarding and looked after children"),
-    ("SIF", r"\bSIF\b|single inspection"),
-]
-_ORGANISATION = re.compile(
-    r"\b(?:London Borough of [A-Z][\w&' -]+?|Royal Borough of [A-Z][\w&' -]+?"
-    r"|(?:City of )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)* (?:County |City |Borough |Metropolitan "
-    r"Borough )?Council)(?=[,.;:)\s]|$)"
-)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", (text or "").lower()).strip(" .:*†‡")
-
-
-def _tidy(text: str) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a run of sentences, leaving abbreviations such as "St." alone."""
-    parts: list[str] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        before = text[start:m.start()].rstrip(".!?").split()
-        if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
-            continue
-        if before and len(before[-1]) == 1 and before[-1].isupper():
-            continue  # an initial, "J. Smith"
-        parts.append(text[start:m.start()].strip())
-        start = m.end()
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
-
-
-def split_people(text: str) -> list[str]:
-    """Split an owner or governance cell on ``/``, ``;``, ``+`` and line breaks.
-
-    A slash inside initials ("LH/KB") is kept: only a slash with a space beside it
-    separates people, so "Julian Watkins – Head of Service" and "MWS/NP" stay whole.
-    """
-    out = []
-    for part in _OWNER_SPLIT.split(text or ""):
-        part = part.strip(" ,.;:-–•*")
-        if part and part.lower() not in ("and", "&", "n/a", "na", "none", "-"):
-            out.append(part)
-    return out
-
-
-def rag_of(text: str) -> str | None:
-    """red / amber / green / blue from a RAG cell, or ``None``."""
-    clean = _norm(text)
-    if not clean:
-        return None
-    for rag, pattern in _RAG:
-        if pattern.search(clean):
-            return rag
-    return None
-
-
-def _starts_lower(text: str) -> bool:
-    text = text.lstrip(" \"'‘“(")
-    return bool(text) and text[0].islower()
-
-
 # --------------------------------------------------------------------------- structures
 
 
@@ -158,6 +85,7 @@ class DraftAction:
     updates: list[dict[str, Any]] = field(default_factory=list)
     status_text: str | None = None
     progress_items: list[str] = field(default_factory=list)
+    completed: bool = False
 
 
 @dataclass
@@ -225,8 +153,11 @@ class PlanBuilder:
                             r.cells[i].text for r in table.rows[:idx] for i in r.non_empty()]
                         table.heading = table.text_before[-1] if table.text_before else None
                 assert current is not None and cmap is not None
+                # A table under a heading of its own is a new part of the plan, not the
+                # rest of a row split by a page break.
+                split = continuing and (table.heading is None or table.heading == current[-1].table.heading)
                 for n, row in enumerate(rows):
-                    current.append(PlanRow(row, table, cmap, after_break=(n == 0 and continuing)))
+                    current.append(PlanRow(row, table, cmap, after_break=(n == 0 and split)))
                 continue
             if cmap is not None and current and _continues(table, cmap, current[0].table):
                 for n, row in enumerate(table.rows):
@@ -251,12 +182,12 @@ class PlanBuilder:
             intro.extend(table.text_before)
             if table is first_table:
                 break
-        inspection = _inspection(intro)
+        inspection = inspection_of(intro)
         if self.inspection_end is None and inspection and inspection.get("ended"):
             self.inspection_end = date.fromisoformat(inspection["ended"])
         if self.default_year is None:
             self.default_year = self._plan_year(plans)
-        headings = {g[0].table.heading for g in plans if g and g[0].table.heading}
+        headings = {pr.table.heading for g in plans for pr in g if pr.table.heading}
         for group in plans:
             self._layout(group, table_sections=len(headings) > 1)
         if not plans:
@@ -264,8 +195,8 @@ class PlanBuilder:
                       "leads or dates)")
         return {
             "schema": SCHEMA,
-            "title": _title(intro, first_table),
-            "organisation": _organisation(intro),
+            "title": title_of(intro, first_table),
+            "organisation": organisation_of(intro),
             "inspection": inspection,
             "recommendations": [self._rec_dict(r) for r in self.recs],
         }
@@ -290,28 +221,44 @@ class PlanBuilder:
         orphan: PlanRow | None = None
         pending_break = False
         prev_cells: list[Cell] | None = None
+        remap: tuple[Table, ColumnMap] | None = None
         for pr in group:
             row, cmap, table = pr.row, pr.cmap, pr.table
+            if remap is not None and remap[0] is table:
+                cmap = pr.cmap = remap[1]
             if not row.non_empty():
                 continue
             if _is_repeat_header(row, cmap):
                 pending_break = True
                 continue
+            other = _header_map(row)
+            if other is not None:
+                # A different header inside the table: the columns mean new things below it.
+                remap = (table, other)
+                rec = None if other.first("recommendation") is None else rec
+                continue
             if pending_break:
                 pr.after_break = True
                 pending_break = False
+            num_i, rec_i = cmap.first("number"), cmap.first("recommendation")
             if table.heading and table.heading != heading:
                 heading = table.heading
                 if table_sections:
                     section = heading
+                if rec_i is None:
+                    rec = None  # each table heading is a recommendation of its own
             cells = row.cells
             sec = _section_text(row, cmap)
             if sec is not None:
                 section = sec
-                if cmap.first("recommendation") is None:
+                if rec_i is None:
                     rec = None
                 continue
-            num_i, rec_i = cmap.first("number"), cmap.first("recommendation")
+            theme = _cell(cells, cmap.first("section"))
+            if theme is not None and theme.text and theme.text != section:
+                section = theme.text
+                if rec_i is None:
+                    rec = None
             number = _cell(cells, num_i)
             rec_cell = _cell(cells, rec_i)
             number_text = "" if number is None or number.merged else number.text
@@ -320,15 +267,27 @@ class PlanBuilder:
                 # A number cell holding words alone is a section heading.
                 section = number_text
                 continue
+            sub_ref = None
+            if number_text and rec_i is None:
+                # With no recommendation column, the number printed is the action's.
+                sub_ref, number_text = _clean_ref(number_text), ""
+            if number_text and rec is not None and rec.ref:
+                same_rec = not rec_text or _norm(rec_text) == _norm(rec.text)
+                if _ref_key(number_text) == _ref_key(rec.ref) and same_rec:
+                    number_text = rec_text = ""  # the recommendation repeated on each row
+                elif not rec_text and _is_sub_ref(number_text, rec.ref):
+                    sub_ref = _clean_ref(number_text)  # "1.2" or "1b" under recommendation 1
+                    number_text = ""
+            letter = re.fullmatch(r"(\d{1,3})\s*\(?([a-z])\)?", number_text.strip().rstrip("."))
+            if letter and rec_text:
+                # "1a" on the row that states recommendation 1: its first action is "a".
+                number_text, sub_ref = letter.group(1), _clean_ref(number_text)
+            if rec is not None and rec_text and not number_text and _norm(rec_text) == _norm(rec.text):
+                rec_text = ""
             starts_rec = bool(number_text)
-            joined_rec = False
             if not starts_rec and rec_text:
-                if rec is not None and pr.after_break and (
-                    _starts_lower(rec_text) or (not re.search(r"[.!?]$", rec.text.strip())
-                    and _starts_lower(rec_text))
-                ):
-                    rec.text = _tidy(rec.text + " " + rec_text)
-                    joined_rec = True
+                if rec is not None and pr.after_break and _starts_lower(rec_text):
+                    rec.text = _tidy(rec.text + " " + rec_text)  # split by a page break
                 else:
                     starts_rec = True
             if rec_i is None and rec is None:
@@ -337,6 +296,10 @@ class PlanBuilder:
                 self.recs.append(rec)
             if starts_rec:
                 ref = _clean_ref(number_text) if number_text else None
+                if ref is None and rec_cell is not None and rec_cell.paras and (
+                    rec_cell.paras[0].kind == "number"
+                ):
+                    ref = rec_cell.paras[0].marker  # "1. Improve ..." printed in the text
                 rec = DraftRecommendation(ref, rec_text or (rec_cell.text if rec_cell else ""),
                                           section, source=(table.index, row.number))
                 if not rec.text:
@@ -347,7 +310,6 @@ class PlanBuilder:
             elif rec is None:
                 self.warn(table.index, row.number, "row before the first recommendation ignored")
                 continue
-            del joined_rec
             for i in cmap.columns("outcome"):
                 cell = _cell(cells, i)
                 if cell is not None and cell.text and not cell.merged:
@@ -374,6 +336,8 @@ class PlanBuilder:
                 _inherit_split_row(pr, prev_cells)
             prev_cells = pr.row.cells
             actions = self._actions(pr, action_cell)
+            if sub_ref and len(actions) == 1 and not actions[0].ref:
+                actions[0].ref = sub_ref
             if pr.after_break and not starts_rec and actions and last_actions and _starts_lower(
                 actions[0].text
             ):
@@ -464,10 +428,28 @@ class PlanBuilder:
                     a.status_text = t
         for i in cmap.columns("rag"):
             cell = _cell(cells, i)
-            if cell is not None and cell.text:
+            if cell is None:
+                continue
+            if cell.text:
                 texts = _paired(_cell_items(cell), n)
                 for a, t in zip(actions, texts, strict=True):
-                    a.rag = rag_of(t or "")
+                    a.rag = rag_of(t or "") or cell.fill
+                    if a.rag is None and not a.status_text:
+                        a.status_text = t  # "Complete" written in the RAG column
+            elif cell.fill:
+                for a in actions:
+                    a.rag = cell.fill
+        for i in cmap.columns("completed"):
+            cell = _cell(cells, i)
+            if cell is not None and cell.text and not _not_completed_yet(cell.text):
+                for a in actions:
+                    a.completed = True
+        ref_cell = _cell(cells, cmap.first("action_ref"))
+        if ref_cell is not None and ref_cell.text:
+            refs = [_clean_ref(t) for t in _cell_items(ref_cell)]
+            if len(refs) == n:
+                for a, r in zip(actions, refs, strict=True):
+                    a.ref = a.ref or r
         for i in cmap.columns("progress"):
             cell = _cell(cells, i)
             if cell is None or not cell.text:
@@ -511,6 +493,8 @@ class PlanBuilder:
                 status = _progress_status(text)
                 if status:
                     break
+        if status is None and a.completed:
+            status = "complete"
         rag = a.rag
         if status is None and rag == "blue":
             status = "complete"
@@ -529,6 +513,24 @@ class PlanBuilder:
 
 
 # --------------------------------------------------------------------------- row helpers
+
+
+def _not_completed_yet(text: str) -> bool:
+    """A completion-date cell that says it is not complete yet ("N/A", "not yet")."""
+    return bool(re.match(r"^\s*(?:n/?a|no|not|-|tbc|ongoing)\b", text, re.I))
+
+
+def _is_sub_ref(number: str, rec_ref: str) -> bool:
+    """True for "1.2", "1b" or "1(b)" under recommendation "1"."""
+    base = re.sub(r"\s+", "", rec_ref.lower()).rstrip(".")
+    key = re.sub(r"\s+", "", number.lower()).rstrip(".")
+    if not base or not key.startswith(base):
+        return False
+    return bool(re.fullmatch(r"\.\d{1,2}|\.?[a-z]|\([a-z0-9]{1,2}\)", key[len(base):]))
+
+
+def _ref_key(ref: str | None) -> str:
+    return re.sub(r"[\s.]+", "", (ref or "").lower()).rstrip(")")
 
 
 def _cell(cells: list[Cell], i: int | None) -> Cell | None:
@@ -553,7 +555,7 @@ def _trim_columns(table: Table) -> None:
 
 
 def _find_header(table: Table) -> tuple[int, ColumnMap] | None:
-    for idx, row in enumerate(table.rows[:8]):
+    for idx, row in enumerate(table.rows[:15]):
         texts = [c.text for c in row.cells]
         if header_score(texts) < 4:
             continue
@@ -561,6 +563,18 @@ def _find_header(table: Table) -> tuple[int, ColumnMap] | None:
         roles = set(cmap.roles.values())
         if ("action" in roles or "recommendation" in roles) and roles & {"owner", "due"}:
             return idx, cmap
+    return None
+
+
+def _header_map(row: Row) -> ColumnMap | None:
+    """The column map when a row inside a table is a header of its own."""
+    texts = [c.text for c in row.cells]
+    if header_score(texts) < 5 or any(len(t) > 80 for t in texts):
+        return None
+    cmap = map_columns(texts)
+    roles = set(cmap.roles.values())
+    if ("action" in roles or "recommendation" in roles) and roles & {"owner", "due"}:
+        return cmap
     return None
 
 
@@ -669,7 +683,7 @@ def _inherit_split_row(pr: PlanRow, prev: list[Cell]) -> None:
             continue
         here, before = cells[i], prev[i]
         if role in ("owner", "partners", "reported_to", "rag", "status"):
-            if here.is_empty:
+            if here.is_empty and not here.fill:
                 cells[i] = before
             elif role == "owner" and _split_partners(before)[1]:
                 cells[i] = Cell(before.paras + here.paras)
@@ -713,73 +727,7 @@ def _split_partners(cell: Cell) -> tuple[list[str], list[str]]:
             in_partners = True
         else:
             owners.append(text)
-    return owners, partners
-
-
-# Words that start an action in English plans: imperatives and the usual subjects.
-# Used only to split a list that an extraction flattened into one run of text, and only
-# as far as a parallel list of dates says there are items.
-ACTION_STARTS = frozenset([
-    "achieve", "agree", "align", "appoint", "arrange", "assess", "assign", "audit", "build",
-    "carry", "challenge", "check", "circulate", "clarify", "commission", "communicate",
-    "complete", "conduct", "confirm", "consider", "consult", "continue", "coordinate",
-    "co-ordinate", "create", "deliver", "design", "develop", "devise", "distribute", "draft",
-    "embed", "enable", "encourage", "engage", "enhance", "ensure", "establish", "evaluate",
-    "evidence", "expand", "explore", "extend", "facilitate", "finalise", "focus", "hold",
-    "identify", "implement", "improve", "include", "increase", "introduce", "investigate",
-    "issue", "launch", "lead", "maintain", "map", "meet", "monitor", "move", "offer",
-    "organise", "plan", "prepare", "present", "produce", "promote", "provide", "publicise",
-    "publish", "recruit", "reduce", "refresh", "relaunch", "report", "re-issue", "reissue",
-    "review", "revise", "roll", "run", "secure", "set", "share", "strengthen", "submit",
-    "support", "test", "track", "train", "undertake", "update", "use", "work", "write", "the",
-    "all", "each", "every", "managers", "staff"
-])
-_DETERMINERS = frozenset({"the", "all", "each", "every"})
-_FUNCTION_WORDS = frozenset(
-    [
-        "the", "of", "and", "to", "for", "with", "in", "on", "a", "an", "by", "at", "from", "or",
-        "as", "into", "within", "under", "our", "their", "its", "is", "are", "be", "will"
-    ]
-)
-
-
-def split_flat_list(text: str, target: int = 0) -> list[str]:
-    """Split a bulleted list flattened into one run of text into its items.
-
-    Sentences first; then, while fewer items than ``target`` (the length of a parallel
-    list such as the dates), at the likeliest item starts: a capitalised action word
-    ("Establish", "Publicise", "The") after a word that does not lead into it.
-    """
-    parts = split_sentences(text)
-    need = target - len(parts)
-    if need <= 0:
-        return parts
-    candidates: list[tuple[int, int, int]] = []  # (score, part index, token index)
-    tokens_of = [p.split(" ") for p in parts]
-    for pi, tokens in enumerate(tokens_of):
-        for ti in range(2, len(tokens) - 1):
-            word, prev = tokens[ti], tokens[ti - 1]
-            if not word[:1].isupper() or word.isupper():
-                continue
-            if prev.lower().strip(",;:") in _FUNCTION_WORDS or prev.endswith((",", ":", "-")):
-                continue
-            low = word.lower().strip(",.;:")
-            if low not in ACTION_STARTS:
-                continue
-            # An action word that opens an item is followed by its object in lower case
-            # ("Establish formal ..."), or is a determiner ("The Corporate Parenting ...");
-            # the word before it ends the previous item rather than a title ("Action Plan").
-            score = int(tokens[ti + 1][:1].islower()) + int(low in _DETERMINERS)
-            score += int(not prev[:1].isupper() or prev.isupper() or prev.endswith(")"))
-            if score >= 1:
-                candidates.append((score, pi, ti))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    chosen = sorted(candidates[:need], key=lambda c: (c[1], c[2]))
-    out: list[str] = []
-    for pi, tokens in enumerate(tokens_of):
-        cuts = [0, *[ti for _, p, ti in chosen if p == pi], len(tokens)]
-        out.extend(" ".join(tokens[a:b]) for a, b in itertools.pairwise(cuts) if a < b)
-    return out
+    return _join_names_with_roles(owners), partners
 
 
 def _action_items(cell: Cell | None, target: int = 0) -> list[tuple[str | None, str]]:
@@ -795,8 +743,14 @@ def _action_items(cell: Cell | None, target: int = 0) -> list[tuple[str | None, 
         return []
     out: list[tuple[str | None, str]] = []
     listed = any(p.kind != "text" for p in paras)
+    top = min((p.level for p in paras if p.kind != "text"), default=0)
     others = sum(1 for p in paras if not p.unsplit and (p.kind != "text" or len(p.text.split()) > 3))
     for k, p in enumerate(paras):
+        if p.kind != "text" and p.level > top and out:
+            ref, prev = out[-1]
+            joiner = " " if prev.endswith(":") else "; "
+            out[-1] = (ref, _tidy(f"{prev}{joiner}{p.text}"))
+            continue  # a sub-bullet is part of the action above it
         if p.unsplit:
             want = target - others - len(out)
             out.extend((None, s) for s in split_flat_list(p.text, want))
@@ -888,57 +842,6 @@ def _progress_status(text: str) -> str | None:
     return status_from_text(text)
 
 
-# --------------------------------------------------------------------------- document text
-
-
-def _title(lines: list[str], table: Table | None) -> str | None:
-    candidates = [ln for ln in lines if "plan" in ln.lower() and len(ln) < 120]
-    if table is not None and table.heading and "plan" in table.heading.lower():
-        return table.heading
-    if candidates:
-        return candidates[-1]
-    return lines[0] if lines and len(lines[0]) < 120 else None
-
-
-def _organisation(lines: list[str]) -> str | None:
-    for line in lines[:60]:
-        m = _ORGANISATION.search(line)
-        if m:
-            return m.group(0).strip()
-    return None
-
-
-def _inspection(lines: list[str]) -> dict[str, Any] | None:
-    text = "\n".join(lines[:80])
-    kind = None
-    for name, pattern in _KINDS:
-        if re.search(pattern, text, re.I):
-            kind = name
-            break
-    started = ended = None
-    for line in lines[:80]:
-        if re.search(r"inspect|visit|ofsted", line, re.I):
-            m = re.search(
-                r"(?P<d1>\d{1,2})(?:\s?(?:st|nd|rd|th))?(?P<m1>\s+[A-Za-z]+\.?)?(?:\s+\d{4})?"
-                r"\s*(?:-|–|to|until)\s*"
-                r"(?P<end>\d{1,2}(?:\s?(?:st|nd|rd|th))?\s+[A-Za-z]+\.?\s+\d{4})",
-                line,
-            )
-            if m:
-                end = find_dates(m["end"])
-                start_text = m.group(0)[: m.start("end") - m.start()]
-                start = find_dates(start_text, default_year=end[0][0].year if end else None)
-                if end and not start and not m["m1"]:
-                    # "12 to 23 January 2026": the start shares the end's month and year.
-                    start = [(end[0][0].replace(day=int(m["d1"])), 0)]
-                if end and start:
-                    started, ended = start[0][0].isoformat(), end[0][0].isoformat()
-                    break
-    if kind is None and started is None:
-        return None
-    return {"kind": kind, "started": started, "ended": ended}
-
-
 def build_plan(doc: Document, *, inspection_end: date | None = None
                ) -> tuple[dict[str, Any], list[ImportWarning]]:
     """Lay out a grid Document as a plan@1 dict, with warnings pointing at the source."""
@@ -947,4 +850,4 @@ def build_plan(doc: Document, *, inspection_end: date | None = None
     return plan, builder.warnings
 
 
-__all__ = ["ImportWarning", "Para", "build_plan", "rag_of", "split_people", "split_sentences"]
+__all__ = ["ImportWarning", "build_plan", "rag_of", "split_people", "split_sentences"]

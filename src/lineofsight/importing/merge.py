@@ -186,7 +186,7 @@ def compute_changes(current: dict[str, Any], incoming: dict[str, Any]) -> Change
     result = ChangeSet()
     old_recs = current.get("recommendations") or []
     new_recs = incoming.get("recommendations") or []
-    rec_pairs = dict((j, i) for i, j in _pairs(old_recs, new_recs))
+    rec_pairs = {j: i for i, j in _pairs(old_recs, new_recs)}
     matched_old = set(rec_pairs.values())
     for j, new_rec in enumerate(new_recs):
         i = rec_pairs.get(j)
@@ -214,7 +214,7 @@ def compute_changes(current: dict[str, Any], incoming: dict[str, Any]) -> Change
 
         old_actions = old_rec.get("actions") or []
         new_actions = new_rec.get("actions") or []
-        action_pairs = dict((n, o) for o, n in _pairs(old_actions, new_actions))
+        action_pairs = {n: o for o, n in _pairs(old_actions, new_actions)}
         for n, new_action in enumerate(new_actions):
             o = action_pairs.get(n)
             if o is None:

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .errors import ImportFailed
-from .grid import Cell, Document, Para, Row, Table, cell_from_lines, para_from_text
+from .grid import Cell, Document, Para, Row, Table, cell_from_lines, para_from_text, rag_colour
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # Office files are zip archives; these limits stop a small upload from expanding into
@@ -191,7 +191,7 @@ _NOT_HEADING = re.compile(r"^(?:[*†‡¹²³]|this page|page \d|\d+$|source:|n
 
 def _heading(lines: list[str]) -> str | None:
     for line in reversed(lines):
-        if not _NOT_HEADING.match(line) and len(line) < 200:
+        if not _NOT_HEADING.match(line) and len(line) < 400:
             return line
     return None
 
@@ -308,6 +308,7 @@ def _html_table_rows(table: Any) -> list[Row]:
                 row.append(carry.pop((r, col)))
                 col += 1
             cell = _html_cell(td)
+            cell.fill = _html_fill(td)
             if td.tag == "th":
                 for p in cell.paras:
                     p.bold = True
@@ -325,6 +326,12 @@ def _html_table_rows(table: Any) -> list[Row]:
             col += 1
         grid.append(row)
     return _pad([Row(cells, n) for n, cells in enumerate(grid, 1) if cells])
+
+
+def _html_fill(td: Any) -> str | None:
+    style = td.get("style") or ""
+    m = re.search(r"background(?:-color)?\s*:\s*([#\w]+)", style, re.I)
+    return rag_colour(m.group(1) if m else td.get("bgcolor"))
 
 
 def _closest_table(el: Any) -> Any:
@@ -448,6 +455,14 @@ def _xl_text(value: Any) -> str:
     return str(value)
 
 
+def _xl_fill(cell: Any) -> str | None:
+    fill = getattr(cell, "fill", None)
+    if fill is None or fill.fill_type != "solid":
+        return None
+    rgb = getattr(fill.fgColor, "rgb", None)
+    return rag_colour(rgb) if isinstance(rgb, str) else None
+
+
 def read_xlsx(data: bytes, filename: str) -> Document:
     """Read every visible sheet of a workbook; each sheet is one table.
 
@@ -471,10 +486,12 @@ def read_xlsx(data: bytes, filename: str) -> Document:
         values = {}
         for row in ws.iter_rows():
             for cell in row:
-                if cell.value is not None:
+                if cell.value is not None or _xl_fill(cell):
                     values[(cell.row, cell.column)] = cell
         max_col = max((c for _, c in values), default=0)
-        for r in range(1, ws.max_row + 1):
+        # Rows and columns beyond the last value are only formatting; never walk them.
+        max_row = max((r for r, _ in values), default=0)
+        for r in range(1, max_row + 1):
             cells: list[Cell] = []
             for c in range(1, max_col + 1):
                 origin = merged.get((r, c))
@@ -485,11 +502,13 @@ def read_xlsx(data: bytes, filename: str) -> Document:
                 bold = bool(src.font and src.font.b)
                 made = cell_from_lines(_xl_text(src.value).splitlines(), bold=bold)
                 made.merged = origin is not None
+                made.fill = _xl_fill(src)
                 cells.append(made)
             if any(not c.is_empty for c in cells):
                 rows.append(Row(cells, r))
+            elif rows and any(c.fill for c in cells):
+                rows.append(Row(cells, r))  # a row whose only content is a RAG colour
         if rows:
-            blocks.append(ws.title)
             blocks.append(Table(_pad(rows), 0, sheet=ws.title))
     doc = _finish(filename, blocks)
     for table in doc.tables:
@@ -525,15 +544,46 @@ def _docx_numbering(document: Any) -> dict[tuple[str, str], str]:
     return formats
 
 
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag", f"{_W}ins"}
+
+
+def _children(el: Any, *tags: str) -> list[Any]:
+    """Direct children with one of ``tags``, looking through content controls (w:sdt),
+    custom XML and tracked insertions, which Word wraps around tables, rows and cells."""
+    out: list[Any] = []
+    for child in el.iterchildren():
+        if child.tag in _WRAPPERS:
+            out.extend(_children(child, *tags))
+        elif child.tag in tags:
+            out.append(child)
+    return out
+
+
+class _Numbering:
+    """Word's list counters, which run on across the document per list (numId)."""
+
+    def __init__(self, formats: dict[tuple[str, str], str]) -> None:
+        self.formats = formats
+        self.counts: dict[str, list[int]] = {}
+
+    def next(self, num_id: str, level: int) -> int:
+        counts = self.counts.setdefault(num_id, [0] * 9)
+        level = max(0, min(level, 8))
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = 0
+        return counts[level]
+
+
 def _letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26)
 
 
-def _docx_paras(container: Any, formats: dict[tuple[str, str], str], styles: Any) -> list[Para]:
-    """Paragraphs of a docx cell, with list kind and letter from the numbering part."""
+def _docx_paras(container: Any, numbering: _Numbering) -> list[Para]:
+    """Paragraphs of a docx cell, with list kind, level and letter from the numbering part."""
+    formats = numbering.formats
     paras: list[Para] = []
-    counters: dict[tuple[str, str], int] = {}
-    for child in container.iterchildren():
+    for child in _children(container, f"{_W}tbl", f"{_W}p"):
         if child.tag == f"{_W}tbl":  # a nested table: keep its text, row by row
             for tr in child.iter(f"{_W}tr"):
                 cells = ["".join(t.text or "" for t in tc.iter(f"{_W}t")) for tc in tr.findall(f"{_W}tc")]
@@ -575,21 +625,24 @@ def _docx_paras(container: Any, formats: dict[tuple[str, str], str], styles: Any
                 kind = None  # numId 0 switches numbering off
         elif style_id and "list" in style_id.lower():
             kind = "decimal" if "number" in style_id.lower() else "bullet"
-            key = (style_id, "0")
+            depth = re.search(r"(\d)$", style_id)  # "ListBullet2" is the second level
+            key = (re.sub(r"\d$", "", style_id), str(int(depth.group(1)) - 1) if depth else "0")
         bold = bool(bold_runs) and all(bold_runs)
         lines = [ln for ln in full.split("\n") if ln.strip()]
         for i, line in enumerate(lines):
             if kind and i == 0 and key is not None:
-                counters[key] = counters.get(key, 0) + 1
-                n = counters[key]
+                level = int(key[1]) if key[1].isdigit() else 0
+                n = numbering.next(key[0], level)
                 if kind in ("lowerLetter", "upperLetter"):
-                    paras.append(Para(_clean_line(line), "letter", _letter(n), bold))
+                    para = Para(_clean_line(line), "letter", _letter(n), bold)
                 elif kind in ("decimal", "decimalZero"):
-                    paras.append(Para(_clean_line(line), "number", str(n), bold))
+                    para = Para(_clean_line(line), "number", str(n), bold)
                 elif kind in ("lowerRoman", "upperRoman"):
-                    paras.append(Para(_clean_line(line), "letter", None, bold))
+                    para = Para(_clean_line(line), "letter", None, bold)
                 else:
-                    paras.append(Para(_clean_line(line), "bullet", None, bold))
+                    para = Para(_clean_line(line), "bullet", None, bold)
+                para.level = level
+                paras.append(para)
             else:
                 paras.append(para_from_text(line, bold=bold))
     return paras
@@ -604,26 +657,41 @@ def read_docx(data: bytes, filename: str) -> Document:
         document = docx.Document(io.BytesIO(data))
     except PackageNotFoundError as exc:
         raise ImportFailed(filename, f"the Word file is damaged; expected {EXPECTED}") from exc
-    formats = _docx_numbering(document)
+    numbering = _Numbering(_docx_numbering(document))
     blocks: list[Table | str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        if child.tag == f"{_W}p":
-            text = "".join(t.text or "" for t in child.iter(f"{_W}t"))
-            if text.strip():
-                blocks.append(text)
-        elif child.tag == f"{_W}tbl":
-            blocks.append(Table(_docx_rows(child, formats), 0))
+
+    def visit(container: Any) -> None:
+        for child in _children(container, f"{_W}p", f"{_W}tbl"):
+            if child.tag == f"{_W}p":
+                text = "".join(t.text or "" for t in child.iter(f"{_W}t"))
+                if text.strip():
+                    blocks.append(text)
+            elif _is_layout_table(child):
+                # A one-column table used only to frame the page: read what is inside.
+                for tr in _children(child, f"{_W}tr"):
+                    for tc in _children(tr, f"{_W}tc"):
+                        visit(tc)
+            else:
+                blocks.append(Table(_docx_rows(child, numbering), 0))
+
+    visit(document.element.body)
     return _finish(filename, blocks)
 
 
-def _docx_rows(tbl: Any, formats: dict[tuple[str, str], str]) -> list[Row]:
+def _is_layout_table(tbl: Any) -> bool:
+    rows = _children(tbl, f"{_W}tr")
+    return bool(rows) and all(len(_children(tr, f"{_W}tc")) == 1 for tr in rows) and any(
+        _children(tc, f"{_W}tbl") for tr in rows for tc in _children(tr, f"{_W}tc")
+    )
+
+
+def _docx_rows(tbl: Any, numbering: _Numbering) -> list[Row]:
     rows: list[Row] = []
     above: dict[int, Cell] = {}
-    for n, tr in enumerate(tbl.findall(f"{_W}tr"), 1):
+    for n, tr in enumerate(_children(tbl, f"{_W}tr"), 1):
         cells: list[Cell] = []
         col = 0
-        for tc in tr.findall(f"{_W}tc"):
+        for tc in _children(tr, f"{_W}tc"):
             tcpr = tc.find(f"{_W}tcPr")
             span = 1
             vmerge: str | None = None
@@ -637,7 +705,11 @@ def _docx_rows(tbl: Any, formats: dict[tuple[str, str], str]) -> list[Row]:
             if vmerge == "continue" and col in above:
                 cell = Cell(list(above[col].paras), merged=True)
             else:
-                cell = Cell(_docx_paras(tc, formats, None))
+                cell = Cell(_docx_paras(tc, numbering))
+            if tcpr is not None:
+                shd = tcpr.find(f"{_W}shd")
+                if shd is not None:
+                    cell.fill = rag_colour(shd.get(f"{_W}fill"))
             cell.colspan = span
             for c in range(span):
                 here = cell if c == 0 else Cell(list(cell.paras), merged=True)

@@ -15,12 +15,12 @@ from django.db.models import Max
 
 from lineofsight.accounts.models import Organisation
 from lineofsight.importing.merge import ChangeSet, compute_changes
+from lineofsight.plans import services as plans_services
 from lineofsight.plans.interchange import (
-    _Directory,
+    PeopleAndBodies,
     add_action,
     add_recommendation,
     export_plan,
-    load_plan,
     plan_queryset,
 )
 from lineofsight.plans.models import (
@@ -51,7 +51,7 @@ def preview_reimport(plan: Plan, incoming: dict[str, Any]) -> ChangeSet:
 
 def create_plan(incoming: dict[str, Any], organisation: Organisation, *, source: str) -> Plan:
     """A new plan from an imported document, in one transaction."""
-    return load_plan(incoming, organisation, source=source)
+    return plans_services.create_plan(incoming, organisation, source=source)
 
 
 class StaleChanges(Exception):
@@ -73,7 +73,7 @@ def apply_reimport(plan: Plan, incoming: dict[str, Any], *, expected: str | None
     changes = preview_reimport(plan, incoming)
     if expected is not None and changes.fingerprint() != expected:
         raise StaleChanges("The plan changed after the preview; check the changes again.")
-    directory = _Directory(plan.organisation)
+    directory = PeopleAndBodies(plan.organisation)
 
     for rec_change in changes.updated_recommendations:
         rec = Recommendation.objects.get(pk=rec_change.recommendation_id, plan=plan)
@@ -109,10 +109,11 @@ def apply_reimport(plan: Plan, incoming: dict[str, Any], *, expected: str | None
     for k, spec in enumerate(changes.new_recommendations):
         add_recommendation(plan, spec, next_order + k, directory)
     plan.save(update_fields=["updated"])
+    plans_services.refresh_plan_rag(plan)
     return changes
 
 
-def _set_action_field(action: Action, name: str, value: Any, directory: _Directory) -> None:
+def _set_action_field(action: Action, name: str, value: Any, directory: PeopleAndBodies) -> None:
     if name == "due":
         action.due_text = value.get("text") or ""
         action.due_date = _parse(value.get("date"))

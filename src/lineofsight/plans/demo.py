@@ -541,8 +541,6 @@ def load_demo(today: date, *, with_users: bool = True) -> tuple[Organisation, Pl
     if plan is None:
         plan = load_plan(demo_document(today), organisation, source="demo plan")
         _finish_demo_plan(plan)
-        # Imported ratings are what the document said; the council's rules say what
-        # the plan page shows, so run them once now rather than waiting for the nightly job.
         from lineofsight.tracking.services import refresh_rag
 
         refresh_rag(Action.objects.filter(recommendation__plan=plan), today)

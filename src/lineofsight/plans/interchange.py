@@ -70,8 +70,9 @@ def _inspection_kind(kind: str | None) -> tuple[str, str]:
     return Inspection.Kind.OTHER, kind
 
 
-class _Directory:
-    """Finds or creates people and governance bodies by name, with one query each way."""
+class PeopleAndBodies:
+    """Finds or creates an organisation's people and governance bodies by the names a
+    plan prints, loading each kind once so a large plan costs no query per name."""
 
     def __init__(self, organisation: Organisation) -> None:
         self.organisation = organisation
@@ -93,7 +94,7 @@ def load_plan(document: dict[str, Any], organisation: Organisation, *, source: s
     """Create a plan from a lineofsight/plan@1 document, all or nothing."""
     validate_document(document, source=source)
     with transaction.atomic():
-        directory = _Directory(organisation)
+        directory = PeopleAndBodies(organisation)
         inspection = None
         if document.get("inspection"):
             spec = document["inspection"]
@@ -116,7 +117,7 @@ def load_plan(document: dict[str, Any], organisation: Organisation, *, source: s
     return plan
 
 
-def add_recommendation(plan: Plan, spec: dict[str, Any], order: int, directory: _Directory) -> Recommendation:
+def add_recommendation(plan: Plan, spec: dict[str, Any], order: int, directory: PeopleAndBodies) -> Recommendation:
     """Create one recommendation with its actions (inside the caller's transaction)."""
     recommendation = Recommendation.objects.create(
         plan=plan,
@@ -132,7 +133,7 @@ def add_recommendation(plan: Plan, spec: dict[str, Any], order: int, directory: 
     return recommendation
 
 
-def add_action(recommendation: Recommendation, spec: dict[str, Any], order: int, directory: _Directory) -> Action:
+def add_action(recommendation: Recommendation, spec: dict[str, Any], order: int, directory: PeopleAndBodies) -> Action:
     """Create one action with its owners, bodies and updates."""
     due = spec.get("due") or None
     action = Action.objects.create(

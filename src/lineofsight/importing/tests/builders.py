@@ -236,3 +236,144 @@ def large_xlsx(n_actions: int = 500) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def _shade(cell: Any, hex_fill: str) -> None:
+    """Colour a Word table cell's background, as plans do for RAG."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), hex_fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def priorities_docx() -> bytes:
+    """A Word plan with one table per priority, numbered actions and RAG by cell colour."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Northfield Council")
+    d.add_paragraph("Joint targeted area inspection (JTAI) action plan")
+    d.add_paragraph("Inspection dates: 3rd – 7th March 2025")
+    header = ["No.", "Action", "Lead", "Start date", "Target date", "RAG"]
+    tables = [
+        ("Priority 1: Early help", [
+            ["1.1", "Launch the family hub offer in two localities", "Head of Early Help",
+             "Jan 2025", "Q1 2025/26", "00B050"],
+            ["1.2", "Publish the early help strategy", "Head of Early Help", "Feb 2025",
+             "Q2 2025/26", "FFC000"],
+        ]),
+        ("Priority 2: Neglect", [
+            ["2.1", "Roll out the graded care profile to all teams",
+             "Principal Social Worker + Named Nurse", "April 2025", "Dec-25", "FF0000"],
+        ]),
+    ]
+    for heading, rows in tables:
+        d.add_heading(heading, level=2)
+        t = d.add_table(rows=len(rows) + 1, cols=len(header))
+        for c, text in enumerate(header):
+            _set_cell(t.cell(0, c), [text], bold=True)
+        for r, row in enumerate(rows, 1):
+            for c, text in enumerate(row[:-1]):
+                _set_cell(t.cell(r, c), [text])
+            _shade(t.cell(r, len(header) - 1), row[-1])
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def repeated_rows_xlsx() -> bytes:
+    """An Excel plan exported from a tracker: every row repeats its recommendation."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tracker"
+    ws.append(["Rec", "Theme", "Recommendation", "Action", "Owner", "Due", "Date completed",
+               "Status (RAG)", "Comments"])
+    ws.append(["1", "Care leavers", "1. Pathway plans are not always up to date.",
+               "Audit all pathway plans", "Leaving Care Manager", "Q3 2026", "12/09/2026",
+               "Blue", "Audit done"])
+    ws.append(["1", "Care leavers", "1. Pathway plans are not always up to date.",
+               "Train personal advisers in pathway planning", "Leaving Care Manager", "Q4 2026",
+               None, "Amber", "Dates booked"])
+    ws.append(["2", "Children in care", "Visits are not always within timescale.",
+               "Weekly visits report to team managers", "Head of Children in Care", "Sep 26",
+               "N/A", "Off track", None])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def nested_docx() -> bytes:
+    """A Word plan framed in a one-cell layout table, with sub-bullets and a numbered list."""
+    import docx
+
+    d = docx.Document()
+    frame = d.add_table(rows=1, cols=1)
+    outer = frame.cell(0, 0)
+    outer.paragraphs[0].add_run("Example Borough Council SEND improvement plan")
+    inner = outer.add_table(rows=2, cols=4)
+    for c, text in enumerate(["Recommendation", "Actions", "Lead", "Timescale"]):
+        inner.cell(0, c).text = text
+    inner.cell(1, 0).text = "Improve the quality of EHC plans."
+    cell = inner.cell(1, 1)
+    cell.text = ""
+    items = [("List Bullet", "Train case officers in writing outcomes:"),
+             ("List Bullet 2", "new starters first"),
+             ("List Bullet 2", "then all officers"),
+             ("List Bullet", "Audit ten plans each month.")]
+    for k, (style, text) in enumerate(items):
+        para = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        para.style = style
+        para.add_run(text)
+    inner.cell(1, 2).text = "SEND Manager"
+    inner.cell(1, 3).text = "September 2026"
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def ilacs_docx() -> bytes:
+    """A Word plan with a recommendation merged down its action rows, names over roles,
+    a measure column and RAG written or coloured."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Example Borough Council")
+    d.add_paragraph("ILACS Improvement Plan 2025-2026")
+    d.add_paragraph("Inspection: 3 to 14 February 2025")
+    header = ["Ofsted recommendation", "What we will do", "Lead officer", "Timescale",
+              "Measure of success", "Progress RAG"]
+    t = d.add_table(rows=5, cols=len(header))
+    for c, text in enumerate(header):
+        _set_cell(t.cell(0, c), [text], bold=True)
+    t.cell(1, 0).merge(t.cell(3, 0))
+    _set_cell(t.cell(1, 0), ["1. The quality and impact of supervision for social workers."])
+    rows = [
+        ("Introduce a supervision audit tool.", ["Jo Bloggs", "Head of Quality Assurance"],
+         "Q1 2025/26", "80% of audits good", "Green"),
+        ("Run reflective supervision training for all managers.", ["Principal Social Worker"],
+         "September 2025", "All managers trained", ""),
+        ("Review supervision policy.", ["Head of Service/PSW"], "Complete", "Policy published",
+         "Blue"),
+    ]
+    for r, (action, leads, due, measure, rag) in enumerate(rows, 1):
+        _set_cell(t.cell(r, 1), [action])
+        _set_cell(t.cell(r, 2), leads)
+        _set_cell(t.cell(r, 3), [due])
+        _set_cell(t.cell(r, 4), [measure])
+        if rag:
+            _set_cell(t.cell(r, 5), [rag])
+    _shade(t.cell(2, 5), "FFC000")
+    _set_cell(t.cell(4, 0), ["2. Management oversight of pre-proceedings."])
+    _set_cell(t.cell(4, 1), ["a) Track all PLO cases weekly",
+                             "b) Legal gateway panel to review every case at 12 weeks"])
+    _set_cell(t.cell(4, 2), ["Head of Service CIN/CP"])
+    _set_cell(t.cell(4, 3), ["April 2025", "June 2025"])
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()

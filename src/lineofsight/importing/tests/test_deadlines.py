@@ -103,6 +103,9 @@ def test_impossible_day_gives_no_date_rather_than_a_guess():
         ("Not started", "not_started"),
         ("To be completed by September", None),
         ("Complete – dashboard monitored on an ongoing basis", "complete"),
+        ("Staff will complete the audit by June", None),  # a plan, not a state
+        ("Training has been completed", "complete"),
+        ("monitoring mechanisms are being put in place", None),
     ],
 )
 def test_status_words(text, status):
@@ -119,3 +122,18 @@ def test_looks_like_due_tells_a_timescale_from_a_sentence():
     assert looks_like_due("Summer 2012-")
     assert looks_like_due("June 2012 and then Quarterly")
     assert not looks_like_due("SMCS are reviewing all transition health care processes")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Q1 2026/27", date(2026, 6, 30)),  # financial quarters: April to June
+        ("Q4 2025/26", date(2026, 3, 31)),
+        ("Quarter 2 2025-26", date(2025, 9, 30)),
+        ("Q3 2026", date(2026, 9, 30)),  # a calendar quarter when no financial year is printed
+        ("Dec-25", date(2025, 12, 31)),  # Excel's month-year format
+        ("Sep 26", date(2026, 9, 30)),
+    ],
+)
+def test_quarters_and_spreadsheet_month_formats(text, expected):
+    assert normalise_due(text).date == expected

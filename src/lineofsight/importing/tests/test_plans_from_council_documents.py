@@ -189,3 +189,94 @@ def test_warnings_point_at_file_table_and_row():
     result = read_plan(builders.example_docx(), "example-plan.docx")
     for warning in result.warnings:
         assert str(warning).startswith("example-plan.docx, table ")
+
+
+def test_one_table_per_priority_with_numbered_actions_and_rag_colours():
+    plan = read_plan(builders.priorities_docx(), "jtai-plan.docx").plan
+    assert plan["inspection"] == {"kind": "JTAI", "started": "2025-03-03", "ended": "2025-03-07"}
+    recs = plan["recommendations"]
+    assert [(r["ref"], r["text"]) for r in recs] == [
+        (None, "Priority 1: Early help"),
+        (None, "Priority 2: Neglect"),
+    ]
+    first, second = recs[0]["actions"]
+    assert (first["ref"], first["rag"], first["due"]["date"]) == ("1.1", "green", "2025-06-30")
+    assert (second["ref"], second["rag"], second["due"]["date"]) == ("1.2", "amber", "2025-09-30")
+    neglect = recs[1]["actions"][0]
+    assert neglect["owners"] == ["Principal Social Worker", "Named Nurse"]
+    # The start date column is not the deadline.
+    assert (neglect["rag"], neglect["due"]["text"], neglect["due"]["date"]) == ("red", "Dec-25", "2025-12-31")
+
+
+def test_tracker_export_repeating_the_recommendation_on_every_row():
+    plan = read_plan(builders.repeated_rows_xlsx(), "tracker.xlsx").plan
+    recs = plan["recommendations"]
+    assert [(r["ref"], r["section"], len(r["actions"])) for r in recs] == [
+        ("1", "Care leavers", 2),
+        ("2", "Children in care", 1),
+    ]
+    assert recs[0]["text"] == "Pathway plans are not always up to date."
+    audit, train = recs[0]["actions"]
+    assert (audit["status"], audit["rag"]) == ("complete", "blue")  # a completion date is filled in
+    assert (train["status"], train["rag"]) == (None, "amber")
+    visits = recs[1]["actions"][0]
+    assert (visits["status"], visits["rag"], visits["due"]["date"]) == ("in_progress", None, "2026-09-30")
+
+
+def test_layout_table_frame_and_sub_bullets_belong_to_their_action():
+    plan = read_plan(builders.nested_docx(), "send.docx").plan
+    assert plan["title"] == "Example Borough Council SEND improvement plan"
+    actions = _actions(plan)
+    assert [a["text"] for a in actions] == [
+        "Train case officers in writing outcomes: new starters first; then all officers",
+        "Audit ten plans each month.",
+    ]
+    assert all(a["due"]["date"] == "2026-09-30" for a in actions)
+
+
+def test_sub_numbers_and_repeated_recommendation_rows_stay_under_one_recommendation():
+    text = "\n".join([
+        "No.\tRecommendation\tAction\tLead\tBy when",
+        "1a\tImprove X.\tDo A\tHead of A\tMay 2026",
+        "1b\t\tDo B\tHead of Service/PSW\tJune 2026",
+        "1.3\t\tDo C\tHead of C\tJuly 2026",
+        "2\tImprove Y.\tDo D\tHead of D\tMay 2026",
+        "2\tImprove Y.\tDo E\tHead of D\tMay 2026",
+    ]).encode()
+    recs = read_plan(text, "tracker.txt").plan["recommendations"]
+    assert [(r["ref"], [a["ref"] for a in r["actions"]]) for r in recs] == [
+        ("1", ["1a", "1b", "1.3"]),
+        ("2", [None, None]),
+    ]
+    assert recs[0]["actions"][1]["owners"] == ["Head of Service", "PSW"]
+
+
+def test_a_second_header_inside_a_table_remaps_the_columns():
+    text = "\n".join([
+        "No.\tRecommendation\tAction\tLead\tBy when",
+        "1\tImprove X.\tDo A\tHead of A\tMay 2026",
+        "\tAction\tLead officer\tTimescale\tRAG",
+        "\tRun training for all staff\tPSW\tJune 2026\tGreen",
+    ]).encode()
+    recs = read_plan(text, "two-plans.txt").plan["recommendations"]
+    assert [a["text"] for a in recs[0]["actions"]] == ["Do A"]
+    assert [(a["text"], a["owners"], a["rag"]) for a in recs[1]["actions"]] == [
+        ("Run training for all staff", ["PSW"], "green")
+    ]
+
+
+def test_recommendation_merged_down_its_rows_with_names_over_roles():
+    plan = read_plan(builders.ilacs_docx(), "ilacs.docx").plan
+    assert plan["inspection"] == {"kind": "ILACS", "started": "2025-02-03", "ended": "2025-02-14"}
+    first, second = plan["recommendations"]
+    assert (first["ref"], first["text"]) == ("1", "The quality and impact of supervision for social workers.")
+    audit, training, policy = first["actions"]
+    assert audit["owners"] == ["Jo Bloggs – Head of Quality Assurance"]
+    assert audit["measures"] == ["80% of audits good"]
+    assert (audit["rag"], training["rag"], policy["rag"]) == ("green", "amber", "blue")
+    assert policy["owners"] == ["Head of Service", "PSW"]
+    assert (policy["status"], policy["due"]) == ("complete", {"text": "Complete", "date": None})
+    assert [(a["ref"], a["due"]["date"], a["owners"]) for a in second["actions"]] == [
+        ("a", "2025-04-30", ["Head of Service CIN/CP"]),
+        ("b", "2025-06-30", ["Head of Service CIN/CP"]),
+    ]

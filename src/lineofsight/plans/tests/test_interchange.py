@@ -105,3 +105,15 @@ def test_load_command_rejects_a_file_that_is_not_json(tmp_path, council):
 def test_unknown_organisation_lists_the_known_ones(council):
     with pytest.raises(CommandError, match=r"No organisation 'nowhere'\. Known organisations: example-test"):
         call_command("plans", "--org", "nowhere")
+
+
+def test_load_command_rates_the_new_plan_by_the_councils_rules(tmp_path, council):
+    source = tmp_path / "plan.json"
+    document = example_plan_document()
+    document["recommendations"][0]["actions"][1]["rag"] = "green"  # the document was optimistic
+    source.write_text(json.dumps(document), encoding="utf-8")
+    call_command("load", str(source), "--org", council.slug, stdout=StringIO())
+    overdue = Action.objects.get(text="Review every unsuitable placement of a care leaver.")
+    assert overdue.rag == "green"  # what the document said is kept
+    assert overdue.rag_computed == "red"  # June 2026 has passed and it is not complete
+    assert overdue.effective_rag == "red"

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lineofsight.plans.interchange import PlanDocumentError, load_plan
+from lineofsight.plans.interchange import PlanDocumentError
 from lineofsight.plans.management.commands._common import organisation_from_option
-from lineofsight.plans.models import Action
+from lineofsight.plans.services import create_plan
 
 
 class Command(BaseCommand):
@@ -30,10 +30,7 @@ class Command(BaseCommand):
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise CommandError(f"{path}: not a JSON document ({exc})") from exc
         try:
-            plan = load_plan(document, organisation, source=str(path))
+            plan = create_plan(document, organisation, source=str(path))
         except PlanDocumentError as exc:
             raise CommandError(str(exc)) from exc
-        from lineofsight.tracking.services import refresh_rag
-
-        refresh_rag(Action.objects.filter(recommendation__plan=plan))
         self.stdout.write(str(plan.pk))
