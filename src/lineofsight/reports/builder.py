@@ -25,7 +25,7 @@ from datetime import date, datetime, time
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 if TYPE_CHECKING:
     from lineofsight.plans.models import Action, GovernanceBody
@@ -246,12 +246,6 @@ class BoardPackContent:
             (kind, label, [c for c in self.changes if c.kind == kind])
             for kind, label in CHANGE_KINDS.items()
         ]
-
-    def change_count(self, kind: str) -> int:
-        return sum(1 for c in self.changes if c.kind == kind)
-
-    def exception_count(self, reason_prefix: str) -> int:
-        return sum(1 for e in self.exceptions if any(r.startswith(reason_prefix) for r in e.reasons))
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-safe dict (dates as ISO strings) to freeze in an issued pack."""

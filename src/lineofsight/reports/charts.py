@@ -40,7 +40,7 @@ def rag_summary_chart(pack: BoardPackContent) -> dict[str, Any]:
     order = list(RAG_LABELS.values())
     largest = max((counts.total for _g, counts in groups), default=0)
     # Whole actions only: a small pack would otherwise get ticks at 0.5.
-    ticks = list(range(largest + 1)) if largest <= 12 else None
+    ticks = list(range(largest + 1)) if largest <= 12 else alt.Undefined
     chart = (
         alt.Chart(alt.Data(values=rows), title="Actions by RAG rating")
         .mark_bar()

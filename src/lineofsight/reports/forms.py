@@ -10,14 +10,14 @@ class MeetingForm(forms.Form):
 
     date = forms.DateField(
         label="Meeting date",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
         error_messages={"required": "Enter the meeting date", "invalid": "Enter the meeting date as YYYY-MM-DD"},
     )
     since = forms.DateField(
         label="Compare with the plan as it stood on (optional)",
         required=False,
         help_text="Leave blank to compare with the last issued pack.",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
         error_messages={"invalid": "Enter the date to compare with as YYYY-MM-DD"},
     )
 

@@ -42,7 +42,7 @@ class BoardPack(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.body} pack for {self.meeting_date:%d %B %Y}"
+        return f"{self.body.name} pack for {self.meeting_date.day} {self.meeting_date:%B %Y}"
 
     def file_for(self, fmt: str) -> BoardPackFile | None:
         """The stored file in one format (uses prefetched files when present)."""

@@ -3,9 +3,10 @@
 One header row with the columns of :data:`COLUMNS`, then one row per action. The
 recommendation's number, text and outcomes sit in the first row of its group (the
 rows below leave them blank, as councils' own tables do), a heading the plan groups
-recommendations under is a row of its own, owners are separated by " / ", and each
-progress update starts with the date it speaks for ("As of 30 April 2026: ..."). That
-is the shape the importer reads, so an exported plan imports back as the same plan.
+recommendations under is a row of its own, owners are separated by " / " with key
+partners after "Partners:", and each progress update is a paragraph starting with the
+date it speaks for ("As of 30 April 2026: ..."). That is the shape the importer reads,
+so an exported plan imports back as the same plan.
 """
 
 from __future__ import annotations
@@ -54,6 +55,15 @@ def _progress_cell(action: Action) -> str:
     return "\n".join(parts)
 
 
+def _lead_cell(action: Action) -> str:
+    """Owners separated by " / ", then key partners on a line of their own, as councils
+    write a combined "lead and key partners" cell."""
+    lead = " / ".join(action.owner_names())
+    if action.partners:
+        lead += ("\n" if lead else "") + "Partners: " + " / ".join(action.partners)
+    return lead
+
+
 def _timescale(action: Action) -> str:
     if action.due_text:
         return action.due_text
@@ -79,7 +89,7 @@ def plan_rows(plan: Plan) -> list[TableRow]:
                     (first if index == 0 else ["", "", ""])
                     + [
                         _action_cell(action),
-                        " / ".join(action.owner_names()),
+                        _lead_cell(action),
                         _timescale(action),
                         "\n".join(action.measures or []),
                         "\n".join(action.body_names()),
@@ -93,15 +103,25 @@ def plan_rows(plan: Plan) -> list[TableRow]:
 
 
 def _with_everything(plan: Plan) -> Plan:
+    """The plan with its recommendations, actions, owners, bodies and updates prefetched
+    (as ``plan_queryset()`` gives it), fetching again only when the caller did not."""
     from lineofsight.plans.interchange import plan_queryset
 
+    if "recommendations" in getattr(plan, "_prefetched_objects_cache", {}):
+        return plan
     return plan_queryset().get(pk=plan.pk)
 
 
 def _heading_lines(plan: Plan) -> list[str]:
     lines = [plan.title, plan.organisation_text or plan.organisation.name]
-    if plan.inspection:
-        lines.append(str(plan.inspection))
+    inspection = plan.inspection
+    if inspection:
+        when = ""
+        if inspection.started and inspection.ended:
+            when = f": {long_date(inspection.started)} to {long_date(inspection.ended)}"
+        elif inspection.ended:
+            when = f": {long_date(inspection.ended)}"
+        lines.append(f"Ofsted {inspection.kind_label} inspection{when}")
     return lines
 
 
@@ -124,8 +144,6 @@ def export_plan_docx(plan: Plan) -> bytes:
             merged = table_row.cells[0].merge(table_row.cells[-1])
             set_cell(merged, row.heading, bold=True)
             shade(merged, "DEEAF6")
-    for paragraph in table.rows[0].cells[0].paragraphs:
-        paragraph.paragraph_format.keep_with_next = True
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -51,6 +51,7 @@ def issue_pack(
         raise PackError(f"A pack for {body}'s meeting on {long_date(meeting_date)} has already been issued.")
     content = pack or build_pack(body, meeting_date)
     files = {name: fmt.export(content) for name, fmt in FORMATS.items()}
+    saved: list[BoardPackFile] = []
     try:
         with transaction.atomic():
             issued = BoardPack.objects.create(
@@ -64,7 +65,18 @@ def issue_pack(
             for name, data in files.items():
                 stored = BoardPackFile(pack=issued, format=name, size=len(data))
                 stored.file.save(pack_filename(content, name), ContentFile(data), save=False)
+                saved.append(stored)
                 stored.save()
     except IntegrityError as exc:  # two people pressed "issue" at once
+        _remove_files(saved)
         raise PackError(f"A pack for {body}'s meeting on {long_date(meeting_date)} has already been issued.") from exc
+    except Exception:
+        # The database rolled back; storage does not, so take the files back out.
+        _remove_files(saved)
+        raise
     return issued
+
+
+def _remove_files(files: list[BoardPackFile]) -> None:
+    for stored in files:
+        stored.file.storage.delete(stored.file.name)

@@ -7,16 +7,16 @@ issued packs; only plan managers and admins build draft packs and issue them.
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lineofsight.accounts.models import Role
+from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import get_for_user, require_role
 from lineofsight.plans.models import GovernanceBody, Plan
 from lineofsight.reports.builder import build_pack
@@ -41,7 +41,7 @@ def _file_response(data: bytes, media_type: str, filename: str, *, inline: bool 
     return response
 
 
-def _body(request: HttpRequest, body_id: int) -> tuple[GovernanceBody, object]:
+def _body(request: HttpRequest, body_id: int) -> tuple[GovernanceBody, Membership]:
     return get_for_user(request, GovernanceBody.objects.select_related("organisation"), "organisation_id", pk=body_id)
 
 
@@ -77,15 +77,15 @@ def body_detail(request: HttpRequest, body_id: int) -> HttpResponse:
             "body": body,
             "packs": packs,
             "formats": FORMATS,
-            "can_build": membership.role in MANAGERS,  # type: ignore[attr-defined]
-            "form": MeetingForm(initial={"date": date.today()}),
+            "can_build": membership.role in MANAGERS,
+            "form": MeetingForm(initial={"date": timezone.localdate()}),
         },
     )
 
 
 def _draft(request: HttpRequest, body_id: int) -> tuple[GovernanceBody, MeetingForm]:
     body, membership = _body(request, body_id)
-    require_role(membership, *MANAGERS)  # type: ignore[arg-type]
+    require_role(membership, *MANAGERS)
     return body, MeetingForm(request.GET if request.method == "GET" else request.POST)
 
 
@@ -127,7 +127,7 @@ def pack_issue(request: HttpRequest, body_id: int) -> HttpResponse:
     """Issue (freeze) the pack for a meeting date (plan managers only)."""
     body, form = _draft(request, body_id)
     if not form.is_valid():
-        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("reports:body_detail", body_id=body.pk)
     try:
         pack = issue_pack(body, form.cleaned_data["date"], user=request.user)
@@ -163,7 +163,9 @@ def pack_download(request: HttpRequest, pack_id: int, fmt: str) -> HttpResponse:
         raise Http404("This pack has no file in that format")
     with stored.file.open("rb") as handle:
         data = handle.read()
-    name = stored.file.name.rsplit("/", 1)[-1]
+    # Named from the pack, not the storage key (storage may add a suffix to keep keys unique).
+    body = slugify(pack.body.short_name or pack.body.name) or "board"
+    name = f"{body}-board-pack-{pack.meeting_date:%Y-%m-%d}.{FORMATS[fmt].extension}"
     return _file_response(data, FORMATS[fmt].media_type, name, inline=fmt in ("html", "pdf"))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from django.utils import timezone
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -21,7 +22,7 @@ RAG_FILLS = {"red": ("D4351C", "FFFFFF"), "amber": ("FFDD00", "0B0C0C"), "green"
              "blue": ("1D70B8", "FFFFFF")}
 
 
-def landscape_document() -> Document:
+def landscape_document() -> WordDocument:
     """A new Word document on landscape A4 with modest margins and a readable font."""
     document = Document()
     section = document.sections[0]
@@ -59,38 +60,43 @@ def repeat_header(table: Table) -> None:
 
 def set_cell(cell: _Cell, text: str, *, bold: bool = False) -> None:
     """Write text into a cell, one Word paragraph per line so lists stay lists."""
-    lines = (text or "").split("\n")
-    cell.text = ""
+    if len(cell.paragraphs) > 1 or cell.paragraphs[0].text:
+        cell.text = ""  # a merged or reused cell: start again
     first = cell.paragraphs[0]
-    for index, line in enumerate(lines):
+    for index, line in enumerate((text or "").split("\n")):
         paragraph = first if index == 0 else cell.add_paragraph()
-        run = paragraph.add_run(line)
-        run.bold = bold
+        if line:
+            run = paragraph.add_run(line)
+            if bold:  # only ever set, so plain cells carry no formatting to override
+                run.bold = True
 
 
 def add_table(
-    document: Document, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float] | None = None,
+    document: WordDocument, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float] | None = None,
     rag_column: int | None = None, rags: Sequence[str] | None = None,
 ) -> Table:
     """A bordered table with a repeating bold header; RAG cells shaded when given."""
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, title in zip(table.rows[0].cells, header, strict=True):
+    sizes = [Cm(width) for width in widths] if widths else None
+    header_cells = table.rows[0].cells
+    for column, (cell, title) in enumerate(zip(header_cells, header, strict=True)):
         set_cell(cell, title, bold=True)
         shade(cell, "F3F2F1")
+        if sizes:
+            cell.width = sizes[column]
     repeat_header(table)
     for index, values in enumerate(rows):
+        # Reuse the new row's cells: asking a long table for ``row.cells`` again is slow.
         cells = table.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
+        for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
             set_cell(cell, value)
+            if sizes:
+                cell.width = sizes[column]
         if rag_column is not None and rags is not None and rags[index] in RAG_FILLS:
             fill, colour = RAG_FILLS[rags[index]]
             shade(cells[rag_column], fill, colour)
-    if widths:
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = Cm(width)
     return table
 
 

@@ -7,6 +7,12 @@ from datetime import UTC, date, datetime
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Issued packs' files go to a fresh folder per test, not the shared test media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def improvement_board(example_plan):  # type: ignore[no-untyped-def]
     """The Improvement Board: actions 1b (red, June 2026) and 2.1 (amber, ongoing)."""

@@ -133,3 +133,46 @@ def test_pack_content_freezes_to_json(parenting_board):
     assert content["meeting_date"] == "2026-05-01"
     assert content["overall"] == {"red": 1, "amber": 0, "green": 0, "blue": 1, "none": 0}
     assert set(content["snapshot"]) == {str(a.id) for a in build_pack(parenting_board, date(2026, 5, 1)).actions}
+
+
+def test_builder_queries_do_not_grow_with_actions(improvement_board, example_plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lineofsight.plans.models import Action, ActionReport
+
+    build_pack(improvement_board, date(2026, 7, 1))  # the first run may store the council's RAG settings
+    with CaptureQueriesContext(connection) as few:
+        build_pack(improvement_board, date(2026, 7, 1))
+    recommendation = action(example_plan, "2").recommendation
+    for n in range(20):
+        extra = Action.objects.create(recommendation=recommendation, text=f"Extra action {n}", order=n + 1)
+        ActionReport.objects.create(action=extra, body=improvement_board)
+        ProgressUpdate.objects.create(action=extra, text="Started.", review=ProgressUpdate.Review.IMPORTED)
+    with CaptureQueriesContext(connection) as many:
+        pack = build_pack(improvement_board, date(2026, 7, 1))
+
+    assert pack.overall.total == 22
+    assert len(many) == len(few)
+
+
+def test_a_failed_issue_leaves_no_files_behind(improvement_board, monkeypatch):
+    from django.core.files.storage import default_storage
+
+    from lineofsight.reports.models import BoardPack, BoardPackFile
+
+    real_save = BoardPackFile.save
+    calls = []
+
+    def fail_on_third(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(self.file.name)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(BoardPackFile, "save", fail_on_third)
+    with pytest.raises(OSError, match="disk full"):
+        issue_pack(improvement_board, date(2026, 7, 1))
+
+    assert BoardPack.objects.count() == 0
+    assert not any(default_storage.exists(name) for name in calls)

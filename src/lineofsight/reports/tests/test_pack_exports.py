@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -17,7 +18,7 @@ from pypdf import PdfReader
 from lineofsight.plans.models import ProgressUpdate
 from lineofsight.reports.builder import build_pack
 from lineofsight.reports.exporters import FORMATS
-from lineofsight.reports.services import issue_pack
+from lineofsight.reports.models import BoardPack
 
 from .conftest import action
 
@@ -27,10 +28,13 @@ MEETING = date(2026, 7, 1)
 
 
 @pytest.fixture
-def changed_pack(aged_plan, improvement_board, plan_manager):  # type: ignore[no-untyped-def]
+def changed_pack(aged_plan, improvement_board):  # type: ignore[no-untyped-def]
     """The Improvement Board's July pack after a May pack: 2.1 completed, 1b's deadline
     moved to September with a new update, and a hostile formula typed into an update."""
-    issue_pack(improvement_board, date(2026, 5, 1), user=plan_manager)
+    # Freeze May's content only: rendering its files is tested elsewhere and costs seconds.
+    may = build_pack(improvement_board, date(2026, 5, 1))
+    BoardPack.objects.create(organisation=improvement_board.organisation, body=improvement_board,
+                             meeting_date=may.meeting_date, issued_at=timezone.now(), content=may.to_json())
     tracker = action(aged_plan, "2")
     tracker.status, tracker.rag = "complete", "blue"
     tracker.save()
@@ -131,11 +135,11 @@ def test_xlsx_never_writes_council_text_as_a_formula(changed_pack):
             assert cell.quotePrefix  # Excel's own "typed with an apostrophe" flag
 
 
-def test_html_pack_escapes_council_text_and_embeds_its_charts(changed_pack, example_plan):
+def test_html_pack_escapes_council_text_and_embeds_its_charts(improvement_board, example_plan):
     review = action(example_plan, "1b")
     review.text = "<script>alert(1)</script> Review placements"
     review.save()
-    html = FORMATS["html"].export(build_pack(changed_pack and review.report_links.last().body, MEETING)).decode()
+    html = FORMATS["html"].export(build_pack(improvement_board, MEETING)).decode()
 
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -170,3 +174,25 @@ def test_indicators_section_appears_with_trend_charts_when_indicators_are_linked
 
 def test_indicators_section_is_left_out_when_nothing_is_linked(improvement_board):
     assert [s.key for s in build_pack(improvement_board, MEETING).sections] == []
+
+
+def test_rag_chart_draws_large_packs_too(improvement_board):
+    from lineofsight.reports import charts
+
+    pack = build_pack(improvement_board, MEETING)
+    pack.overall.red = 250  # beyond the range where every whole number gets a tick
+
+    assert charts.to_svg(charts.rag_summary_chart(pack)).startswith("<svg")
+
+
+def test_a_body_with_no_actions_still_gets_a_readable_pack_in_every_format(council):
+    from lineofsight.plans.models import GovernanceBody
+
+    body = GovernanceBody.objects.create(organisation=council, name="Scrutiny Panel")
+    pack = build_pack(body, MEETING)
+
+    files = {name: fmt.export(pack) for name, fmt in FORMATS.items()}
+
+    assert "No active plan reports to this body" in pdf_text(files["pdf"])
+    assert "0 actions" in docx_text(files["docx"])
+    assert load_workbook(io.BytesIO(files["xlsx"]))["Summary"]["B11"].value == 0
