@@ -30,3 +30,9 @@ class IndicatorLinkAdmin(SimpleHistoryAdmin):
     list_display = ["indicator", "action", "recommendation", "confirmed", "rejected"]
     list_filter = ["indicator__organisation", "confirmed", "rejected"]
     raw_id_fields = ["indicator", "action", "recommendation", "decided_by"]
+
+
+@admin.register(Target)
+class TargetAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "value", "by_date", "tolerance"]
+    list_filter = ["indicator__organisation"]

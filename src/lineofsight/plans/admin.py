@@ -98,3 +98,19 @@ class ActionAdmin(SimpleHistoryAdmin):
 class ProgressUpdateAdmin(SimpleHistoryAdmin):
     list_display = ["action", "as_of", "status", "rag", "review", "created"]
     list_filter = ["review", "rag", "status"]
+
+
+@admin.register(ActionOwner)
+class ActionOwnerAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "person", "position"]
+    list_filter = ["action__recommendation__plan__organisation"]
+    autocomplete_fields = ["person"]
+    raw_id_fields = ["action"]
+
+
+@admin.register(ActionReport)
+class ActionReportAdmin(SimpleHistoryAdmin):
+    list_display = ["action", "body", "position"]
+    list_filter = ["action__recommendation__plan__organisation"]
+    autocomplete_fields = ["body"]
+    raw_id_fields = ["action"]
