@@ -10,30 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, QuerySet
-
-from lineofsight.plans.models import Action, ActionOwner, ActionReport, Plan, ProgressUpdate, Rag, Recommendation
+from lineofsight.plans.models import Action, Plan, Rag, Recommendation
 
 RAG_ORDER = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE]
-
-
-def plan_page_queryset() -> QuerySet[Plan]:
-    """A plan with recommendations, actions, owners, bodies and latest updates."""
-    return Plan.objects.select_related("inspection", "organisation").prefetch_related(
-        Prefetch(
-            "recommendations",
-            queryset=Recommendation.objects.order_by("order", "pk").prefetch_related(
-                Prefetch(
-                    "actions",
-                    queryset=Action.objects.order_by("order", "pk").prefetch_related(
-                        Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person")),
-                        Prefetch("report_links", queryset=ActionReport.objects.select_related("body")),
-                        Prefetch("updates", queryset=ProgressUpdate.objects.order_by("order", "created", "pk")),
-                    ),
-                )
-            ),
-        )
-    )
 
 
 @dataclass

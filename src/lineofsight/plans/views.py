@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from lineofsight.accounts.permissions import get_for_user
 from lineofsight.plans.forms import ActionFilterForm
+from lineofsight.plans.interchange import plan_queryset
 from lineofsight.plans.models import Action, GovernanceBody, Person, Plan, Rag, Recommendation
-from lineofsight.plans.queries import ActionFilter, build_plan_view, plan_page_queryset
+from lineofsight.plans.queries import ActionFilter, build_plan_view
 
 
 @login_required
@@ -39,7 +40,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     """A plan's recommendations and actions, filtered, with counts by RAG."""
-    plan, membership = get_for_user(request, plan_page_queryset(), "organisation_id", pk=plan_id)
+    plan, membership = get_for_user(request, plan_queryset(), "organisation_id", pk=plan_id)
     people = Person.objects.filter(
         organisation_id=plan.organisation_id, owner_links__action__recommendation__plan=plan
     ).distinct()
@@ -120,7 +121,7 @@ def plan_export(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Download the plan in the interchange format (lineofsight/plan@1)."""
     import json
 
-    from lineofsight.plans.interchange import export_plan, plan_queryset
+    from lineofsight.plans.interchange import export_plan
 
     plan, _ = get_for_user(request, plan_queryset(), "organisation_id", pk=plan_id)
     body = json.dumps(export_plan(plan), indent=2, ensure_ascii=False)
