@@ -459,6 +459,65 @@ RECOMMENDATIONS = [
 ]
 
 
+# Quarterly scorecard values for the demo, oldest first (six quarters up to the last one
+# completed), with the target each indicator is working to and its tolerance. Numerators
+# and denominators are given where a board would ask "how many of how many".
+DEMO_SCORECARD: dict[str, dict[str, Any]] = {
+    "NI66": {
+        "values": [(114, 160), (117, 158), (126, 161), (135, 163), (138, 160), (143, 162)],
+        "target": 90,
+        "tolerance": 5,
+    },
+    "NI147": {"values": [(44, 61), (46, 62), (47, 60), (49, 61), (52, 63), (54, 62)], "target": 90, "tolerance": 5},
+    "NI148": {"values": [(31, 61), (30, 62), (33, 60), (34, 61), (36, 63), (35, 62)], "target": 60, "tolerance": 5},
+    "CIN-A45": {
+        "values": [(301, 420), (322, 431), (350, 426), (371, 433), (380, 429), (391, 437)],
+        "target": 90,
+        "tolerance": 5,
+    },
+    "CLA39": {"values": [19, 22, 17, 15, 16, 12], "target": 12, "tolerance": 3},
+    "A1": {"values": [498, 486, 470, 455, 446, 431], "target": 426, "tolerance": 30},
+}
+
+
+def _financial_quarters_before(today: date, count: int) -> list[str]:
+    """Labels like '2025-26 Q2' for the ``count`` quarters completed before ``today``."""
+    # Financial quarter 1 is April to June; number quarters from April of year 0.
+    index = (today.year * 12 + today.month - 4) // 3 - 1
+    labels = []
+    for quarter in range(index - count + 1, index + 1):
+        year, number = divmod(quarter, 4)
+        labels.append(f"{year}-{(year + 1) % 100:02d} Q{number + 1}")
+    return labels
+
+
+def _demo_scorecard(organisation: Organisation, today: date) -> None:
+    """Six quarters of values and a target for the indicators the demo plan names, and
+    the plan's measures linked to them, as a plan manager would have confirmed."""
+    from lineofsight.indicators.models import IndicatorLink, Target
+    from lineofsight.indicators.services import code_index, import_values_csv, refresh_link_suggestions
+
+    quarters = _financial_quarters_before(today, 6)
+    rows = ["code,period,value,numerator,denominator"]
+    for code, spec in DEMO_SCORECARD.items():
+        for label, value in zip(quarters, spec["values"], strict=True):
+            if isinstance(value, tuple):
+                numerator, denominator = value
+                rows.append(f"{code},{label},{round(100 * numerator / denominator, 1)},{numerator},{denominator}")
+            else:
+                rows.append(f"{code},{label},{value},,")
+    import_values_csv(organisation, "\n".join(rows).encode(), source="demo scorecard", via="Demo data")
+    index = code_index(organisation)
+    target_date = _month_end_after(today, 12)
+    for code, spec in DEMO_SCORECARD.items():
+        Target.objects.get_or_create(
+            indicator=index[code],
+            defaults={"value": spec["target"], "by_date": target_date, "tolerance": spec["tolerance"]},
+        )
+    refresh_link_suggestions(organisation)
+    IndicatorLink.objects.filter(indicator__organisation=organisation, rejected=False).update(confirmed=True)
+
+
 def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -544,6 +603,7 @@ def load_demo(today: date, *, with_users: bool = True) -> tuple[Organisation, Pl
         from lineofsight.tracking.services import refresh_rag
 
         refresh_rag(Action.objects.filter(recommendation__plan=plan), today)
+        _demo_scorecard(organisation, today)
     if with_users:
         _create_demo_users(organisation)
     return organisation, plan, created

@@ -43,3 +43,19 @@ def test_demo_plan_has_a_mix_of_ratings_and_progress():
     assert {a.rag for a in actions} >= {"red", "amber", "green", "blue"}
     assert ProgressUpdate.objects.filter(action__recommendation__plan=plan).count() >= 20
     assert actions.filter(due_date__lt=date(2026, 11, 23)).exclude(status="complete").exists()
+
+
+def test_demo_scorecard_has_values_targets_and_confirmed_links():
+    from lineofsight.indicators.models import IndicatorLink, IndicatorValue, Target
+    from lineofsight.plans.demo import DEMO_SCORECARD, _financial_quarters_before
+
+    organisation, _, _ = load_demo(date(2026, 11, 23), with_users=False)
+    assert _financial_quarters_before(date(2026, 11, 23), 2) == ["2026-27 Q1", "2026-27 Q2"]
+    assert _financial_quarters_before(date(2026, 4, 1), 1) == ["2025-26 Q4"]
+    values = IndicatorValue.objects.filter(indicator__organisation=organisation)
+    assert values.count() == 6 * len(DEMO_SCORECARD)
+    latest_ni66 = values.get(indicator__code="NI66", period_label="2026-27 Q2")
+    assert (latest_ni66.numerator, latest_ni66.denominator, latest_ni66.value) == (143, 162, 88.3)
+    assert Target.objects.filter(indicator__organisation=organisation).count() == len(DEMO_SCORECARD)
+    linked = IndicatorLink.objects.filter(indicator__organisation=organisation, confirmed=True)
+    assert {link.indicator.code for link in linked} >= {"NI66", "NI147", "A1"}
