@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -11,11 +12,14 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
 
 from .readers import LoadedReturns, connect, load_cin, load_ssda903
 
 SQL_PACKAGE = "lineofsight.indicators.compute.sql"
+# Scorecard order (as in indicators.md); an indicator added later comes after these.
+ORDER = ("NI66", "NI62", "NI63", "NI147", "NI148", "CLA48", "CLA39", "CLA40", "A1", "A2",
+         "A10", "CIN-A45", "CIN-ICPC15", "CIN-RR", "CP-REPEAT")
 BANK_HOLIDAYS = "bank_holidays_england.csv"
 
 
@@ -54,7 +58,8 @@ class IndicatorQuery:
 
     @property
     def needs_adoptions(self) -> bool:
-        return self.code in {"A1", "A2", "A10"}
+        """Whether the query reads the ``adoption`` table built by ``_adoptions.sql``."""
+        return re.search(r"\b(FROM|JOIN)\s+adoption\b", self.sql, re.IGNORECASE) is not None
 
 
 @dataclass(frozen=True)
@@ -118,29 +123,42 @@ def parse_query(name: str, text: str) -> IndicatorQuery:
 
 @cache
 def indicator_queries() -> tuple[IndicatorQuery, ...]:
-    """Every indicator SQL file in the package, in file-name order (``_*.sql`` are shared
-    set-up, not indicators)."""
+    """Every indicator SQL file in the package, in scorecard order (``_*.sql`` files are
+    shared set-up, not indicators)."""
     folder = resources.files(SQL_PACKAGE)
     queries = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".sql") and not entry.name.startswith("_"):
             queries.append(parse_query(entry.name, entry.read_text(encoding="utf-8")))
-    return tuple(queries)
+    rank = {code: number for number, code in enumerate(ORDER)}
+    return tuple(sorted(queries, key=lambda q: (rank.get(q.code, len(ORDER)), q.code)))
 
 
 def _setup_sql(name: str) -> str:
     return resources.files(SQL_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
+@cache
+def bank_holidays() -> tuple[tuple[date, str], ...]:
+    """English bank holidays 2000-2035 from the project's table (checked against the
+    ``holidays`` package by a test); outside those years only weekends are non-working."""
+    text = resources.files("lineofsight.indicators.compute").joinpath(BANK_HOLIDAYS)
+    rows = csv.DictReader(text.read_text(encoding="utf-8").splitlines())
+    return tuple((date.fromisoformat(row["date"]), row["name"]) for row in rows)
+
+
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
     """Load the bank holidays and build the shared calendar and episode tables."""
-    holidays_csv = resources.files("lineofsight.indicators.compute").joinpath(BANK_HOLIDAYS)
-    with resources.as_file(holidays_csv) as path:
-        con.execute(
-            "CREATE OR REPLACE TABLE bank_holiday AS SELECT CAST(date AS DATE) AS day, name "
-            "FROM read_csv(?, header = true, columns = {'date': 'DATE', 'name': 'VARCHAR'})",
-            [str(path)],
-        )
+    # Written as literals, not bound parameters: DuckDB's Python client imports pandas (a
+    # second) the first time a statement binds parameters, when pandas is installed.
+    rows = ", ".join(
+        f"(DATE '{day.isoformat()}', '{name.replace(chr(39), chr(39) * 2)}')"
+        for day, name in bank_holidays()
+    )
+    con.execute(
+        f"CREATE OR REPLACE TABLE bank_holiday AS SELECT * FROM (VALUES {rows}) "  # noqa: S608
+        "AS t(day, name)"
+    )
     con.execute(_setup_sql("_setup.sql"))
 
 
@@ -160,10 +178,10 @@ def run_indicators(
     """Compute each indicator for the period. CIN indicators are left out when no census
     was loaded; ``codes`` narrows to named indicators."""
     con = loaded.con
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE params AS SELECT CAST(? AS DATE) AS period_start, "
-        "CAST(? AS DATE) AS period_end, CAST(? AS DATE) AS window_start",
-        [period.start, period.end, period.window_start],
+    con.execute(  # dates as literals: see prepare() on bound parameters
+        f"CREATE OR REPLACE TEMP TABLE params AS SELECT DATE '{period.start.isoformat()}' "
+        f"AS period_start, DATE '{period.end.isoformat()}' AS period_end, "
+        f"DATE '{period.window_start.isoformat()}' AS window_start"
     )
     wanted = {c.upper() for c in codes} if codes else None
     queries = [q for q in indicator_queries()

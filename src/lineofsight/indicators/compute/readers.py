@@ -16,9 +16,10 @@ from __future__ import annotations
 import csv
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 from lxml import etree
@@ -67,13 +68,18 @@ def _sql_str(value: str) -> str:
 
 
 def _read_header(path: Path, display: str) -> list[str]:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        try:
-            header = next(csv.reader(handle))
-        except StopIteration:
-            raise ReturnFileError([f"{display}: the file is empty; expected a header row"]) from None
-        except (UnicodeDecodeError, csv.Error) as exc:
-            raise ReturnFileError([f"{display}, row 1: cannot read the header ({exc})"]) from None
+    with path.open("rb") as handle:
+        first = handle.readline()
+    if not first.strip():
+        raise ReturnFileError([f"{display}: the file is empty; expected a header row"])
+    try:
+        text = first.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = first.decode("latin-1")  # see the note on Windows-1252 in load_csv_table
+    try:
+        header = next(csv.reader([text]))
+    except csv.Error as exc:
+        raise ReturnFileError([f"{display}, row 1: cannot read the header ({exc})"]) from None
     return [name.strip() for name in header]
 
 
@@ -101,26 +107,92 @@ def load_csv_table(
             [f"{display}, row 1, column {column}: missing; expected columns "
              f"{', '.join(spec.columns)}" for column in missing]
         )
-    raw = f"raw_{table}"
     columns_struct = "{" + ", ".join(f"{_sql_str(name)}: 'VARCHAR'" for name in header) + "}"
-    try:
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {raw} AS SELECT * FROM read_csv("  # noqa: S608
-            f"{_sql_str(str(path))}, header = true, auto_detect = false, delim = ',', "
-            f"quote = '\"', escape = '\"', columns = {columns_struct}, "
-            "encoding = 'utf-8')"
+
+    def reader(encoding: str) -> str:
+        return (
+            f"read_csv({_sql_str(str(path))}, header = true, auto_detect = false, "
+            f"delim = ',', quote = '\"', escape = '\"', columns = {columns_struct}, "
+            f"encoding = '{encoding}')"
         )
-    except duckdb.Error as exc:
-        raise ReturnFileError([_csv_error_message(display, str(exc))]) from None
+
+    source = reader("utf-8")
 
     def cell(column: str) -> str:
         if column.upper() not in by_upper:
             return "CAST(NULL AS VARCHAR)"
         return f"NULLIF(trim({_quote_ident(by_upper[column.upper()])}), '')"
 
-    checks: list[str] = []
-    where = "row_no"
+    conditions = _conditions(spec, cell)
+    selects = []
+    for column in spec.columns:
+        value = cell(column)
+        if column in spec.dates:
+            selects.append(f"CAST(try_strptime({value}, {_sql_str(spec.date_format)}) AS DATE)"
+                           f" AS {column}")
+        elif column in spec.integers:
+            selects.append(f"TRY_CAST({value} AS BIGINT) AS {column}")
+        else:
+            selects.append(f"{value} AS {column}")
+    any_bad = " OR ".join(f"({c})" for c in conditions.values()) or "false"
+    # One pass over the file in the usual case, where every cell is good: type the
+    # columns and flag bad rows together. Only if a row is flagged is the file read again
+    # to say exactly which cells are wrong.
+    def load() -> None:
+        con.execute(
+            f"CREATE OR REPLACE TABLE {table} AS SELECT {', '.join(selects)}, "  # noqa: S608
+            f"coalesce({any_bad}, false) AS _bad FROM {source}"
+        )
+
+    try:
+        load()
+    except duckdb.Error as exc:
+        if "Invalid unicode" not in str(exc):
+            raise ReturnFileError([_csv_error_message(display, str(exc))]) from None
+        # Not UTF-8: Excel's "CSV (comma delimited)" writes Windows-1252, whose letters
+        # in names and addresses read correctly as Latin-1; codes and dates are ASCII.
+        source = reader("latin-1")
+        try:
+            load()
+        except duckdb.Error as again:
+            raise ReturnFileError([_csv_error_message(display, str(again))]) from None
+    # Table and column names come from tables.py, never from the file; cell text only ever
+    # reaches SQL quoted by _sql_str, hence the S608 waivers in this function.
+    (flagged,) = con.execute(
+        f"SELECT bool_or(_bad) FROM {table}"  # noqa: S608
+    ).fetchone() or (False,)
+    if not flagged:
+        con.execute(f"ALTER TABLE {table} DROP COLUMN _bad")
+        return
+    con.execute(f"DROP TABLE {table}")
+    raw = f"raw_{table}"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {raw} AS SELECT * FROM {source}")  # noqa: S608
     row_expr = f"CAST({_quote_ident(LINE)} AS BIGINT)" if from_xml else "rowid + 2"
+    checks = [
+        f"SELECT {row_expr} AS row_no, {_sql_str(column)} AS col, "  # noqa: S608
+        f"{cell(column)} AS val FROM {raw} WHERE {condition}"
+        for column, condition in conditions.items()
+    ]
+    bad = con.execute(
+        " UNION ALL ".join(checks) + f" ORDER BY row_no, col LIMIT {MAX_REPORTED_ERRORS}"
+    ).fetchall()
+    con.execute(f"DROP TABLE {raw}")
+    label = "line" if from_xml else "row"
+    problems = []
+    for row_no, column, value in bad:
+        found = "a blank" if value is None else repr(value)
+        expected = spec.describe(column)
+        if value is None and column in spec.required:
+            expected += " (required)"
+        problems.append(
+            f"{display}, {label} {row_no}, column {column}: expected {expected}, got {found}"
+        )
+    raise ReturnFileError(problems)
+
+
+def _conditions(spec: TableSpec, cell: Callable[[str], str]) -> dict[str, str]:
+    """For each checked column, the SQL condition that is true when its cell is bad."""
+    found: dict[str, str] = {}
     for column in spec.columns:
         value = cell(column)
         conditions: list[str] = []
@@ -142,44 +214,8 @@ def load_csv_table(
         if column in spec.integers:
             conditions.append(f"({value} IS NOT NULL AND TRY_CAST({value} AS BIGINT) IS NULL)")
         if conditions:
-            checks.append(
-                f"SELECT {row_expr} AS {where}, {_sql_str(column)} AS col, {value} AS val "
-                f"FROM {raw} WHERE {' OR '.join(conditions)}"  # noqa: S608
-            )
-    if checks:
-        bad = con.execute(
-            " UNION ALL ".join(checks) + f" ORDER BY {where}, col LIMIT {MAX_REPORTED_ERRORS}"
-        ).fetchall()
-        if bad:
-            label = "line" if from_xml else "row"
-            problems = []
-            for row_no, column, value in bad:
-                found = "a blank" if value is None else repr(value)
-                if value is None and column in spec.required:
-                    expected = spec.describe(column) + " (required)"
-                else:
-                    expected = spec.describe(column)
-                problems.append(
-                    f"{display}, {label} {row_no}, column {column}: expected {expected}, "
-                    f"got {found}"
-                )
-            con.execute(f"DROP TABLE {raw}")
-            raise ReturnFileError(problems)
-
-    selects = []
-    for column in spec.columns:
-        value = cell(column)
-        if column in spec.dates:
-            selects.append(f"CAST(strptime({value}, {_sql_str(spec.date_format)}) AS DATE) "
-                           f"AS {column}")
-        elif column in spec.integers:
-            selects.append(f"CAST({value} AS BIGINT) AS {column}")
-        else:
-            selects.append(f"{value} AS {column}")
-    con.execute(
-        f"CREATE OR REPLACE TABLE {table} AS SELECT {', '.join(selects)} FROM {raw}"  # noqa: S608
-    )
-    con.execute(f"DROP TABLE {raw}")
+            found[column] = " OR ".join(conditions)
+    return found
 
 
 def _csv_error_message(display: str, error: str) -> str:
@@ -259,6 +295,16 @@ def _iterparse(path: Path, tag: str) -> Iterator[etree._Element]:
     Entities are never expanded, nothing is fetched, and a document with a DTD is refused:
     statutory returns have none, and a DTD is the vehicle for entity-expansion attacks.
     """
+    with path.open("rb") as handle:
+        # A DOCTYPE can only come before the root element, so the head of the file shows it;
+        # refusing here means libxml2 never sees the entity declarations at all.
+        head = handle.read(65536)
+        at = head.upper().find(b"<!DOCTYPE")
+        if at >= 0:
+            line = head.count(b"\n", 0, at) + 1
+            raise ReturnFileError(
+                [f"{path.name}, line {line}: a DOCTYPE is not accepted in a return"]
+            )
     context = etree.iterparse(
         str(path), events=("end",), tag="{*}" + tag, resolve_entities=False,
         no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
@@ -287,7 +333,7 @@ def _iterparse(path: Path, tag: str) -> Iterator[etree._Element]:
 
 def _refuse_dtd(path: Path, docinfo: etree.DocInfo) -> None:
     if docinfo.doctype or docinfo.internalDTD is not None:
-        raise ReturnFileError([f"{path.name}, line 1: a DOCTYPE is not accepted in a return"])
+        raise ReturnFileError([f"{path.name}: a DOCTYPE is not accepted in a return"])
 
 
 def _local(tag: object) -> str:
@@ -297,12 +343,17 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[1] if tag[:1] == "{" else tag
 
 
-def _fields(elem: etree._Element) -> dict[str, str]:
-    """The text of each direct child element, by name (a blank for an empty element).
+def _fields(elem: etree._Element) -> dict[str, str | None]:
+    """The text of each direct child element, by name (None for an empty element).
 
-    One pass over the children: much faster than a namespace-wildcard ``find`` per field.
+    One pass over the children, much faster than a namespace-wildcard ``find`` per field;
+    the text is not trimmed here because the loader trims every cell in SQL anyway.
     """
-    return {_local(child.tag): (child.text or "").strip() for child in elem}
+    return {
+        (tag if tag[0] != "{" else tag[tag.index("}") + 1:]): child.text
+        for child in elem
+        if isinstance(tag := child.tag, str)
+    }
 
 
 class _CsvSink:
@@ -312,10 +363,10 @@ class _CsvSink:
         self.directory = directory
         self.specs = specs
         self.handles: dict[str, object] = {}
-        self.writers: dict[str, csv._writer] = {}
+        self.writers: dict[str, Any] = {}  # csv writers; their type is private to csv
         self.paths: dict[str, Path] = {}
 
-    def write(self, table: str, values: Iterable[str], line: int | None) -> None:
+    def write(self, table: str, values: Iterable[str | None], line: int | None) -> None:
         writer = self.writers.get(table)
         if writer is None:
             path = self.directory / f"{table}.csv"
@@ -350,7 +401,7 @@ def ssda903_xml_to_csv(path: Path, directory: Path) -> dict[str, Path]:
                      f"not an SSDA903 table ({', '.join(SSDA903_TABLES)})"]
                 )
             values = _fields(row)
-            sink.write(table, [values.get(c, "") for c in spec.columns], row.sourceline)
+            sink.write(table, [values.get(c) for c in spec.columns], row.sourceline)
     finally:
         written = sink.close()
     return written
@@ -363,6 +414,7 @@ def cin_xml_to_csv(path: Path, directory: Path, ref_offset: int = 0) -> dict[str
     enquiries and plans stay with their referral; ``ref_offset`` keeps numbers distinct
     when several censuses are loaded together.
     """
+    directory.mkdir(parents=True, exist_ok=True)
     sink = _CsvSink(directory, CIN_TABLES)
     columns = {name: spec.columns[2:] for name, spec in CIN_TABLES.items()}
     ref = ref_offset
@@ -373,8 +425,8 @@ def cin_xml_to_csv(path: Path, directory: Path, ref_offset: int = 0) -> dict[str
                 name = _local(part.tag)
                 if name == "ChildIdentifiers":
                     ids = _fields(part)
-                    child_id = ids.get("LAchildID", "")
-                    dob = ids.get("PersonBirthDate", "")
+                    child_id = ids.get("LAchildID") or ""
+                    dob = ids.get("PersonBirthDate") or ""
                     sink.write("cin_child", (child_id, dob), part.sourceline)
                 elif name == "CINdetails":
                     ref += 1
@@ -407,6 +459,7 @@ def load_cin(con: duckdb.DuckDBPyConnection, files: Sequence[Path]) -> list[str]
     for number, path in enumerate(files):
         path = Path(path)
         with tempfile.TemporaryDirectory(prefix="loscin_") as tmp:
+            # Referral numbers of each census start far apart so they never collide.
             written = cin_xml_to_csv(path, Path(tmp), ref_offset=number * 100_000_000)
             for name, spec in CIN_TABLES.items():
                 if name in written:

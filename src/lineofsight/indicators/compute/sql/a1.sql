@@ -10,7 +10,7 @@
 -- children: children adopted
 SELECT
     CAST(sum(placed_on - entered_care) AS DOUBLE) / nullif(count(*), 0) AS value,
-    sum(placed_on - entered_care) AS numerator,
+    coalesce(sum(placed_on - entered_care), 0) AS numerator,
     count(*) AS denominator,
     coalesce(list(CHILD ORDER BY CHILD), []) AS children
 FROM adoption

@@ -1,5 +1,5 @@
 -- code: A10
--- title: Average days from entering care to moving in with the adoptive family, adjusted for foster carer adoptions
+-- title: A1 adjusted for adoptions by foster carers
 -- definition: A1, except that when the child's foster carer adopts (AD1 FOSTER_CARE 1)
 --   the clock stops on the day the child began living with that carer.
 -- polarity: lower
@@ -15,7 +15,7 @@ WITH days AS (
 )
 SELECT
     CAST(sum(days) AS DOUBLE) / nullif(count(*), 0) AS value,
-    sum(days) AS numerator,
+    coalesce(sum(days), 0) AS numerator,
     count(*) AS denominator,
     coalesce(list(CHILD ORDER BY CHILD), []) AS children
 FROM days;

@@ -16,7 +16,7 @@ WITH days AS (
 )
 SELECT
     CAST(sum(days) AS DOUBLE) / nullif(count(*), 0) AS value,
-    sum(days) AS numerator,
+    coalesce(sum(days), 0) AS numerator,
     count(*) AS denominator,
     coalesce(list(CHILD ORDER BY CHILD), []) AS children
 FROM days;

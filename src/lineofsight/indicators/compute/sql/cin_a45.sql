@@ -3,7 +3,7 @@
 -- definition: Of assessments authorised in the period, the % authorised within 45
 --   working days of the referral (the referral day is day 0).
 -- polarity: higher
--- unit: %
+-- unit: percent
 -- source: CIN census
 -- children: children whose assessment was on time
 WITH assessment AS (

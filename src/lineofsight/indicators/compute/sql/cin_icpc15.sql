@@ -1,10 +1,10 @@
 -- code: CIN-ICPC15
--- title: Initial child protection conferences within 15 working days of the section 47 enquiry starting
+-- title: Initial CP conferences within 15 working days of the S47 starting
 -- definition: Of initial child protection conferences held in the period, the % held
 --   within 15 working days of the start of the section 47 enquiry (the start day is day 0);
 --   conferences dated before their enquiry started are left out as recording errors.
 -- polarity: higher
--- unit: %
+-- unit: percent
 -- source: CIN census
 -- children: children whose conference was on time
 WITH conference AS (

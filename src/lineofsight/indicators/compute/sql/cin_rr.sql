@@ -4,7 +4,7 @@
 --   child's previous referral. Earlier referrals come from every census loaded, so give
 --   last year's census as well to see referrals from before this one began.
 -- polarity: lower
--- unit: %
+-- unit: percent
 -- source: CIN census
 -- children: children re-referred
 WITH referral AS (

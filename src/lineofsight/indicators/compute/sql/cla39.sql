@@ -3,7 +3,7 @@
 -- definition: Number of children with at least one missing episode (MISSING M, not A
 --   "away without authorisation") starting in the period.
 -- polarity: lower
--- unit: children
+-- unit: count
 -- source: SSDA903 missing
 -- children: children who went missing
 SELECT

@@ -3,7 +3,7 @@
 -- definition: Number of missing episodes (MISSING M) starting in the period; the same
 --   child and start day recorded twice counts once.
 -- polarity: lower
--- unit: episodes
+-- unit: count
 -- source: SSDA903 missing
 -- children: children who went missing
 WITH episode_missing AS (

@@ -3,7 +3,7 @@
 -- definition: Of care leavers whose 19th, 20th or 21st birthday fell in the period
 --   (the OC3 cohort) and who had not died, the % in touch with the council (IN_TOUCH YES).
 -- polarity: higher
--- unit: %
+-- unit: percent
 -- source: SSDA903 oc3
 -- children: care leavers in touch
 WITH cohort AS (

@@ -3,7 +3,7 @@
 -- definition: Of child protection plans starting in the period, the % for a child who
 --   had an earlier plan in any census loaded.
 -- polarity: lower
--- unit: %
+-- unit: percent
 -- source: CIN census
 -- children: children on a second or later plan
 WITH plan AS (

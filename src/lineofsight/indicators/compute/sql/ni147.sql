@@ -3,7 +3,7 @@
 -- definition: Of care leavers whose 19th, 20th or 21st birthday fell in the period
 --   (the OC3 cohort) and who had not died, the % in suitable accommodation (ACCOM ending in 1).
 -- polarity: higher
--- unit: %
+-- unit: percent
 -- source: SSDA903 oc3
 -- children: care leavers in suitable accommodation
 WITH cohort AS (

@@ -3,7 +3,7 @@
 -- definition: Of care leavers whose 19th, 20th or 21st birthday fell in the period
 --   (the OC3 cohort) and who had not died, the % in education, employment or training (ACTIV F1, P1, F2, P2, F4, P4, F5 or P5).
 -- polarity: higher
--- unit: %
+-- unit: percent
 -- source: SSDA903 oc3
 -- children: care leavers in education, employment or training
 WITH cohort AS (

@@ -7,7 +7,7 @@
 --   A review counts against the period if it was held late within the period, or if a
 --   review fell due on or before the period end and had not been held.
 -- polarity: higher
--- unit: %
+-- unit: percent
 -- source: SSDA903 episodes, reviews
 -- children: children whose reviews were all on time
 WITH cohort AS (

@@ -1,11 +1,11 @@
 -- code: NI62
--- title: Children looked after with 3 or more placements in the year (STAB1)
+-- title: Children looked after with 3 or more placements in the period (STAB1)
 -- definition: Of children looked after at the period end, the % who had 3 or more
 --   placements during the period: the placement they were in as it began (an episode
 --   open past its first day), plus every episode starting within it that began care or a
 --   placement (RNE S, P, B, T or U; L is a change of legal status only).
 -- polarity: lower
--- unit: %
+-- unit: percent
 -- source: SSDA903 episodes
 -- children: children with 3 or more placements
 WITH cohort AS (

@@ -5,7 +5,7 @@
 --   least 2 years (a change with RNE T or U keeps the same carer, so the clock runs on,
 --   which also covers a foster placement that becomes the adoptive one).
 -- polarity: higher
--- unit: %
+-- unit: percent
 -- source: SSDA903 header, episodes
 -- children: children in the same placement for 2 years
 WITH cohort AS (
