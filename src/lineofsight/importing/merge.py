@@ -33,9 +33,12 @@ ACTION_FIELDS = {
 }
 
 
+_DASHES_AND_QUOTES = str.maketrans("\u2013\u2014\u2019", "--'")
+
+
 def _norm(text: str | None) -> str:
     text = unicodedata.normalize("NFKC", text or "")
-    text = text.translate(str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'"}))
+    text = text.translate(_DASHES_AND_QUOTES)
     return re.sub(r"\s+", " ", text).strip().lower().strip(" .;:-")
 
 

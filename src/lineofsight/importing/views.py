@@ -71,7 +71,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         else:
             session = ImportSession.objects.create(
                 organisation=organisation,
-                user=request.user,
+                user=request.user,  # type: ignore[misc]  # login_required: never anonymous
                 filename=upload_file.name[:255],
                 plan_document=result.plan,
                 warnings=[w.as_dict() | {"text": str(w)} for w in result.warnings],

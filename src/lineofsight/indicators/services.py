@@ -89,14 +89,21 @@ def next_order(organisation: Organisation) -> int:
 
 
 class ComputedResult(Protocol):
-    """What the compute package hands over for one indicator."""
+    """What the compute package hands over for one indicator (read-only, so a result
+    whose counts are plain ints satisfies it)."""
 
-    code: str
-    title: str
-    value: float | None
-    numerator: float | int | None
-    denominator: float | int | None
-    unit: str
+    @property
+    def code(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def numerator(self) -> float | int | None: ...
+    @property
+    def denominator(self) -> float | int | None: ...
+    @property
+    def unit(self) -> str: ...
 
 
 @dataclass(frozen=True)

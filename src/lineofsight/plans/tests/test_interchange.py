@@ -103,7 +103,7 @@ def test_load_command_rejects_a_file_that_is_not_json(tmp_path, council):
 
 
 def test_unknown_organisation_lists_the_known_ones(council):
-    with pytest.raises(CommandError, match=r"No organisation 'nowhere'\. Known organisations: example-test"):
+    with pytest.raises(CommandError, match=r"--org: no organisation 'nowhere'\. Known organisations: example-test"):
         call_command("plans", "--org", "nowhere")
 
 

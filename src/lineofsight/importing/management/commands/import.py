@@ -40,8 +40,8 @@ def describe_changes(changes: ChangeSet) -> list[str]:
     for new in changes.new_actions:
         lines.append(f"new action under recommendation {new.recommendation_ref or new.recommendation_id}: "
                      f"{new.action['text'][:60]}")
-    for rec in changes.new_recommendations:
-        lines.append(f"new recommendation {rec.get('ref') or ''}: {rec['text'][:60]}")
+    for spec in changes.new_recommendations:
+        lines.append(f"new recommendation {spec.get('ref') or ''}: {spec['text'][:60]}")
     for kept in changes.kept_actions:
         lines.append(f"kept (not in the new document): action {kept['id']} {kept['text'][:50]}")
     return lines or ["no changes"]

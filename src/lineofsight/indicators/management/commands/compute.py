@@ -9,12 +9,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lineofsight.accounts.lookups import organisation_from_option
 from lineofsight.indicators.compute import (
     IndicatorResult,
     ReturnFileError,
     compute_indicators,
     parse_period,
 )
+from lineofsight.indicators.services import record_computed_values
 
 
 def format_value(result: IndicatorResult) -> str:
@@ -80,11 +82,7 @@ class Command(BaseCommand):
         organisation = None
         if options["org"]:
             # Find the organisation before the work, so a typo fails fast.
-            from lineofsight.indicators.management.commands._organisation import (
-                organisation_from,
-            )
-
-            organisation = organisation_from(options["org"])
+            organisation = organisation_from_option(options["org"])
         try:
             results = compute_indicators(source, options["cin"] or None, period)
         except ReturnFileError as exc:
@@ -96,16 +94,10 @@ class Command(BaseCommand):
         self.stdout.write(format_table(results))
         if organisation is None:
             return
-        # Imported here so the command still prints values where the scorecard is absent.
-        from lineofsight.indicators.services import record_computed_values
-
         files = sorted({Path(s).name for r in results for s in r.sources})
         provenance = (f"computed from {', '.join(files)} on "
                       f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC by lineofsight compute")
-        # IndicatorResult has the attributes ComputedResult asks for; the list is typed Any
-        # because a Protocol's mutable int|None field does not accept our narrower int|None.
-        handed_over: list[Any] = list(results)
         stored = record_computed_values(organisation, period.label, period.start, period.end,
-                                        handed_over, provenance)
+                                        results, provenance)
         self.stdout.write(f"Stored {stored} value(s) in {organisation.name}'s scorecard for "
                           f"{period.label}.")

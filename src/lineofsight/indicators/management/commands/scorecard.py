@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from lineofsight.indicators.management.commands._organisation import organisation_from
+from lineofsight.accounts.lookups import organisation_from_option
 from lineofsight.indicators.services import IndicatorSummary, ensure_standard_indicators, scorecard
 
 COLUMNS = ("code", "title", "period", "latest", "count", "target", "rag", "trend")
@@ -45,7 +45,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organisation = organisation_from(options["org"])
+        organisation = organisation_from_option(options["org"])
         ensure_standard_indicators(organisation)
         summaries = scorecard(organisation)
         if options["format"] == "json":

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from lineofsight.accounts.lookups import organisation_from_option
 from lineofsight.indicators.forms import MAX_CSV_BYTES
-from lineofsight.indicators.management.commands._organisation import organisation_from
 from lineofsight.indicators.services import ValuesImportError, import_values_csv
 
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
             self._import(options["file"], options["org"])
 
     def _import(self, path: Path, org: str) -> None:
-        organisation = organisation_from(org)
+        organisation = organisation_from_option(org)
         if not path.is_file():
             raise CommandError(f"{path}: no such file")
         if path.stat().st_size > MAX_CSV_BYTES:

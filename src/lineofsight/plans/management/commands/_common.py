@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from django.core.management.base import CommandError
-from django.db.models import Q
 
+from lineofsight.accounts.lookups import organisation_from_option
 from lineofsight.accounts.models import Organisation
 from lineofsight.plans.models import Plan
 
-
-def organisation_from_option(value: str) -> Organisation:
-    """The organisation named by ``--org`` (slug or exact name), else a clear error."""
-    found = Organisation.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
-    if found is None:
-        known = ", ".join(Organisation.objects.values_list("slug", flat=True)) or "none yet"
-        raise CommandError(f"No organisation {value!r}. Known organisations: {known}")
-    return found
+__all__ = ["organisation_from_option", "plan_from_argument"]
 
 
 def plan_from_argument(value: str, organisation: Organisation | None = None) -> Plan:

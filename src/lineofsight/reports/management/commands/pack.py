@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lineofsight.accounts.models import Organisation
+from lineofsight.accounts.lookups import organisation_from_option
 from lineofsight.reports.builder import build_pack
 from lineofsight.reports.exporters import FORMATS
 from lineofsight.reports.services import PackError, find_body, issue_pack
@@ -39,14 +39,7 @@ class Command(BaseCommand):
         parser.add_argument("--issue", action="store_true", help="Issue the pack: keep it and all its files")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        org_name = options["org"]
-        organisation = (
-            Organisation.objects.filter(slug=org_name).first()
-            or Organisation.objects.filter(name__iexact=org_name).first()
-        )
-        if organisation is None:
-            known = ", ".join(Organisation.objects.values_list("slug", flat=True)) or "none"
-            raise CommandError(f"--org: no organisation '{org_name}'. Organisations: {known}")
+        organisation = organisation_from_option(options["org"])
         meeting_date = _date(options["date"])
         since = _date(options["since"]) if options.get("since") else None
         try:
