@@ -16,6 +16,7 @@ from typing import Any
 import jsonschema
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
+from simple_history.utils import bulk_create_with_history
 
 from lineofsight.accounts.models import Organisation
 from lineofsight.plans.models import (
@@ -113,83 +114,141 @@ def load_plan(document: dict[str, Any], organisation: Organisation, *, source: s
             title=document.get("title") or "Improvement plan",
             organisation_text=document.get("organisation") or "",
         )
+        writer = PlanWriter(directory)
         for rec_order, rec_spec in enumerate(document["recommendations"]):
-            add_recommendation(plan, rec_spec, rec_order, directory)
+            writer.add_recommendation(plan, rec_spec, rec_order)
+        writer.save()
     return plan
 
 
 def add_recommendation(plan: Plan, spec: dict[str, Any], order: int, directory: PeopleAndBodies) -> Recommendation:
     """Create one recommendation with its actions (inside the caller's transaction)."""
-    recommendation = Recommendation.objects.create(
-        plan=plan,
-        ref=spec.get("ref") or "",
-        text=spec["text"],
-        section=spec.get("section") or "",
-        order=order,
-        outcomes=list(spec.get("outcomes") or []),
-        see_also=list(spec.get("see_also") or []),
-    )
-    for action_order, action_spec in enumerate(spec.get("actions") or []):
-        add_action(recommendation, action_spec, action_order, directory)
+    writer = PlanWriter(directory)
+    recommendation = writer.add_recommendation(plan, spec, order)
+    writer.save()
     return recommendation
 
 
 def add_action(recommendation: Recommendation, spec: dict[str, Any], order: int, directory: PeopleAndBodies) -> Action:
-    """Create one action with its owners, bodies and updates."""
-    due = spec.get("due") or None
-    action = Action.objects.create(
-        recommendation=recommendation,
-        ref=spec.get("ref") or "",
-        text=spec["text"],
-        order=order,
-        partners=list(spec.get("partners") or []),
-        due_text=due["text"] if due else "",
-        due_date=_parse_date(due["date"]) if due else None,
-        status=spec.get("status") or "",
-        rag=spec.get("rag") or "",
-        measures=list(spec.get("measures") or []),
-    )
-    seen_people: set[str] = set()
-    owner_links: list[ActionOwner] = []
-    for name in spec.get("owners") or []:
-        if name not in seen_people:
-            seen_people.add(name)
-            owner_links.append(ActionOwner(action=action, person=directory.person(name), position=len(owner_links)))
-    ActionOwner.objects.bulk_create(owner_links)
-    seen_bodies: set[str] = set()
-    report_links: list[ActionReport] = []
-    for name in spec.get("reported_to") or []:
-        if name not in seen_bodies:
-            seen_bodies.add(name)
-            report_links.append(ActionReport(action=action, body=directory.body(name), position=len(report_links)))
-    ActionReport.objects.bulk_create(report_links)
-    ProgressUpdate.objects.bulk_create(
-        ProgressUpdate(
-            action=action,
-            as_of=_parse_date(update.get("as_of")),
-            text=update["text"],
-            review=ProgressUpdate.Review.IMPORTED,
-            order=position,
-        )
-        for position, update in enumerate(spec.get("updates") or [])
-    )
+    """Create one action with its owners, bodies and updates (inside the caller's transaction)."""
+    writer = PlanWriter(directory)
+    action = writer.add_action(recommendation, spec, order)
+    writer.save()
     return action
 
 
-def plan_queryset() -> QuerySet[Plan]:
-    """Plans with recommendations, actions, owners, bodies and updates prefetched, so the
-    export and the plan page cost a fixed number of queries whatever the plan's size."""
+class PlanWriter:
+    """Collects a plan's rows from interchange specs and writes each table in one batch.
+
+    A plan of 500 actions would otherwise cost a few thousand single-row inserts (and as
+    many history rows); batching keeps loading a council's plan to a handful of queries
+    per table, with the change history still written for every row.
+    """
+
+    def __init__(self, directory: PeopleAndBodies) -> None:
+        self.directory = directory
+        self.recommendations: list[Recommendation] = []
+        self.actions: list[Action] = []
+        # Links wait for their action's primary key: (action, rows to attach to it).
+        self.owner_links: list[tuple[Action, list[ActionOwner]]] = []
+        self.report_links: list[tuple[Action, list[ActionReport]]] = []
+        self.updates: list[tuple[Action, list[ProgressUpdate]]] = []
+
+    def add_recommendation(self, plan: Plan, spec: dict[str, Any], order: int) -> Recommendation:
+        recommendation = Recommendation(
+            plan=plan,
+            ref=spec.get("ref") or "",
+            text=spec["text"],
+            section=spec.get("section") or "",
+            order=order,
+            outcomes=list(spec.get("outcomes") or []),
+            see_also=list(spec.get("see_also") or []),
+        )
+        self.recommendations.append(recommendation)
+        for action_order, action_spec in enumerate(spec.get("actions") or []):
+            self.add_action(recommendation, action_spec, action_order)
+        return recommendation
+
+    def add_action(self, recommendation: Recommendation, spec: dict[str, Any], order: int) -> Action:
+        due = spec.get("due") or None
+        action = Action(
+            recommendation=recommendation,
+            ref=spec.get("ref") or "",
+            text=spec["text"],
+            order=order,
+            partners=list(spec.get("partners") or []),
+            due_text=due["text"] if due else "",
+            due_date=_parse_date(due["date"]) if due else None,
+            status=spec.get("status") or "",
+            rag=spec.get("rag") or "",
+            measures=list(spec.get("measures") or []),
+        )
+        self.actions.append(action)
+        owners = list(dict.fromkeys(spec.get("owners") or []))  # as printed, once each
+        self.owner_links.append(
+            (action, [ActionOwner(person=self.directory.person(name), position=i) for i, name in enumerate(owners)])
+        )
+        bodies = list(dict.fromkeys(spec.get("reported_to") or []))
+        self.report_links.append(
+            (action, [ActionReport(body=self.directory.body(name), position=i) for i, name in enumerate(bodies)])
+        )
+        self.updates.append(
+            (
+                action,
+                [
+                    ProgressUpdate(
+                        as_of=_parse_date(update.get("as_of")),
+                        text=update["text"],
+                        review=ProgressUpdate.Review.IMPORTED,
+                        order=position,
+                    )
+                    for position, update in enumerate(spec.get("updates") or [])
+                ],
+            )
+        )
+        return action
+
+    def save(self) -> None:
+        """Write everything collected, parents first so children get their keys."""
+        new_recommendations = [r for r in self.recommendations if r.pk is None]
+        bulk_create_with_history(new_recommendations, Recommendation, batch_size=BATCH)
+        for action in self.actions:
+            action.recommendation = action.recommendation  # refresh the cached key after the insert
+        bulk_create_with_history(self.actions, Action, batch_size=BATCH)
+        for model, groups in (
+            (ActionOwner, self.owner_links),
+            (ActionReport, self.report_links),
+            (ProgressUpdate, self.updates),
+        ):
+            rows = []
+            for action, children in groups:
+                for child in children:
+                    child.action = action
+                    rows.append(child)
+            bulk_create_with_history(rows, model, batch_size=BATCH)
+
+
+BATCH = 500
+
+
+def plan_queryset(*, with_updates: bool = True) -> QuerySet[Plan]:
+    """Plans with recommendations, actions, owners, bodies and (unless the page does not
+    show them) updates prefetched, so a page or an export costs a fixed number of queries
+    whatever the plan's size."""
+    action_prefetches = [
+        Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person")),
+        Prefetch("report_links", queryset=ActionReport.objects.select_related("body")),
+    ]
+    if with_updates:
+        action_prefetches.append(
+            Prefetch("updates", queryset=ProgressUpdate.objects.order_by("order", "created", "pk"))
+        )
     return Plan.objects.select_related("inspection", "organisation").prefetch_related(
         Prefetch(
             "recommendations",
             queryset=Recommendation.objects.order_by("order", "pk").prefetch_related(
                 Prefetch(
-                    "actions",
-                    queryset=Action.objects.order_by("order", "pk").prefetch_related(
-                        Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person")),
-                        Prefetch("report_links", queryset=ActionReport.objects.select_related("body")),
-                        Prefetch("updates", queryset=ProgressUpdate.objects.order_by("order", "created", "pk")),
-                    ),
+                    "actions", queryset=Action.objects.order_by("order", "pk").prefetch_related(*action_prefetches)
                 )
             ),
         )

@@ -40,7 +40,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     """A plan's recommendations and actions, filtered, with counts by RAG."""
-    plan, membership = get_for_user(request, plan_queryset(), "organisation_id", pk=plan_id)
+    plan, membership = get_for_user(request, plan_queryset(with_updates=False), "organisation_id", pk=plan_id)
     people = Person.objects.filter(
         organisation_id=plan.organisation_id, owner_links__action__recommendation__plan=plan
     ).distinct()
