@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .deadlines import find_dates
 
@@ -23,34 +24,47 @@ ROLES = (
 SYNONYMS: list[tuple[str, str]] = [
     # Column headers are short; patterns are regular expressions over the lowered header.
     ("rag", r"\bb?rag\b|^rating$|status rating|red.?amber.?green"),
+    # "Current status", "Overall status"; "Status update" or "Status / progress" is a
+    # narrative, so progress (below).
+    ("status", r"^(?!.*(?:progress|update|comment|narrative))"
+               r"(?:current |overall |action |delivery |implementation )?status\b"),
     ("start", r"\bstart(?:ing)? date|^start$|^date started|^from$"),
     ("completed", r"date (?:completed|achieved|closed)|actual completion|completed (?:date|on)"
                   r"|date of completion"),
     ("section", r"^(?:theme|category|service area|workstream|strand|work ?stream|area)$"),
     ("number", r"^(?:no\.?|number|ref\.?|reference|rec\.?|rec(?:ommendation)? (?:no\.?|number|ref)"
                r"|priority (?:no\.?|number)|item|#|action (?:no\.?|number|ref))$"),
-    ("due", r"target date|by when|deadline|completion date|review date|timescales?|due date"),
-    ("partners", r"\b(?:key )?partners?\b|partner agenc|supported by|with whom"),
+    ("due", r"target date|by when|deadline|completion date|review date|timescales?|due date"
+            r"|^target$|^(?:to be )?complet(?:ed|ion|e) by$|delivery date|^when by$"),
+    ("partners", r"\b(?:key )?partners?\b|partner agenc|supported by|with whom|contributors?\b"
+                 r"|other agencies|agencies involved"),
     ("measure", r"\bmeasures?\b|performance indicator|\bkpis?\b|\bevidence\b|how will we know"
-                r"|success criteria|\bimpact\b|\bmeasured\b|milestones?"),
+                r"|success criteria|\bimpact\b|\bmeasured\b|milestones?|how we will know"
+                r"|how (?:will|do) we (?:measure|know)|what will success look like"),
     ("progress", r"\bprogress\b|\breview\b|\bcommentary\b|\bupdates?\b|\bcomments?\b"
-                 r"|position statement|current position"),
+                 r"|position statement|current position|latest position|position (?:at|as at)\b"
+                 r"|\bnarrative\b"),
     ("reported_to", r"reported to|reporting to|monitoring mechanism|governance|oversight"
-                    r"|monitored by|accountable body|\bboard\b"),
-    ("owner", r"\bowners?\b|\blead\b|responsible|accountable|\bby whom\b|\bwho\b|officer"
+                    r"|monitored (?:by|through|via)|accountable body|\bboard\b|reporting (?:route|line)"),
+    ("owner", r"\bowners?\b|\bleads?\b|responsible|accountable|\bby whom\b|\bwho\b|officer"
               r"|\bresponsibility\b"),
     ("due", r"\bwhen\b|\bdue\b|\bdate\b|timeline|timeframe"),
     ("status", r"^status$|^progress status$|^complete[d]?\??$"),
     ("outcome", r"\boutcomes?\b|\bsuccess\b|what will be different|desired result"
                 r"|what difference|difference (?:it|this) will make"),
     ("action", r"^(?:key |specific |planned |improvement |agreed )?actions?\b|what will we do"
-               r"|what we will do|activit"),
+               r"|what we will do|activit|what (?:are|is) (?:we|the council) going to do"
+               r"|what we are going to do|what needs to happen|what will happen|next steps"
+               r"|how we will do it|how will we do it"),
     ("recommendation", r"recommendation|areas? for (?:improvement|development|action)"
                        r"|issues? raised|issues? identified|priority area|priorities|finding"
                        r"|priority (?:for|issue|theme)"
                        r"|\bissues?\b|objective|\baim\b|improvement required|what ofsted said"
-                       r"|area of (?:practice|focus)|\bgaps?\b|\bconcerns?\b"),
-    ("action", r"\bactions?\b|\btasks?\b|\bsteps\b|how will we|intervention"),
+                       r"|area of (?:practice|focus)|\bgaps?\b|\bconcerns?\b"
+                       r"|improvement areas?|areas? of (?:improvement|development|weakness)"
+                       r"|what needs to (?:improve|change)|\bofsted\b|inspection findings?"),
+    ("action", r"\bactions?\b|\btasks?\b|\bsteps\b|how will we|intervention"
+               r"|^(?:our |planned |proposed |council'?s? )?response\b"),
 ]
 
 _COMPILED = [(role, re.compile(pattern)) for role, pattern in SYNONYMS]
@@ -60,7 +74,15 @@ _COMPILED = [(role, re.compile(pattern)) for role, pattern in SYNONYMS]
 CORE_ROLES = {"action", "recommendation", "owner", "due"}
 
 _MONTH_YEAR_IN_HEADER = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}", re.I
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/']*\d{2,4}"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", re.I
+)
+# A header that is only a date ("14 October 2025", "Oct-25"): trackers head each month's
+# update column with the date of the review.
+_DATE_ONLY_HEADER = re.compile(
+    r"^(?:(?:as (?:at|of)|at)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/']*\d{2,4}$"
+    r"|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$", re.I
 )
 
 
@@ -68,8 +90,12 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", (text or "").lower().replace("\u2019", "'")).strip(" :*†‡")
 
 
+@lru_cache(maxsize=8192)
 def role_of(header: str) -> str | None:
-    """The role a column header names, or ``None`` when no synonym matches."""
+    """The role a column header names, or ``None`` when no synonym matches.
+
+    Cached: every row of every table is tried as a header, and plans repeat wordings.
+    """
     text = _norm(header)
     if not text or len(text) > 160:
         return None
@@ -117,6 +143,8 @@ def map_columns(header: list[str]) -> ColumnMap:
             role = "owner"
         if role == "number" and (i > 1 or low.startswith("action")):
             role = "action_ref"
+        if role is None and i > 1 and _DATE_ONLY_HEADER.match(low):
+            role = "progress"
         if role is None:
             continue
         if role == "action" and "action" in roles.values():

@@ -16,7 +16,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -65,8 +65,23 @@ _MONTH_YEAR = re.compile(
 # Financial-year quarters ("Q2 2025/26": July to September 2025) and calendar quarters
 # ("Q2 2026"); councils' plans use both, and a financial year is always printed as such.
 _QUARTER = re.compile(
-    r"\b(?:Q|quarter\s*)(?P<q>[1-4])\s*(?:of\s*)?(?:(?P<fy1>20\d{2})\s*[/-]\s*(?P<fy2>\d{2}(?!\d)|20\d{2})"
-    r"|(?P<year>20\d{2}))\b",
+    r"\b(?:Q|quarter\s*)(?P<q>[1-4])\s*(?:of\s*)?(?:(?:FY|financial year)\s*)?"
+    r"(?:(?P<fy1>(?:20)?\d{2})\s*[/-]\s*(?P<fy2>\d{2}(?!\d)|20\d{2})|(?P<year>20\d{2}))\b",
+    re.IGNORECASE,
+)
+# "w/c 5 Jan 2026", "week commencing 5 January": the week is the period committed to,
+# so its deadline is the week's last day.
+_WEEK_OF = re.compile(r"\b(?:w\s?/\s?[cb]|wc|wb|week\s+(?:commencing|beginning|starting))\s*:?\s*$",
+                      re.IGNORECASE)
+# "September 2025 onwards": the date (within a few words before "onwards") opens the period.
+_ONWARDS = re.compile(r"[^,;.()]{0,24}?\bon-?wards\b", re.I)
+
+
+# A date right after "from" or "starting" opens a period without closing it ("Monthly
+# from January 2025"); it is a start, not a deadline.
+_STARTS_AT = re.compile(
+    r"(?:\bfrom|(?<!week )\b(?:starting|commencing|beginning|since))\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:(?:start|beginning|end|middle) of\s+|early\s+|mid[- ]?|late\s+)?$",
     re.IGNORECASE,
 )
 _MONTH_ALONE = re.compile(
@@ -77,7 +92,10 @@ _SEASON = re.compile(
     r"\b(?P<season>spring|summer|autumn|fall|winter)\s*(?:term\s*)?(?P<year>\d{4}|'?\d{2}(?!\d))",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})\b")
+_NUMERIC = re.compile(
+    r"\b(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})\b")
+# "03/2026", "3.2026": a month and year as Excel trackers often type them.
+_MONTH_NUM_YEAR = re.compile(r"(?<![\d/.-])(?P<m>0?[1-9]|1[0-2])[/.](?P<y>20\d{2})\b")
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _FIN_YEAR = re.compile(r"\b(?P<y1>20\d{2})\s*[/-]\s*(?P<y2>\d{2}|20\d{2})\b")
 _YEAR_ALONE = re.compile(r"\b(?:end of |by |in |during )?(?P<y>20\d{2})\b", re.IGNORECASE)
@@ -155,6 +173,13 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _week_end(text: str, start: int, day: date) -> date:
+    """The last day of the week a "w/c" date opens, else the date itself."""
+    if _WEEK_OF.search(text[max(0, start - 24):start]):
+        return day + timedelta(days=6)
+    return day
+
+
 def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[date, int]]:
     """Every explicit date in ``text`` as (deadline, position), periods at their last day.
 
@@ -177,7 +202,9 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[date
     for m in _QUARTER.finditer(text):
         q = int(m["q"])
         if m["fy1"]:
-            start = int(m["fy1"])
+            start = _year(m["fy1"]) or 0
+            if (_year(m["fy2"]) or 0) % 100 != (start + 1) % 100:
+                continue  # not a financial year ("Q3 12/14" is no date we know)
             month, year = (3 * q + 3, start) if q < 4 else (3, start + 1)
         else:
             month, year = 3 * q, int(m["year"])
@@ -188,7 +215,11 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[date
             continue
         d = _safe_date(_year(m["y"]) or 0, int(m["m"]), int(m["d"]))
         if d:
-            found.append((d, m.start()))
+            found.append((_week_end(text, m.start(), d), m.start()))
+            taken.append(m.span())
+    for m in _MONTH_NUM_YEAR.finditer(text):
+        if free(m.span()):
+            found.append((_month_end(int(m["y"]), int(m["m"])), m.start()))
             taken.append(m.span())
     for m in _MONTH_DAY_YEAR.finditer(text):
         if free(m.span()):
@@ -205,7 +236,7 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[date
         else:
             d = _safe_date(year, _month(m["month"]), int(m["day"]))
             if d:
-                found.append((d, m.start()))
+                found.append((_week_end(text, m.start(), d), m.start()))
         taken.append(m.span())
     for m in _MONTH_RANGE.finditer(text):
         if free(m.span()):
@@ -283,7 +314,13 @@ def normalise_due(
         return DueDate(raw, None, status)
     dates = find_dates(clean, default_year=default_year)
     if dates:
-        return DueDate(raw, max(d for d, _ in dates), status)
+        ends = [d for d, pos in dates if not _STARTS_AT.search(clean[max(0, pos - 40):pos])
+                and not _ONWARDS.match(clean, pos)]
+        if ends:
+            return DueDate(raw, max(ends), status)
+        if _END_WORDS.search(clean):
+            return DueDate(raw, max(d for d, _ in dates), status)
+        return DueDate(raw, None, status)
     rel = _RELATIVE.search(clean)
     if rel and relative_to is not None:
         n = int(rel["n"])
@@ -302,6 +339,13 @@ _DUE_FILLER = re.compile(
 )
 
 
+# A timescale cell that gives only the action's state ("Completed") still fills the
+# action's place in a list of timescales.
+_STATUS_ONLY = re.compile(
+    r"\(?(?:complete[d]?|achieved|done|closed|delivered|in progress|on track|delayed"
+    r"|not (?:yet )?started)\)?\.?", re.IGNORECASE)
+
+
 def looks_like_due(text: str) -> bool:
     """True when ``text`` is only a timescale (dates, "Ongoing", "TBC"), not a sentence."""
     clean = _clean(text)
@@ -314,13 +358,13 @@ def looks_like_due(text: str) -> bool:
     rest = re.sub(r"[\W_]+", " ", rest).strip()
     has_due = bool(find_dates(clean, default_year=2000)) or bool(
         re.search(r"\b(?:ongoing|tbc|tbd|immediately|implemented|\d+\s*months?)\b", clean, re.I)
-    )
+    ) or bool(_STATUS_ONLY.fullmatch(clean))
     return has_due and len(rest.split()) <= 1
 
 
 _SPLIT_BEFORE = re.compile(
-    rf"(?<=\d{{4}})-?\s+(?=(?:{_MONTH}|spring|summer|autumn|winter|ongoing|tbc|implemented"
-    rf"|immediately|[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH})\b)"
+    rf"(?<=\d{{4}})[-\u2013\u2014]?\s+(?=(?:{_MONTH}|spring|summer|autumn|winter|ongoing|tbc"
+    rf"|implemented|immediately|[0-3]?\d(?:\s?(?:st|nd|rd|th))?\s+{_MONTH})\b)"
     r"|\s+(?=(?:ongoing|tbc|implemented|immediately)\b)"
     r"|(?<=ongoing)\s+|(?<=tbc)\s+|(?<=implemented)\s+|(?<=immediately)\s+",
     re.IGNORECASE,
@@ -330,11 +374,13 @@ _SPLIT_BEFORE = re.compile(
 def split_due_list(text: str) -> list[str]:
     """Split a run of timescales that lost its line breaks ("April 2012 May 2012 Ongoing").
 
-    Returns ``[text]`` when the text is not a plain run of timescales.
+    Returns ``[text]`` when the text is not a plain run of timescales. The parts keep
+    their wording exactly as printed (en dashes, "1 st"), whitespace apart: the plan
+    shows the timescale as the council wrote it.
     """
-    clean = _clean(text)
-    parts = [p.strip(" •;,") for p in _SPLIT_BEFORE.split(clean)]
+    light = re.sub(r"\s+", " ", text or "").strip()
+    parts = [p.strip(" •;,") for p in _SPLIT_BEFORE.split(light)]
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(looks_like_due(p) for p in parts):
         return parts
-    return [clean] if clean else []
+    return [light] if light else []

@@ -8,6 +8,7 @@ before each table and where each row came from (for warnings a plan manager can 
 
 from __future__ import annotations
 
+import colorsys
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -147,12 +148,18 @@ def rag_colour(value: str | None) -> str | None:
     if not re.fullmatch(r"[0-9a-f]{6}", text):
         return None
     r, g, b = (int(text[i:i + 2], 16) for i in (0, 2, 4))
-    if r > 180 and g < 110 and b < 110:
+    # By hue, so darker and lighter shades from a palette or theme read alike; greys,
+    # pale tints (header shading) and near-black read as no rating.
+    hue, sat, val = colorsys.rgb_to_hsv(r / 255, g / 255, b / 255)
+    if sat < 0.4 or val < 0.4:
+        return None
+    degrees = hue * 360
+    if degrees < 15 or degrees >= 340:
         return "red"
-    if r > 200 and 110 <= g <= 235 and b < 120:
+    if degrees < 62:
         return "amber"
-    if g > 110 and r < 160 and b < 160 and g - max(r, b) > 40:
+    if 70 <= degrees < 170:
         return "green"
-    if b > 150 and r < 120 and b - r > 60:
+    if 185 <= degrees < 250:
         return "blue"
     return None

@@ -2,27 +2,35 @@
 
 The steps, each a rule that makes sense for a plan we have never seen:
 
-1. Find each table's header row by its words (:mod:`.columns`); tables without one are
-   not plans (budgets, staffing, glossaries) unless they continue the plan table before
-   them across a page break.
+1. Find each table's header row by its words (:mod:`.columns`), or a two-row header (a
+   group cell over its sub-headers); tables without one are not plans (budgets,
+   staffing, glossaries) unless they continue the plan table before them across a page
+   break. A workbook's next sheet with the same header is the next part of the plan,
+   titled by the lines above its header. With no action column, the unnamed column with
+   the most text holds the actions, else each recommendation row is its own action.
 2. Walk the rows: a filled number (or, with no number column, recommendation) cell starts
    a recommendation; a row with one filled or merged-across cell is a section heading;
    repeated headers are dropped; other rows continue the current recommendation. Text
-   split by a page break (the continuation starts in lower case) is joined back.
+   split by a page break, or typed on into an otherwise empty row, is joined back when
+   it starts in lower case.
 3. Split each row's action cell into actions (one per bullet, lettered item or
    paragraph) and pair them, in order, with parallel lists in the lead, date, progress
-   and RAG cells; a single lead or date applies to every action.
+   and RAG cells; a single lead or date applies to every action. Progress paragraphs
+   that start with a date ("As of 30 April 2026: ...") are updates as of that date, and
+   the latest update says the status. RAG comes from the RAG column's words or colour,
+   else from RAG words or colour in the status, progress or date cells.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .columns import ColumnMap, header_score, map_columns
+from .columns import ColumnMap, header_score, map_columns, role_of
 from .deadlines import find_dates, looks_like_due, normalise_due, split_due_list, status_from_text
 from .grid import Cell, Document, Row, Table
 from .preamble import inspection_of, organisation_of, title_of
@@ -67,7 +75,9 @@ _SEE_ALSO = re.compile(
     r"(?P<ref2>\d+(?:\.\d+)?[a-z]?)",
     re.IGNORECASE,
 )
-_PARTNERS_SPLIT = re.compile(r"(?:^|\s)(?:Key\s+partners?|Partners?|KEY PARTNERS?|PARTNERS?)\b\s*[:\-–]?\s*")
+_PARTNERS_SPLIT = re.compile(
+    r"(?:^|\s)(?:Key\s+partners?|Partners?|KEY PARTNERS?|PARTNERS?)\b\s*[:\-–]?\s*"
+    r"|(?:^|\s)(?:Supported by|Support|With|Working with|Contributors?)\s*:\s*")
 # --------------------------------------------------------------------------- structures
 
 
@@ -132,22 +142,30 @@ class PlanBuilder:
         plans: list[list[PlanRow]] = []
         current: list[PlanRow] | None = None
         cmap: ColumnMap | None = None
+        plan_table: Table | None = None
         for table in self.doc.tables:
             _trim_columns(table)
             found = _find_header(table)
             if found is not None:
-                idx, new_map = found
+                idx, end, new_map = found
                 continuing = (
                     cmap is not None and current is not None and _same_header(cmap, new_map))
-                if continuing:
+                # A workbook's next sheet with the same header is the next part of the
+                # plan, never the rest of a row cut by a page break; the lines above its
+                # header are its title.
+                new_sheet = continuing and table.sheet is not None and (
+                    plan_table is None or plan_table.sheet != table.sheet)
+                if continuing and not new_sheet:
                     # The header repeated after a page break: rows above it (if any) and
                     # rows below it continue the plan.
-                    rows = table.rows[:idx] + table.rows[idx + 1:]
+                    rows = table.rows[:idx] + table.rows[end:]
                 else:
-                    cmap = new_map
-                    current = []
-                    plans.append(current)
-                    rows = table.rows[idx + 1:]
+                    if not continuing:
+                        cmap = _with_action_column(new_map, table.rows[end:])
+                        current = []
+                        plans.append(current)
+                        plan_table = table
+                    rows = table.rows[end:]
                     if idx > 0:
                         table.text_before = table.text_before + [
                             r.cells[i].text for r in table.rows[:idx] for i in r.non_empty()]
@@ -155,15 +173,20 @@ class PlanBuilder:
                 assert current is not None and cmap is not None
                 # A table under a heading of its own is a new part of the plan, not the
                 # rest of a row split by a page break.
-                split = continuing and (table.heading is None or table.heading == current[-1].table.heading)
+                split = continuing and not new_sheet and bool(current) and (
+                    table.heading is None or table.heading == current[-1].table.heading)
                 for n, row in enumerate(rows):
                     current.append(PlanRow(row, table, cmap, after_break=(n == 0 and split)))
                 continue
-            if cmap is not None and current and _continues(table, cmap, current[0].table):
+            if cmap is not None and current is not None and plan_table is not None and _continues(
+                table, cmap, plan_table
+            ):
+                # A header in a table of its own, or the plan running on across a page
+                # break in a new table without its header.
                 for n, row in enumerate(table.rows):
-                    current.append(PlanRow(row, table, cmap, after_break=(n == 0)))
+                    current.append(PlanRow(row, table, cmap, after_break=(n == 0 and bool(current))))
                 continue
-            cmap, current = None, None
+            cmap, current, plan_table = None, None, None
             self.warn(table.index, None, "ignored: no header naming actions, leads or dates, "
                       "so this table is not read as part of the plan")
         return plans
@@ -190,6 +213,7 @@ class PlanBuilder:
         headings = {pr.table.heading for g in plans for pr in g if pr.table.heading}
         for group in plans:
             self._layout(group, table_sections=len(headings) > 1)
+        self.recs = _merge_numbered_actions(self.recs)
         if not plans:
             self.warn(None, None, "no plan table was found (a header row naming actions and "
                       "leads or dates)")
@@ -300,6 +324,8 @@ class PlanBuilder:
                     rec_cell.paras[0].kind == "number"
                 ):
                     ref = rec_cell.paras[0].marker  # "1. Improve ..." printed in the text
+                if ref is None and rec_text and (m := _REF_IN_TEXT.match(rec_text)):
+                    ref = m["ref"]  # "Recommendation 2: Improve ..."
                 rec = DraftRecommendation(ref, rec_text or (rec_cell.text if rec_cell else ""),
                                           section, source=(table.index, row.number))
                 if not rec.text:
@@ -313,14 +339,18 @@ class PlanBuilder:
             for i in cmap.columns("outcome"):
                 cell = _cell(cells, i)
                 if cell is not None and cell.text and not cell.merged:
-                    text = cell.text
-                    if pr.after_break and rec.outcomes and _starts_lower(text):
-                        rec.outcomes[-1] = _tidy(rec.outcomes[-1] + " " + text)
-                    elif text not in rec.outcomes:
-                        rec.outcomes.append(text)
-            action_cell = _cell(cells, cmap.first("action"))
+                    self._add_outcomes(rec, cell, after_break=pr.after_break)
+            action_i = cmap.first("action")
+            if action_i is None and rec_i is not None:
+                # No action column: each recommendation row is the action itself.
+                action_i = rec_i
+            action_cell = _cell(cells, action_i)
             action_text = action_cell.text if action_cell is not None and not (
                 action_cell.merged and not starts_rec) else ""
+            if (action_text and action_i != rec_i and action_cell is not None
+                    and action_cell.merged and rec_cell is not None
+                    and action_text == rec_cell.text):
+                action_text = ""  # the recommendation's text merged across the row
             refs = _see_also(action_text)
             if refs and len(action_text) < 200:
                 rec.see_also.extend(r for r in refs if r not in rec.see_also)
@@ -338,7 +368,10 @@ class PlanBuilder:
             actions = self._actions(pr, action_cell)
             if sub_ref and len(actions) == 1 and not actions[0].ref:
                 actions[0].ref = sub_ref
-            if pr.after_break and not starts_rec and actions and last_actions and _starts_lower(
+            # Text split by a page break, or typed on into the next spreadsheet row with
+            # nothing else on it, continues the action above when it starts in lower case.
+            runs_on = pr.after_break or _only_cell_filled(pr.row, action_i)
+            if runs_on and not starts_rec and actions and last_actions and _starts_lower(
                 actions[0].text
             ):
                 _join_actions(last_actions[-1], actions.pop(0))
@@ -348,6 +381,24 @@ class PlanBuilder:
         if orphan is not None:
             self.warn(orphan.table.index, orphan.row.number,
                       "a row with a lead or date but no action was not attached to any action")
+
+    @staticmethod
+    def _add_outcomes(rec: DraftRecommendation, cell: Cell, *, after_break: bool) -> None:
+        """One outcome per paragraph or bullet; a paragraph starting in lower case
+        continues the one before (a wrapped line, or a page break inside the cell)."""
+        first = True
+        for p in cell.paras:
+            text = _tidy(p.text)
+            if not text:
+                continue
+            joins = _starts_lower(text) and rec.outcomes and (not first or after_break)
+            if joins:
+                rec.outcomes[-1] = _tidy(rec.outcomes[-1] + " " + text)
+            elif len(cell.paras) > 1 and text.endswith(":") and len(text.split()) <= 6:
+                continue  # a lead-in such as "Outcomes:" or "We want:"
+            elif text not in rec.outcomes:
+                rec.outcomes.append(text)
+            first = False
 
     # ----------------------------------------------------------------- actions
 
@@ -392,12 +443,12 @@ class PlanBuilder:
             cell = _cell(cells, i)
             if cell is not None:
                 partner_texts.extend(p.text for p in cell.paras if p.text)
-        partners = [p for t in partner_texts for p in split_people(t)]
+        partners = _unique(p for t in partner_texts for p in split_people(t))
         if len(owner_paras) == n and n > 1:
             for a, text in zip(actions, owner_paras, strict=True):
                 a.owners = split_people(text)
         else:
-            everyone = [p for t in owner_paras for p in split_people(t)]
+            everyone = _unique(p for t in owner_paras for p in split_people(t))
             for a in actions:
                 a.owners = list(everyone)
         for a in actions:
@@ -426,6 +477,10 @@ class PlanBuilder:
                 texts = _paired(_cell_items(cell), n)
                 for a, t in zip(actions, texts, strict=True):
                     a.status_text = t
+                    if _COLOUR_WORD.search(t or ""):
+                        a.rag = a.rag or rag_of(t or "")  # "Green" in a status column
+                    elif cell.fill and not a.rag:
+                        a.rag = cell.fill
         for i in cmap.columns("rag"):
             cell = _cell(cells, i)
             if cell is None:
@@ -433,12 +488,21 @@ class PlanBuilder:
             if cell.text:
                 texts = _paired(_cell_items(cell), n)
                 for a, t in zip(actions, texts, strict=True):
-                    a.rag = rag_of(t or "") or cell.fill
-                    if a.rag is None and not a.status_text:
-                        a.status_text = t  # "Complete" written in the RAG column
+                    a.rag = rag_of(t or "") or cell.fill or a.rag
+                    if not a.status_text and (a.rag is None or status_from_text(t or "")):
+                        # "Complete" written in the RAG column, or "Amber: on track".
+                        a.status_text = t
             elif cell.fill:
                 for a in actions:
                     a.rag = cell.fill
+        if not cmap.columns("rag"):
+            # No RAG column: plans then colour the status, progress or date cell instead.
+            for role in ("status", "progress", "due"):
+                fills = [c.fill for i in cmap.columns(role) if (c := _cell(cells, i)) and c.fill]
+                if fills:
+                    for a in actions:
+                        a.rag = a.rag or fills[0]
+                    break
         for i in cmap.columns("completed"):
             cell = _cell(cells, i)
             if cell is not None and cell.text and not _not_completed_yet(cell.text):
@@ -455,6 +519,14 @@ class PlanBuilder:
             if cell is None or not cell.text:
                 continue
             items_p = _cell_items(cell)
+            dated = _dated_updates(items_p)
+            if dated is not None:
+                # "As of 30 April 2026: ..." paragraphs: one update per date, for the row.
+                for a in actions:
+                    for as_of, text in dated:
+                        a.updates.append({"as_of": _iso(as_of or cmap.as_of.get(i)), "text": text})
+                        a.progress_items.append(text)
+                continue
             # A list of updates matching the actions is theirs one by one; narrative
             # paragraphs describe the whole row.
             listed = any(p.kind != "text" for p in cell.paras) or all(
@@ -489,7 +561,9 @@ class PlanBuilder:
         if status is None and a.status_text:
             status = status_from_text(a.status_text) or _status_word(a.status_text)
         if status is None:
-            for text in a.progress_items:
+            # The latest review says where an action is now: dated columns newest first.
+            for _, text in sorted(enumerate(a.progress_items), key=lambda kv: (
+                    -_as_of_rank(a.updates, kv[0]), kv[0])):
                 status = _progress_status(text)
                 if status:
                     break
@@ -523,14 +597,66 @@ def _not_completed_yet(text: str) -> bool:
 def _is_sub_ref(number: str, rec_ref: str) -> bool:
     """True for "1.2", "1b" or "1(b)" under recommendation "1"."""
     base = re.sub(r"\s+", "", rec_ref.lower()).rstrip(".")
-    key = re.sub(r"\s+", "", number.lower()).rstrip(".")
+    key = re.sub(r"\s+", "", _REF_LABEL.sub("", number.strip()).lower()).rstrip(".")
     if not base or not key.startswith(base):
         return False
     return bool(re.fullmatch(r"\.\d{1,2}|\.?[a-z]|\([a-z0-9]{1,2}\)", key[len(base):]))
 
 
 def _ref_key(ref: str | None) -> str:
-    return re.sub(r"[\s.]+", "", (ref or "").lower()).rstrip(")")
+    return re.sub(r"[\s.]+", "", _REF_LABEL.sub("", (ref or "").strip()).lower()).rstrip(")")
+
+
+def _merge_numbered_actions(recs: list[DraftRecommendation]) -> list[DraftRecommendation]:
+    """Rows numbered "1.1", "1.2" that repeat one recommendation's text are that
+    recommendation's actions: one recommendation "1" whose actions keep "1.1", "1.2".
+
+    Recommendations numbered "1.1" and "1.2" with different texts stay apart.
+    """
+    out: list[DraftRecommendation] = []
+    merged = False
+    for rec in recs:
+        prev = out[-1] if out else None
+        m = re.fullmatch(r"(\d{1,3})\.(\d{1,2})", rec.ref or "")
+        if (prev is not None and m and _norm(prev.text) == _norm(rec.text)
+                and prev.section == rec.section
+                and (prev.ref == m.group(1) or re.fullmatch(rf"{m.group(1)}\.\d{{1,2}}", prev.ref or ""))):
+            if prev.ref != m.group(1):
+                for a in prev.actions:
+                    a.ref = a.ref or prev.ref
+                prev.ref = m.group(1)
+            for a in rec.actions:
+                a.ref = a.ref or rec.ref
+            prev.actions.extend(rec.actions)
+            prev.outcomes.extend(o for o in rec.outcomes if o not in prev.outcomes)
+            prev.see_also.extend(r for r in rec.see_also if r not in prev.see_also)
+            merged = True
+            continue
+        out.append(rec)
+    if merged:
+        # The plan numbers its actions "1.1", "1.2": a recommendation with one action
+        # numbered "2.1" is recommendation 2 all the same.
+        for rec in out:
+            m = re.fullmatch(r"(\d{1,3})\.(\d{1,2})", rec.ref or "")
+            if m:
+                for a in rec.actions:
+                    a.ref = a.ref or rec.ref
+                rec.ref = m.group(1)
+    return out
+
+
+def _only_cell_filled(row: Row, index: int | None) -> bool:
+    """True when the row's only text is in the cell at ``index``."""
+    return index is not None and row.non_empty() == [index]
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    """Items in order without repeats (a cell merged across two columns says it twice)."""
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
 
 
 def _cell(cells: list[Cell], i: int | None) -> Cell | None:
@@ -554,28 +680,103 @@ def _trim_columns(table: Table) -> None:
         del r.cells[width:]
 
 
-def _find_header(table: Table) -> tuple[int, ColumnMap] | None:
-    for idx, row in enumerate(table.rows[:15]):
+def _find_header(table: Table) -> tuple[int, int, ColumnMap] | None:
+    """Where the header starts, the index of the first row below it, and its column map.
+
+    A header may take two rows: a group cell ("Delivery") spanning the cells below it
+    ("Lead", "Partners", "By when"). Such a pair is read as one header when neither row
+    names an action or recommendation with a lead or date on its own.
+    """
+    rows = table.rows[:_HEADER_SEARCH_ROWS]
+    for idx, row in enumerate(rows):
         texts = [c.text for c in row.cells]
-        if header_score(texts) < 4:
-            continue
-        cmap = map_columns(texts)
-        roles = set(cmap.roles.values())
-        if ("action" in roles or "recommendation" in roles) and roles & {"owner", "due"}:
-            return idx, cmap
+        if header_score(texts) >= 4:
+            cmap = map_columns(texts)
+            if _is_plan_header(cmap):
+                return idx, idx + 1, cmap
+        if idx + 1 < len(table.rows) and not _is_header_row(table.rows[idx + 1]):
+            combined = _combine_header_rows(row, table.rows[idx + 1])
+            if combined is not None and header_score(combined) >= 4:
+                cmap = map_columns(combined)
+                if _is_plan_header(cmap):
+                    return idx, idx + 2, cmap
     return None
+
+
+# Councils put a title, a key and instructions above an Excel plan's header; 30 rows
+# is well beyond any such preamble and still cheap.
+_HEADER_SEARCH_ROWS = 30
+
+
+def _with_action_column(cmap: ColumnMap, rows: list[Row]) -> ColumnMap:
+    """Give a plan without an "action" header its action column: the unnamed column
+    holding the most text ("Issue | Response | Lead | Timescale" answers in "Response").
+    """
+    if cmap.first("action") is not None:
+        return cmap
+    width = max((len(r.cells) for r in rows), default=0)
+    best, best_len = None, 0.0
+    for i in range(width):
+        if i in cmap.roles:
+            continue
+        texts = [r.cells[i].text for r in rows if i < len(r.cells) and not r.cells[i].merged]
+        filled = [t for t in texts if t]
+        if len(filled) < max(1, len(rows) // 3):
+            continue
+        mean = sum(len(t) for t in filled) / len(filled)
+        if mean > best_len:
+            best, best_len = i, mean
+    if best is None or best_len < 20:
+        return cmap
+    roles = dict(cmap.roles)
+    roles[best] = "action"
+    return ColumnMap(roles, cmap.as_of, cmap.header)
+
+
+def _is_header_row(row: Row) -> bool:
+    texts = [c.text for c in row.cells]
+    return header_score(texts) >= 4 and _is_plan_header(map_columns(texts))
+
+
+def _is_plan_header(cmap: ColumnMap) -> bool:
+    roles = set(cmap.roles.values())
+    return ("action" in roles or "recommendation" in roles) and bool(roles & {"owner", "due"})
+
+
+def _combine_header_rows(top: Row, sub: Row) -> list[str] | None:
+    """One header from a group row and the row below it, or None when the lower row is
+    not a header row (long text or a date in it means it is already the plan)."""
+    sub_texts = [c.text for c in sub.cells]
+    if not any(sub_texts) or any(len(t) > 60 or looks_like_due(t) for t in sub_texts):
+        return None
+    out: list[str] = []
+    for k, cell in enumerate(top.cells):
+        upper = cell.text
+        lower = sub_texts[k] if k < len(sub_texts) else ""
+        if not lower or lower == upper:
+            out.append(upper)  # a cell merged down through both rows, or no sub-header
+        elif role_of(lower) is not None or not upper:
+            out.append(lower)  # the sub-header says what the column is
+        else:
+            out.append(f"{upper} {lower}")  # "Delivery" over "By when"
+    return out
 
 
 def _header_map(row: Row) -> ColumnMap | None:
-    """The column map when a row inside a table is a header of its own."""
+    """The column map when a row inside a table is a header of its own.
+
+    Only short cells that mostly name roles count: a plan row whose words happen to
+    include "oversight", "lead" and "finding" is not a header.
+    """
     texts = [c.text for c in row.cells]
-    if header_score(texts) < 5 or any(len(t) > 80 for t in texts):
+    filled = [t for t in texts if t]
+    if any(len(t) > 60 for t in filled) or header_score(texts) < 5:
+        return None
+    named = sum(1 for t in filled if role_of(t) is not None)
+    if named * 4 < len(filled) * 3 or any(looks_like_due(t) for t in filled):
         return None
     cmap = map_columns(texts)
-    roles = set(cmap.roles.values())
-    if ("action" in roles or "recommendation" in roles) and roles & {"owner", "due"}:
-        return cmap
-    return None
+    return cmap if _is_plan_header(cmap) else None
 
 
 def _same_header(a: ColumnMap, b: ColumnMap) -> bool:
@@ -606,7 +807,10 @@ def _is_repeat_header(row: Row, cmap: ColumnMap) -> bool:
     for i, text in filled:
         head = cmap.header[i] if i < len(cmap.header) else ""
         a, b = _norm(text), _norm(head)
-        if a and b and (a == b or (len(a) > 3 and len(b) > 3 and (a.startswith(b) or b.startswith(a)))):
+        # A repeated two-row header shows its sub-headers alone ("By when" under
+        # "Delivery By when"), hence the end as well as the start.
+        if a and b and (a == b or (len(a) > 3 and len(b) > 3 and (
+                a.startswith(b) or b.startswith(a) or b.endswith(a)))):
             same += 1
     return same >= max(2, (len(filled) + 1) // 2)
 
@@ -644,8 +848,18 @@ def _looks_like_ref(text: str) -> bool:
     return bool(_REF.match(text.strip())) and len(text) <= 20
 
 
+# A word printed before the number in a number column ("Rec 3", "Recommendation 3",
+# "No. 3"): the ref is the number. "Page 15" names a place, not a kind, and stays whole.
+_REF_LABEL = re.compile(
+    r"^(?:recommendation|rec|no|number|ref|reference|priority|item|area)\.?\s*(?=\d)", re.I)
+# "Recommendation 2: ..." at the start of a recommendation's own text.
+_REF_IN_TEXT = re.compile(
+    r"^\s*(?:recommendation|rec\.?|area for (?:improvement|development)|priority|finding"
+    r"|R(?=\d))\s*(?P<ref>\d{1,2}[a-z]?)\s*[:.\-–—)]\s*\S", re.I)
+
+
 def _clean_ref(text: str) -> str:
-    text = _tidy(text)
+    text = _REF_LABEL.sub("", _tidy(text))
     text = re.sub(r"[\s.\-–—:;,№#)]+$", "", text)
     return text or _tidy(text)
 
@@ -819,6 +1033,8 @@ def _paired(items: list[str], n: int) -> list[str | None]:
     return [joined] * n
 
 
+_COLOUR_WORD = re.compile(r"\b(?:red|amber|green|blue)\b|^\s*[rag]\s*$", re.I)
+
 _STATUS_WORDS = {
     "complete": "complete", "completed": "complete", "done": "complete", "closed": "complete",
     "achieved": "complete", "in progress": "in_progress", "started": "in_progress",
@@ -829,6 +1045,46 @@ _STATUS_WORDS = {
 
 def _status_word(text: str) -> str | None:
     return _STATUS_WORDS.get(_norm(text))
+
+
+_DATED_UPDATE = re.compile(
+    r"^\s*(?:(?:as (?:of|at)|update[d]?(?: on)?|position (?:at|as at)|progress(?: at| as at)?"
+    r"|review(?:ed)?(?: on)?)\s+)?"
+    r"(?P<date>\d{1,2}(?:\s?(?:st|nd|rd|th))?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+    r"|[A-Za-z]{3,9}\.?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})"
+    r"\s*(?:[:\-\u2013\u2014]|\s-)\s*(?P<text>\S.*)$",
+    re.IGNORECASE | re.S,
+)
+
+
+def _dated_updates(paras: list[str]) -> list[tuple[date | None, str]] | None:
+    """Split a progress cell whose paragraphs start with the date they speak for
+    ("As of 30 April 2026: ...", "12/05/2026 – ...") into (as-of, text) updates.
+
+    Paragraphs without a date continue the update above them. Returns None when no
+    paragraph starts with a date, so the cell is read as one narrative.
+    """
+    out: list[tuple[date | None, str]] = []
+    found = False
+    for text in paras:
+        m = _DATED_UPDATE.match(text)
+        dates = find_dates(m["date"]) if m else []
+        if m and dates:
+            found = True
+            out.append((dates[0][0], m["text"].strip()))
+        elif out:
+            as_of, before = out[-1]
+            out[-1] = (as_of, f"{before}\n{text}")
+        else:
+            out.append((None, text))
+    return out if found else None
+
+
+def _as_of_rank(updates: list[dict[str, Any]], k: int) -> int:
+    """An update's as-of date as a number for ordering (undated ones rank lowest)."""
+    if k < len(updates) and updates[k].get("as_of"):
+        return date.fromisoformat(updates[k]["as_of"]).toordinal()
+    return 0
 
 
 def _progress_status(text: str) -> str | None:

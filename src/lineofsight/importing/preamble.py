@@ -10,7 +10,8 @@ from .deadlines import find_dates
 from .grid import Table
 
 _KINDS = [
-    ("ILACS", r"\bILACS\b|inspection of local authority children'?s services"),
+    ("ILACS", r"\bILACS\b|inspection of (?:local authority )?children'?s services"
+              r"|local authority children'?s services inspection"),
     ("JTAI", r"\bJTAI\b|joint targeted area inspection"),
     ("focused visit", r"\bfocused visit\b"),
     ("monitoring visit", r"\bmonitoring visit\b"),
@@ -57,7 +58,7 @@ def inspection_of(lines: list[str]) -> dict[str, Any] | None:
         if re.search(r"inspect|visit|ofsted", line, re.I):
             m = re.search(
                 r"(?P<d1>\d{1,2})(?:\s?(?:st|nd|rd|th))?(?P<m1>\s+[A-Za-z]+\.?)?(?:\s+\d{4})?"
-                r"\s*(?:-|–|to|until)\s*"
+                r"\s*(?:-|–|to|until|and|&)\s*"
                 r"(?P<end>\d{1,2}(?:\s?(?:st|nd|rd|th))?\s+[A-Za-z]+\.?\s+\d{4})",
                 line,
             )
@@ -71,6 +72,14 @@ def inspection_of(lines: list[str]) -> dict[str, Any] | None:
                 if end and start:
                     started, ended = start[0][0].isoformat(), end[0][0].isoformat()
                     break
+            if ended is None and re.search(r"inspect|visit", line, re.I) and not re.search(
+                    r"publish|report|letter|plan|submi", line, re.I):
+                # "Inspection date: 3 March 2025": a one-day visit. Only a full date
+                # counts; "March 2025" is when, not which day.
+                full = re.search(r"\b\d{1,2}(?:\s?(?:st|nd|rd|th))?\s+[A-Za-z]+\.?\s+\d{4}\b", line)
+                day = find_dates(full.group(0)) if full else []
+                if day:
+                    started = ended = day[0][0].isoformat()
     if kind is None and started is None:
         return None
     return {"kind": kind, "started": started, "ended": ended}

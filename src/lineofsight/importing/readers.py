@@ -455,12 +455,75 @@ def _xl_text(value: Any) -> str:
     return str(value)
 
 
-def _xl_fill(cell: Any) -> str | None:
+def _xl_fill(cell: Any, theme: list[str] | None = None) -> str | None:
+    """The RAG colour of a cell's solid fill, whether set as RGB, as one of Excel's
+    indexed colours, or as a theme colour with a tint (Excel's colour picker)."""
     fill = getattr(cell, "fill", None)
     if fill is None or fill.fill_type != "solid":
         return None
-    rgb = getattr(fill.fgColor, "rgb", None)
-    return rag_colour(rgb) if isinstance(rgb, str) else None
+    colour = fill.fgColor
+    kind = getattr(colour, "type", None)
+    if kind == "rgb":
+        rgb = getattr(colour, "rgb", None)
+        return rag_colour(rgb) if isinstance(rgb, str) else None
+    if kind == "indexed":
+        from openpyxl.styles.colors import COLOR_INDEX
+
+        index = colour.indexed
+        return rag_colour(COLOR_INDEX[index]) if isinstance(index, int) and index < 64 else None
+    if kind == "theme" and theme and isinstance(colour.theme, int) and colour.theme < len(theme):
+        return rag_colour(_tinted(theme[colour.theme], float(colour.tint or 0.0)))
+    return None
+
+
+def _xl_font_colour(colour: Any, theme: list[str]) -> str | None:
+    """The RAG colour of a short cell's text ("●" in green)."""
+    if colour is None:
+        return None
+    kind = getattr(colour, "type", None)
+    if kind == "rgb" and isinstance(colour.rgb, str):
+        return rag_colour(colour.rgb)
+    if kind == "theme" and theme and isinstance(colour.theme, int) and colour.theme < len(theme):
+        return rag_colour(_tinted(theme[colour.theme], float(colour.tint or 0.0)))
+    return None
+
+
+def _tinted(rgb: str, tint: float) -> str:
+    """Excel's tint: towards white when positive, towards black when negative."""
+    channels = [int(rgb[i:i + 2], 16) for i in (0, 2, 4)]
+    if tint > 0:
+        channels = [round(c + (255 - c) * tint) for c in channels]
+    elif tint < 0:
+        channels = [round(c * (1 + tint)) for c in channels]
+    return "".join(f"{c:02X}" for c in channels)
+
+
+def _xl_theme(workbook: Any) -> list[str]:
+    """The workbook's theme colours in Excel's theme-index order (light 1, dark 1,
+    light 2, dark 2, accents 1 to 6, links)."""
+    raw = getattr(workbook, "loaded_theme", None)
+    if not raw:
+        return []
+    from defusedxml import ElementTree
+
+    try:
+        root = ElementTree.fromstring(raw)
+    except ElementTree.ParseError:
+        return []
+    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    scheme = root.find(f".//{ns}clrScheme")
+    if scheme is None:
+        return []
+    colours: dict[str, str] = {}
+    for slot in scheme:
+        name = slot.tag.replace(ns, "")
+        for child in slot:
+            value = child.get("val") if child.tag == f"{ns}srgbClr" else child.get("lastClr")
+            if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+                colours[name] = value.upper()
+    order = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5",
+             "accent6", "hlink", "folHlink"]
+    return [colours.get(name, "FFFFFF") for name in order]
 
 
 def read_xlsx(data: bytes, filename: str) -> Document:
@@ -472,6 +535,7 @@ def read_xlsx(data: bytes, filename: str) -> Document:
     import openpyxl
 
     wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    theme = _xl_theme(wb)
     blocks: list[Table | str] = []
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
@@ -486,7 +550,7 @@ def read_xlsx(data: bytes, filename: str) -> Document:
         values = {}
         for row in ws.iter_rows():
             for cell in row:
-                if cell.value is not None or _xl_fill(cell):
+                if cell.value is not None or _xl_fill(cell, theme):
                     values[(cell.row, cell.column)] = cell
         max_col = max((c for _, c in values), default=0)
         # Rows and columns beyond the last value are only formatting; never walk them.
@@ -502,7 +566,9 @@ def read_xlsx(data: bytes, filename: str) -> Document:
                 bold = bool(src.font and src.font.b)
                 made = cell_from_lines(_xl_text(src.value).splitlines(), bold=bold)
                 made.merged = origin is not None
-                made.fill = _xl_fill(src)
+                made.fill = _xl_fill(src, theme)
+                if made.fill is None and 0 < len(made.text) <= _SHORT_RAG_TEXT and src.font:
+                    made.fill = _xl_font_colour(src.font.color, theme)
                 cells.append(made)
             if any(not c.is_empty for c in cells):
                 rows.append(Row(cells, r))
@@ -627,7 +693,7 @@ def _docx_paras(container: Any, numbering: _Numbering) -> list[Para]:
             kind = "decimal" if "number" in style_id.lower() else "bullet"
             depth = re.search(r"(\d)$", style_id)  # "ListBullet2" is the second level
             key = (re.sub(r"\d$", "", style_id), str(int(depth.group(1)) - 1) if depth else "0")
-        bold = bool(bold_runs) and all(bold_runs)
+        bold = (bool(bold_runs) and all(bold_runs)) or style_id.lower().startswith("heading")
         lines = [ln for ln in full.split("\n") if ln.strip()]
         for i, line in enumerate(lines):
             if kind and i == 0 and key is not None:
@@ -675,7 +741,25 @@ def read_docx(data: bytes, filename: str) -> Document:
                 blocks.append(Table(_docx_rows(child, numbering), 0))
 
     visit(document.element.body)
+    if not any(isinstance(b, Table) and _may_be_plan(b) for b in blocks):
+        # No table with a plan's header: the plan may be written as labelled paragraphs.
+        from .labelled import labelled_table
+
+        body = _docx_paras(document.element.body, _Numbering(numbering.formats))
+        table = labelled_table(body)
+        if table is not None:
+            first = table.rows[1].cells[1].text if len(table.rows) > 1 else ""
+            cut = next((k for k, b in enumerate(blocks) if isinstance(b, str) and first
+                        and first in b), len(blocks))
+            blocks = [*blocks[:cut], table, *(b for b in blocks[cut:] if isinstance(b, Table))]
     return _finish(filename, blocks)
+
+
+def _may_be_plan(table: Table) -> bool:
+    """True when a row near the top of the table reads like a plan's header."""
+    from .columns import header_score
+
+    return any(header_score([c.text for c in row.cells]) >= 4 for row in table.rows[:30])
 
 
 def _is_layout_table(tbl: Any) -> bool:
@@ -683,6 +767,21 @@ def _is_layout_table(tbl: Any) -> bool:
     return bool(rows) and all(len(_children(tr, f"{_W}tc")) == 1 for tr in rows) and any(
         _children(tc, f"{_W}tbl") for tr in rows for tc in _children(tr, f"{_W}tc")
     )
+
+
+# A RAG shown as a coloured symbol ("●", "■" or a letter in green) is read from the text
+# colour; words in colour are emphasis or a house style, not a rating.
+_SHORT_RAG_TEXT = 3
+
+
+def _docx_text_colour(tc: Any) -> str | None:
+    """The RAG colour all coloured runs of a short cell share, else None."""
+    colours = set()
+    for rpr in tc.iter(f"{_W}rPr"):
+        colour = rpr.find(f"{_W}color")
+        if colour is not None and colour.get(f"{_W}val") not in (None, "auto", "000000"):
+            colours.add(rag_colour(colour.get(f"{_W}val")))
+    return colours.pop() if len(colours) == 1 else None
 
 
 def _docx_rows(tbl: Any, numbering: _Numbering) -> list[Row]:
@@ -710,6 +809,8 @@ def _docx_rows(tbl: Any, numbering: _Numbering) -> list[Row]:
                 shd = tcpr.find(f"{_W}shd")
                 if shd is not None:
                     cell.fill = rag_colour(shd.get(f"{_W}fill"))
+            if cell.fill is None and 0 < len(cell.text) <= _SHORT_RAG_TEXT:
+                cell.fill = _docx_text_colour(tc)
             cell.colspan = span
             for c in range(span):
                 here = cell if c == 0 else Cell(list(cell.paras), merged=True)

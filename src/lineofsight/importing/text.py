@@ -63,10 +63,15 @@ def split_people(text: str) -> list[str]:
 
 def _split_slashes(text: str) -> list[str]:
     """Split at slashes, except between initials ("LH/KB"), after a single letter
-    ("H/Comm") and in "and/or" or "n/a"."""
+    ("H/Comm") and in "and/or" or "n/a"; a slash with spaces on both sides always splits."""
     pieces: list[str] = []
     start = 0
     for m in re.finditer(r"\s*/\s*", text):
+        if m.group(0)[0].isspace() and m.group(0)[-1].isspace():
+            # " / " with spaces is always a separator ("LBM C & H - HC / LBM CSF - JM").
+            pieces.append(text[start:m.start()])
+            start = m.end()
+            continue
         left = text[start:m.start()].split()
         right = text[m.end():].split()
         lw = left[-1].strip("(),-") if left else ""

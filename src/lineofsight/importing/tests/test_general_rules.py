@@ -1,0 +1,160 @@
+"""The general rules added for plans from councils the project has not seen: deadline
+wordings, owner separators, RAG shades, header wordings and inspection dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lineofsight.importing.columns import map_columns, role_of
+from lineofsight.importing.deadlines import normalise_due, split_due_list
+from lineofsight.importing.grid import rag_colour
+from lineofsight.importing.preamble import inspection_of
+from lineofsight.importing.text import split_people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("w/c 5 Jan 2026", date(2026, 1, 11)),  # the week commencing ends six days on
+        ("week commencing 12/01/2026", date(2026, 1, 18)),
+        ("Q4 25/26", date(2026, 3, 31)),
+        ("Q3 2025/26", date(2025, 12, 31)),
+        ("03/2026", date(2026, 3, 31)),
+        ("31-03-2026", date(2026, 3, 31)),
+        ("End of March 2026", date(2026, 3, 31)),
+        ("Mar-26", date(2026, 3, 31)),
+        ("October 2025 then quarterly", date(2025, 10, 31)),
+        ("From April 2025 to March 2026", date(2026, 3, 31)),
+        ("Monthly from January 2025", None),  # a start, not a deadline
+        ("September 2025 onwards", None),
+        ("Dec 2025 (revised to March 2026)", date(2026, 3, 31)),
+    ],
+)
+def test_council_deadline_wordings_give_the_last_day_committed_to(text, expected):
+    assert normalise_due(text).date == expected
+
+
+def test_timescales_keep_their_en_dashes_as_printed():
+    assert split_due_list("April – June 2026") == ["April – June 2026"]
+    assert split_due_list("April 2026 – May 2026") == ["April 2026 – May 2026"]
+    assert split_due_list("April 2012 May 2012 Ongoing") == ["April 2012", "May 2012", "Ongoing"]
+
+
+def test_a_slash_with_spaces_always_separates_owners():
+    assert split_people("LBM C & H - HC / LBM CSF - JM") == ["LBM C & H - HC", "LBM CSF - JM"]
+    assert split_people("LH/KB") == ["LH/KB"]  # initials joined without spaces stay
+
+
+@pytest.mark.parametrize(
+    ("fill", "rag"),
+    [("FF0000", "red"), ("C0504D", "red"), ("FFC000", "amber"), ("F79646", "amber"),
+     ("B97034", "amber"), ("00B050", "green"), ("9BBB59", "green"), ("0070C0", "blue"),
+     ("D9D9D9", None), ("C6EFCE", None), ("000000", None)],
+)
+def test_rag_fill_is_read_by_hue_so_theme_shades_count(fill, rag):
+    assert rag_colour(fill) == rag
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [("Improvement area", "recommendation"), ("What needs to improve", "recommendation"),
+     ("What are we going to do?", "action"), ("Key tasks", "action"), ("Response", "action"),
+     ("Lead(s)", "owner"), ("Leads", "owner"), ("Target", "due"), ("Completion by", "due"),
+     ("Current status", "status"), ("Status update", "progress"), ("Latest position", "progress"),
+     ("How we will know", "measure"), ("Accountable board", "reported_to"),
+     ("Monitored through", "reported_to"), ("BRAG", "rag")],
+)
+def test_header_wordings_councils_use(header, role):
+    assert role_of(header) == role
+
+
+def test_update_columns_headed_by_a_date_are_progress_as_of_that_date():
+    cmap = map_columns(["Ref", "Action", "Lead", "Due", "14 October 2025", "Nov-25"])
+    assert cmap.roles[4] == cmap.roles[5] == "progress"
+    assert cmap.as_of == {4: date(2025, 10, 14), 5: date(2025, 11, 30)}
+
+
+@pytest.mark.parametrize(
+    ("line", "started", "ended"),
+    [("Focused visit 14 and 15 October 2025", "2025-10-14", "2025-10-15"),
+     ("Inspection date: 3 March 2025", "2025-03-03", "2025-03-03"),
+     ("Inspection of children's services, 3 to 14 November 2025", "2025-11-03", "2025-11-14")],
+)
+def test_inspection_dates_above_the_plan(line, started, ended):
+    inspection = inspection_of([line])
+    assert (inspection["started"], inspection["ended"]) == (started, ended)
+
+
+def test_outcome_paragraphs_dated_updates_and_exact_timescales_read_back_as_printed():
+    from lineofsight.importing import read_plan
+    from lineofsight.importing.tests.corpus import p11_word_outcomes_dated_progress as source
+
+    got = read_plan(source.build(), source.FILENAME).plan
+    want = source.expected()
+    for rec_got, rec_want in zip(got["recommendations"], want["recommendations"], strict=True):
+        assert rec_got["outcomes"] == rec_want["outcomes"]
+        for a_got, a_want in zip(rec_got["actions"], rec_want["actions"], strict=True):
+            assert a_got["updates"] == a_want["updates"]
+            assert a_got["due"] == a_want["due"]
+            assert a_got["owners"] == a_want["owners"]
+
+
+def test_rag_shown_as_a_coloured_symbol_in_word_and_excel():
+    import io
+
+    import docx
+    import openpyxl
+    from docx.shared import RGBColor
+    from openpyxl.styles import Font
+
+    from lineofsight.importing import read_plan
+
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=4)
+    for c, text in enumerate(["Action", "Lead", "Deadline", "RAG"]):
+        t.cell(0, c).text = text
+    for r, (action, colour) in enumerate([("Audit twenty plans.", "00B050"),
+                                          ("Train all managers.", "FF0000")], 1):
+        t.cell(r, 0).text, t.cell(r, 1).text, t.cell(r, 2).text = action, "Head of QA", "May 2026"
+        t.cell(r, 3).paragraphs[0].add_run("●").font.color.rgb = RGBColor.from_string(colour)
+    out = io.BytesIO()
+    d.save(out)
+    word = read_plan(out.getvalue(), "symbols.docx").plan
+    assert [a["rag"] for a in word["recommendations"][0]["actions"]] == ["green", "red"]
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Action", "Lead", "Deadline", "RAG"])
+    ws.append(["Audit twenty plans.", "Head of QA", "May 2026", "●"])
+    ws["D2"].font = Font(color="FFC000")
+    out = io.BytesIO()
+    wb.save(out)
+    excel = read_plan(out.getvalue(), "symbols.xlsx").plan
+    assert excel["recommendations"][0]["actions"][0]["rag"] == "amber"
+
+
+def test_action_typed_on_into_the_next_spreadsheet_row_is_one_action():
+    import io
+
+    import openpyxl
+
+    from lineofsight.importing import read_plan
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No", "Recommendation", "Action", "Lead", "Deadline"])
+    ws.append(["1", "Improve plans for children in need.", "Introduce a plan template that sets out",
+               "Head of CIN", "May 2026"])
+    ws.append([None, None, "who will do what and by when for each child.", None, None])
+    ws.append([None, None, "Audit ten plans each month.", "QA Manager", "June 2026"])
+    out = io.BytesIO()
+    wb.save(out)
+
+    actions = read_plan(out.getvalue(), "plan.xlsx").plan["recommendations"][0]["actions"]
+
+    assert [a["text"] for a in actions] == [
+        "Introduce a plan template that sets out who will do what and by when for each child.",
+        "Audit ten plans each month.",
+    ]
