@@ -17,7 +17,14 @@ from lineofsight.accounts.models import Membership
 pytestmark = pytest.mark.django_db
 
 # Pages anyone may open, or that are not the project's own.
-PUBLIC = {"accounts:login", "accounts:logout"}
+PUBLIC = {
+    "accounts:login",
+    "accounts:logout",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+}
 
 
 def project_routes() -> list[tuple[str, list[str]]]:

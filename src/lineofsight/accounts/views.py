@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from lineofsight.accounts import signin
-from lineofsight.accounts.permissions import SESSION_KEY, membership_in
+from lineofsight.accounts.forms import InviteForm
+from lineofsight.accounts.invitations import InvitationError, invite_member
+from lineofsight.accounts.models import Role
+from lineofsight.accounts.permissions import SESSION_KEY, membership_in, require_role
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -63,3 +67,34 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "plans:plan_list"
     return redirect(target)
+
+
+@login_required
+def invite(request: HttpRequest) -> HttpResponse:
+    """Admins invite someone with no account: they get an e-mail to choose a password."""
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        raise Http404("You are not a member of any organisation")
+    require_role(membership, Role.ADMIN)
+    form = InviteForm(request.POST or None, organisation=membership.organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            invited = invite_member(
+                membership.organisation,
+                email=data["email"],
+                full_name=data["full_name"],
+                role=data["role"],
+                person=data["person"],
+                invited_by=request.user,
+                site_url=settings.SITE_URL,
+            )
+        except InvitationError as exc:
+            form.add_error("email", str(exc))
+        else:
+            messages.success(
+                request,
+                f"{data['full_name']} added as {invited.get_role_display()}; an email asks them to set a password",
+            )
+            return redirect("tracking:members")
+    return render(request, "accounts/invite.html", {"form": form}, status=400 if form.errors else 200)

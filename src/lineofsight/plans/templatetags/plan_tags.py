@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -16,5 +17,5 @@ def rag_tag(rag: str | None) -> str:
     hundreds of them and an include costs a template render each)."""
     label = _LABELS.get(rag or "")
     if label is None:
-        return format_html('<span class="los-rag los-rag--none">No RAG</span>')
+        return mark_safe('<span class="los-rag los-rag--none">No RAG</span>')  # constant markup
     return format_html('<span class="los-rag los-rag--{}">{}</span>', rag, label)
