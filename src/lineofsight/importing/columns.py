@@ -47,7 +47,7 @@ SYNONYMS: list[tuple[str, str]] = [
     ("reported_to", r"reported to|reporting to|monitoring mechanism|governance|oversight"
                     r"|monitored (?:by|through|via)|accountable body|\bboard\b|reporting (?:route|line)"),
     ("owner", r"\bowners?\b|\bleads?\b|responsible|accountable|\bby whom\b|\bwho\b|officer"
-              r"|\bresponsibility\b"),
+              r"|\bresponsibility\b|^sro$"),
     ("due", r"\bwhen\b|\bdue\b|\bdate\b|timeline|timeframe"),
     ("status", r"^status$|^progress status$|^complete[d]?\??$"),
     ("outcome", r"\boutcomes?\b|\bsuccess\b|what will be different|desired result"
@@ -55,7 +55,8 @@ SYNONYMS: list[tuple[str, str]] = [
     ("action", r"^(?:key |specific |planned |improvement |agreed )?actions?\b|what will we do"
                r"|what we will do|activit|what (?:are|is) (?:we|the council) going to do"
                r"|what we are going to do|what needs to happen|what will happen|next steps"
-               r"|how we will do it|how will we do it"),
+               r"|how we will do it|how will we do it|response to (?:the )?(?:finding|recommendation|issue)"
+               r"|^management response$"),
     ("recommendation", r"recommendation|areas? for (?:improvement|development|action)"
                        r"|issues? raised|issues? identified|priority area|priorities|finding"
                        r"|priority (?:for|issue|theme)"
@@ -68,6 +69,11 @@ SYNONYMS: list[tuple[str, str]] = [
 ]
 
 _COMPILED = [(role, re.compile(pattern)) for role, pattern in SYNONYMS]
+# The first "action" entry names actions outright ("Key actions", "What we will do"); a
+# "Response" column beside such a column is the council's answer to the finding, read as
+# the recommendation's outcome, not as its actions.
+_NAMED_ACTION = next(p for role, p in _COMPILED if role == "action")
+_RESPONSE = re.compile(r"\bresponse\b")
 
 # Rough weight per role when scoring a row as a header: a real plan header names an
 # action (or activity) and at least one of who / when.
@@ -136,12 +142,16 @@ def map_columns(header: list[str]) -> ColumnMap:
     """
     roles: dict[int, str] = {}
     as_of: dict[int, date | None] = {}
+    named_action = any(_NAMED_ACTION.search(_norm(t)) for t in header)
     for i, text in enumerate(header):
         role = role_of(text)
         low = _norm(text)
+        if role == "action" and named_action and not _NAMED_ACTION.search(low) and _RESPONSE.search(low):
+            role = "outcome"
         if role == "partners" and re.search(r"\blead\b|accountable|responsible", low):
             role = "owner"
-        if role == "number" and (i > 1 or low.startswith("action")):
+        # A ref column after the finding's own column numbers the actions ("a.", "b.").
+        if role == "number" and (i > 1 or low.startswith("action") or "recommendation" in roles.values()):
             role = "action_ref"
         if role is None and i > 1 and _DATE_ONLY_HEADER.match(low):
             role = "progress"
@@ -156,6 +166,13 @@ def map_columns(header: list[str]) -> ColumnMap:
         roles[i] = role
         if role == "progress":
             as_of[i] = as_of_date(text) if _MONTH_YEAR_IN_HEADER.search(text) else None
+    if "due" not in roles.values():
+        # With no other date column, "Date of completion" is the deadline the plan sets,
+        # not the day the action was done ("Actual completion date" still is).
+        for i, role in list(roles.items()):
+            if role == "completed" and not re.search(r"\bactual|achieved|closed", _norm(header[i])):
+                roles[i] = "due"
+                break
     if "number" not in roles.values() and header and not _norm(header[0]) and len(header) > 2:
         # A blank first header above a column of numbers is the recommendation number.
         roles[0] = "number"

@@ -59,6 +59,11 @@ _MONTH_RANGE = re.compile(
     rf"\b(?P<m1>{_MONTH})\s*(?:-|/|to|and|&)\s*(?P<m2>{_MONTH})\s*,?\s*(?P<year>{_YEAR})\b",
     re.IGNORECASE,
 )
+# "Jan 26 Mar 26": a list of month-and-year dates run together; the "26" after "Jan" is
+# its year, not the day of the March that follows.
+_MONTH_YEAR_BEFORE_MONTH = re.compile(
+    rf"\b(?P<month>{_MONTH})\s+(?P<year>\d{{2}})(?=\s+{_MONTH}(?:\s|$))", re.IGNORECASE
+)
 _MONTH_YEAR = re.compile(
     rf"\b(?P<month>{_MONTH})(?:\s*,?\s*|[-/'’]\s?)(?P<year>{_YEAR})\b", re.IGNORECASE
 )
@@ -227,6 +232,10 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[date
             if d:
                 found.append((d, m.start()))
                 taken.append(m.span())
+    for m in _MONTH_YEAR_BEFORE_MONTH.finditer(text):
+        if free(m.span()):
+            found.append((_month_end(_year(m["year"]) or 0, _month(m["month"])), m.start()))
+            taken.append(m.span())
     for m in _DAY_MONTH.finditer(text):
         if not free(m.span()) or int(m["day"]) == 0:
             continue
@@ -292,7 +301,18 @@ def status_from_text(text: str) -> str | None:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), status)
+    if best is not None and best[1] == "complete" and _part_done(text):
+        return "in_progress"  # "Workshops delivered to 6 of 8 teams"
     return best[1] if best else None
+
+
+# "6 of 8 teams", "3 out of 5": part of the work, so a completion word beside it means the
+# action is under way, not done.
+_PART_OF = re.compile(r"\b(?P<a>\d{1,4})\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<b>\d{1,4})\b", re.I)
+
+
+def _part_done(text: str) -> bool:
+    return any(int(m["a"]) < int(m["b"]) for m in _PART_OF.finditer(text))
 
 
 def normalise_due(

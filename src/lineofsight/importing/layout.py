@@ -10,7 +10,8 @@ The steps, each a rule that makes sense for a plan we have never seen:
    the most text holds the actions, else each recommendation row is its own action.
 2. Walk the rows: a filled number (or, with no number column, recommendation) cell starts
    a recommendation; a row with one filled or merged-across cell is a section heading;
-   repeated headers are dropped; other rows continue the current recommendation. Text
+   repeated headers are dropped; other rows continue the current recommendation. With no
+   recommendation column, a bold paragraph heading a row's action cell starts one. Text
    split by a page break, or typed on into an otherwise empty row, is joined back when
    it starts in lower case.
 3. Split each row's action cell into actions (one per bullet, lettered item or
@@ -32,7 +33,7 @@ from typing import Any
 
 from .columns import ColumnMap, header_score, map_columns, role_of
 from .deadlines import find_dates, looks_like_due, normalise_due, split_due_list, status_from_text
-from .grid import Cell, Document, Row, Table
+from .grid import Cell, Document, Para, Row, Table
 from .preamble import inspection_of, organisation_of, title_of
 from .text import join_names_with_roles as _join_names_with_roles
 from .text import norm as _norm
@@ -75,8 +76,12 @@ _SEE_ALSO = re.compile(
     r"(?P<ref2>\d+(?:\.\d+)?[a-z]?)",
     re.IGNORECASE,
 )
+# "Partners: ..." or "Partners RMCHS ..." in a lead cell; a job title ending in the word
+# ("HR Business Partner") is no label.
 _PARTNERS_SPLIT = re.compile(
-    r"(?:^|\s)(?:Key\s+partners?|Partners?|KEY PARTNERS?|PARTNERS?)\b\s*[:\-–]?\s*"
+    r"(?:^|(?<![Bb]usiness)\s)(?:Key\s+partners?|Partners?|KEY PARTNERS?|PARTNERS?)\b"
+    r"(?:\s*[:\-–]\s*|\s+(?=\S))"
+    r"|^\s*(?:Key\s+partners?|Partners?|KEY PARTNERS?|PARTNERS?)\s*$"
     r"|(?:^|\s)(?:Supported by|Support|With|Working with|Contributors?)\s*:\s*")
 # --------------------------------------------------------------------------- structures
 
@@ -161,7 +166,8 @@ class PlanBuilder:
                     rows = table.rows[:idx] + table.rows[end:]
                 else:
                     if not continuing:
-                        cmap = _with_action_column(new_map, table.rows[end:])
+                        cmap = _spanned_number_column(
+                            _with_action_column(new_map, table.rows[end:]), table.rows[end:])
                         current = []
                         plans.append(current)
                         plan_table = table
@@ -287,6 +293,10 @@ class PlanBuilder:
             rec_cell = _cell(cells, rec_i)
             number_text = "" if number is None or number.merged else number.text
             rec_text = "" if rec_cell is None or rec_cell.merged else rec_cell.text
+            label_ref = None
+            if rec_text and rec_cell is not None:
+                # "Recommendation 1" on a line of its own above the text: the number.
+                label_ref, rec_text = _label_paragraph(rec_cell, rec_text)
             if number_text and not _looks_like_ref(number_text) and not rec_text:
                 # A number cell holding words alone is a section heading.
                 section = number_text
@@ -314,18 +324,31 @@ class PlanBuilder:
                     rec.text = _tidy(rec.text + " " + rec_text)  # split by a page break
                 else:
                     starts_rec = True
+            lead = _bold_lead(_cell(cells, cmap.first("action"))) if rec_i is None else None
+            if lead is not None:
+                # With no recommendation column, a bold paragraph heading the action cell
+                # is the recommendation the row's actions (and the rows below) answer.
+                # Like a heading in a plan without that column, its text is whole and its
+                # ref null (plan-format.md), "Recommendation 1: ..." included.
+                lead_text, rest = lead
+                rec = DraftRecommendation(None, lead_text, section, source=(table.index, row.number))
+                self.recs.append(rec)
+                last_actions = []
+                action_at = cmap.first("action")
+                assert action_at is not None
+                cells[action_at] = Cell(rest, fill=cells[action_at].fill)
             if rec_i is None and rec is None:
                 title = section or table.heading or table.sheet or f"Table {table.index}"
                 rec = DraftRecommendation(None, title, section, source=(table.index, row.number))
                 self.recs.append(rec)
             if starts_rec:
-                ref = _clean_ref(number_text) if number_text else None
+                ref = _clean_ref(number_text) if number_text else label_ref
                 if ref is None and rec_cell is not None and rec_cell.paras and (
                     rec_cell.paras[0].kind == "number"
                 ):
                     ref = rec_cell.paras[0].marker  # "1. Improve ..." printed in the text
                 if ref is None and rec_text and (m := _REF_IN_TEXT.match(rec_text)):
-                    ref = m["ref"]  # "Recommendation 2: Improve ..."
+                    ref = m["ref"] or m["rref"]  # "Recommendation 2: Improve ..."
                 rec = DraftRecommendation(ref, rec_text or (rec_cell.text if rec_cell else ""),
                                           section, source=(table.index, row.number))
                 if not rec.text:
@@ -733,6 +756,30 @@ def _with_action_column(cmap: ColumnMap, rows: list[Row]) -> ColumnMap:
     return ColumnMap(roles, cmap.as_of, cmap.header)
 
 
+def _spanned_number_column(cmap: ColumnMap, rows: list[Row]) -> ColumnMap:
+    """A header cell spanning two columns ("Recommendation" over "1" and its text): the
+    first column, holding only refs, is the number and the second the text."""
+    roles = dict(cmap.roles)
+    for i, role in cmap.roles.items():
+        j = i + 1
+        if role not in ("recommendation", "action") or j in roles or j >= len(cmap.header):
+            continue
+        if cmap.header[j] != cmap.header[i]:
+            continue
+        number_role = "number" if role == "recommendation" else "action_ref"
+        if number_role in roles.values():
+            continue
+        left = [r.cells[i].text for r in rows if i < len(r.cells) and r.cells[i].text
+                and not r.cells[i].merged]
+        right = [r.cells[j].text for r in rows if j < len(r.cells) and r.cells[j].text
+                 and not r.cells[j].merged]
+        if left and right and all(_looks_like_ref(t) for t in left):
+            roles[i], roles[j] = number_role, role
+    if roles == cmap.roles:
+        return cmap
+    return ColumnMap(roles, cmap.as_of, cmap.header)
+
+
 def _is_header_row(row: Row) -> bool:
     texts = [c.text for c in row.cells]
     return header_score(texts) >= 4 and _is_plan_header(map_columns(texts))
@@ -853,13 +900,53 @@ def _looks_like_ref(text: str) -> bool:
 _REF_LABEL = re.compile(
     r"^(?:recommendation|rec|no|number|ref|reference|priority|item|area)\.?\s*(?=\d)", re.I)
 # "Recommendation 2: ..." at the start of a recommendation's own text.
+# "R1 The quality ..." keeps its "R", as printed (a number column gives "R1" too).
 _REF_IN_TEXT = re.compile(
-    r"^\s*(?:recommendation|rec\.?|area for (?:improvement|development)|priority|finding"
-    r"|R(?=\d))\s*(?P<ref>\d{1,2}[a-z]?)\s*[:.\-–—)]\s*\S", re.I)
+    r"^\s*(?:(?:recommendation|rec\.?|area for (?:improvement|development)|priority|finding)"
+    r"\s*(?P<ref>\d{1,2}[a-z]?)|(?P<rref>(?-i:R)\d{1,2}[a-z]?))"
+    r"(?:\s*[:.\-–—)]\s*\S|\s+(?-i:[A-Z]))", re.I)
+
+
+# A line that is only a numbered label ("Recommendation 1", "Area for improvement 2")
+# above a finding in the recommendation column: the number is the recommendation's ref.
+_LABELLED = re.compile(
+    r"^\s*(?:recommendation|rec\.?|area for (?:improvement|development)|finding|R(?=\d))"
+    r"\s*(?P<ref>\d{1,2}[a-z]?)\s*(?:[:.\-\u2013\u2014)]\s*(?P<text>\S.*)|$)", re.I | re.S)
+
+
+def _label_paragraph(cell: Cell, text: str) -> tuple[str | None, str]:
+    """The ref of a recommendation cell whose first line is only its label
+    ("Recommendation 1" above the finding), and the text without that line."""
+    paras = [p for p in cell.paras if p.text]
+    if len(paras) > 1:
+        m = _LABELLED.match(paras[0].text)
+        if m and not m["text"]:
+            return m["ref"], _tidy(" ".join(p.text for p in paras[1:]))
+    return None, text
+
+
+def _bold_lead(cell: Cell | None) -> tuple[str, list[Para]] | None:
+    """The bold paragraph(s) heading a cell whose other paragraphs are plain, when they
+    read as a recommendation (numbered, or a sentence of eight words or more) rather
+    than a lead-in ("We will:") or a sub-heading."""
+    if cell is None or cell.merged:
+        return None
+    paras = [p for p in cell.paras if p.text]
+    k = 0
+    while k < len(paras) and paras[k].bold:
+        k += 1
+    if k == 0 or k == len(paras):
+        return None
+    text = _tidy(" ".join(p.text for p in paras[:k]))
+    if text.endswith(":") or not (_LABELLED.match(text) or len(text.split()) >= 8):
+        return None
+    return text, paras[k:]
 
 
 def _clean_ref(text: str) -> str:
     text = _REF_LABEL.sub("", _tidy(text))
+    if re.fullmatch(r"\([0-9A-Za-z]{1,4}\)\.?", text):
+        return text.rstrip(".")  # "(iii)" is printed with both brackets
     text = re.sub(r"[\s.\-–—:;,№#)]+$", "", text)
     return text or _tidy(text)
 

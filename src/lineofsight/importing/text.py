@@ -89,6 +89,13 @@ def _split_slashes(text: str) -> list[str]:
     return pieces
 
 
+# A rating letter with a note after it ("G (on track)", "B – complete", "A/R") or in
+# brackets at the end ("Completed (B)"); a letter followed by a word ("A new panel") is not.
+_RAG_LETTERS = re.compile(r"^([rabg])(?:\s*[/&-]\s*([rabg]))?\s*(?:$|[(\-–—:*↑↓→=])")
+_RAG_LETTER_END = re.compile(r"\(([rabg])\)$")
+_LETTER_WORD = {"r": "red", "a": "amber", "b": "blue", "g": "green"}
+
+
 def rag_of(text: str) -> str | None:
     """red / amber / green / blue from a RAG cell, or ``None``."""
     clean = norm(text)
@@ -97,6 +104,12 @@ def rag_of(text: str) -> str | None:
     for rag, pattern in _RAG:
         if pattern.search(clean):
             return rag
+    m = _RAG_LETTERS.match(clean) or _RAG_LETTER_END.search(clean)
+    if m:
+        words = " ".join(_LETTER_WORD[g] for g in m.groups() if g)
+        for rag, pattern in _RAG:
+            if pattern.search(words):
+                return rag
     return None
 
 

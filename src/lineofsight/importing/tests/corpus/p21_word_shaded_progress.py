@@ -50,10 +50,12 @@ def expected() -> dict[str, Any]:
         return act(row[1], row[2][0], row[3], date, status=status, rag=rag, partners=partners,
                    updates=[{"as_of": None, "text": row[4]}])
 
+    # The ref is "R1" as printed, the same as a number column printing "R1" gives
+    # (plan-format.md keeps "Page 15" whole); was "1" before the blind review.
     return plan([
-        rec("1", REC_1, [a(0, "2026-01-15", None, "green", ["Business Support Manager"]),
+        rec("R1", REC_1, [a(0, "2026-01-15", None, "green", ["Business Support Manager"]),
                          a(1, "2026-01-31", None, "amber")]),
-        rec("2", REC_2, [a(2, None, "complete", "blue"),
+        rec("R2", REC_2, [a(2, None, "complete", "blue"),
                          a(3, "2026-03-31", "not_started", "red")]),
     ], organisation="Ellerby Borough Council",
         inspection={"kind": "focused visit", "started": "2025-10-14", "ended": "2025-10-15"})
