@@ -67,7 +67,7 @@ class TargetForm(GovukFormMixin, forms.ModelForm):
         model = Target
         fields = ["value", "by_date", "tolerance", "note"]
         labels = {"by_date": "To be met by", "tolerance": "Tolerance (amber within)"}
-        widgets = {"by_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"by_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

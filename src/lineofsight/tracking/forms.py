@@ -232,7 +232,9 @@ class ActionEditForm(_VersionedForm):
         label="Deadline",
         required=False,
         help_text="For example, 2026-06-30",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+        # A browser's date input shows only ISO values; any other format renders empty and
+        # saving the form unchanged would clear the deadline.
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
     )
     status = forms.ChoiceField(label="Delivery status", choices=[("", "Not set"), *Status.choices], required=False)
     rag_override = forms.ChoiceField(label="RAG override", choices=OVERRIDE_CHOICES, required=False)
