@@ -266,6 +266,18 @@ def test_members_page_is_accessible_to_an_admin(audit, page, sign_in_browser, li
     audit.check("Members", reverse("tracking:members"))
     page.click("button:has-text('Add member')")
     audit.check("Members, with an error")
+    audit.check("Invite someone", reverse("accounts:invite"))
+    page.click("button:has-text('Send invitation')")
+    audit.check("Invite someone, with an error")
+    audit.assert_clean()
+
+
+def test_password_pages_are_accessible(audit, page, plan_manager) -> None:
+    audit.check("Forgotten your password", reverse("accounts:password_reset"))
+    page.fill("#id_email", "priya.manager@example.test")
+    page.click("button:has-text('Send the link')")
+    audit.check("Check your email")
+    audit.check("Expired link", reverse("accounts:password_reset_confirm", args=["MQ", "bad-token"]))
     audit.assert_clean()
 
 
