@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from lineofsight.accounts.permissions import get_for_user
@@ -60,10 +61,13 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         )
     view = build_plan_view(plan, action_filter, timezone.localdate())
     context = {"plan": plan, "view": view, "form": form, "membership": membership, "filtered": action_filter.active}
-    template = "plans/plan_detail.html"
     if getattr(request, "htmx", False):
-        template = "plans/plan_detail.html#plan-actions"
-    return render(request, template, context)
+        # Only the actions change; the status line is swapped out of band so the new
+        # count is announced from a live region that never leaves the page.
+        actions = render_to_string("plans/plan_detail.html#plan-actions", context, request)
+        status = render_to_string("plans/plan_detail.html#filter-status", {**context, "oob": True}, request)
+        return HttpResponse(actions + status)
+    return render(request, "plans/plan_detail.html", context)
 
 
 @login_required

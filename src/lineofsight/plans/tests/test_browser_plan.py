@@ -29,3 +29,18 @@ def test_plan_manager_filters_the_demo_plan_to_red_actions(page, sign_in_browser
     assert rows.count() == len(red)
     assert set(rows.evaluate_all("rows => rows.map(r => r.dataset.rag)")) == {"red"}
     assert page.locator(".los-count--red .los-count__number").inner_text() == str(len(red))
+
+
+@override_settings(DEBUG=True)
+def test_choosing_a_filter_updates_the_actions_in_place_and_announces_the_count(page, sign_in_browser):
+    _, plan, _ = load_demo(timezone.localdate())
+    amber = [a for a in Action.objects.filter(recommendation__plan=plan) if a.effective_rag == "amber"]
+
+    sign_in_browser("manager", "demo-manager-pass")
+    page.goto(f"/plans/{plan.pk}/")
+    page.select_option("#id_rag", "amber")  # htmx fetches on change; no button pressed
+
+    page.wait_for_function("document.querySelector('#filter-status').textContent.includes('Showing')")
+    assert page.locator("#filter-status").inner_text() == f"Showing {len(amber)} of 30 actions"
+    assert page.locator("tr.los-action-row").count() == len(amber)
+    assert "rag=amber" in page.url  # the filtered view can be bookmarked and shared

@@ -88,3 +88,13 @@ def test_plan_list_counts_use_the_rating_shown_on_the_plan_page(client_for, plan
     action.save()
     plans = client_for(plan_manager).get(reverse("plans:plan_list")).context["plans"]
     assert (plans[0].action_count, plans[0].red, plans[0].amber, plans[0].blue) == (3, 2, 0, 1)
+
+
+def test_htmx_filtering_updates_the_live_status_out_of_band(client_for, plan_manager, example_plan):
+    html = (
+        client_for(plan_manager)
+        .get(reverse("plans:plan_detail", args=[example_plan.pk]), {"rag": "red"}, HTTP_HX_REQUEST="true")
+        .content.decode()
+    )
+    assert '<p id="filter-status" class="govuk-visually-hidden" role="status" hx-swap-oob="true">' in html
+    assert html.count("Showing 1 of 3 actions") == 2  # the visible count and the announced one
