@@ -7,6 +7,10 @@ cd "$root"
 bin="$root/.venv/bin"
 workers=${PYTEST_WORKERS:-2}
 
+echo "== Lint and migrations"
+"$bin/ruff" check .
+DEBUG=1 LINEOFSIGHT_VAR="$(mktemp -d)" "$bin/lineofsight" makemigrations --check --dry-run
+
 echo "== Tests on SQLite, with browser tests in Chromium"
 unset DATABASE_URL
 "$bin/pytest" -n "$workers" -p no:cacheprovider "$@"

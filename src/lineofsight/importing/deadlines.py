@@ -146,10 +146,13 @@ class DueDate:
         return {"text": self.text, "date": self.date.isoformat() if self.date else None}
 
 
+_DASHES = str.maketrans("\u2013\u2014\u2012", "---")
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
     text = re.sub(r"<[^>]+>", " ", text)
-    text = text.translate(str.maketrans({"\u2013": "-", "\u2014": "-", "\u2012": "-"}))
+    text = text.translate(_DASHES)
     # "1 st June" is how some extractions print "1st June".
     text = re.sub(r"\b(\d{1,2})\s+(st|nd|rd|th)\b", r"\1\2", text, flags=re.I)
     return re.sub(r"\s+", " ", text).strip()
@@ -239,20 +242,20 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[date
     for m in _DAY_MONTH.finditer(text):
         if not free(m.span()) or int(m["day"]) == 0:
             continue
-        year = _year(m["year"])
-        if year is None:
+        day_year = _year(m["year"])
+        if day_year is None:
             pending.append((_month(m["month"]), int(m["day"]), m.start()))
         else:
-            d = _safe_date(year, _month(m["month"]), int(m["day"]))
+            d = _safe_date(day_year, _month(m["month"]), int(m["day"]))
             if d:
                 found.append((_week_end(text, m.start(), d), m.start()))
         taken.append(m.span())
     for m in _MONTH_RANGE.finditer(text):
         if free(m.span()):
-            year = _year(m["year"]) or 0
+            range_year = _year(m["year"]) or 0
             m2 = _month(m["m2"])
             # "Nov-Feb 2013": the printed year belongs to the end of the range.
-            found.append((_month_end(year, m2), m.start()))
+            found.append((_month_end(range_year, m2), m.start()))
             taken.append(m.span())
     for m in _MONTH_YEAR.finditer(text):
         if free(m.span()):
@@ -276,10 +279,11 @@ def find_dates(text: str, *, default_year: int | None = None) -> list[tuple[date
                 # A financial year such as 2012/13 ends on 31 March.
                 found.append((date(y2, 3, 31), m.start()))
                 taken.append(m.span())
-    year = max((d.year for d, _ in found), default=default_year)
-    if year is not None:
+    # A day without a year takes the year of another date in the cell, else the plan's.
+    cell_year = max((d.year for d, _ in found), default=default_year)
+    if cell_year is not None:
         for month, day, pos in pending:
-            d = _safe_date(year, month, day) if day else _month_end(year, month)
+            d = _safe_date(cell_year, month, day) if day else _month_end(cell_year, month)
             if d:
                 found.append((d, pos))
     if not found:

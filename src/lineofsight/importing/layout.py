@@ -478,8 +478,8 @@ class PlanBuilder:
             a.partners = list(partners)
 
         # Deadlines; with no timescale column, dates found in the evidence column serve.
-        for a, text in zip(actions, _spread(due_items, n, table, row, self, "dates"), strict=True):
-            a.due_text = text
+        for a, due_text in zip(actions, _spread(due_items, n, table, row, self, "dates"), strict=True):
+            a.due_text = due_text
         for a in actions:
             a.measures = list(measure_items)
 
@@ -542,11 +542,11 @@ class PlanBuilder:
             if cell is None or not cell.text:
                 continue
             items_p = _cell_items(cell)
-            dated = _dated_updates(items_p)
-            if dated is not None:
+            dated_updates = _dated_updates(items_p)
+            if dated_updates is not None:
                 # "As of 30 April 2026: ..." paragraphs: one update per date, for the row.
                 for a in actions:
-                    for as_of, text in dated:
+                    for as_of, text in dated_updates:
                         a.updates.append({"as_of": _iso(as_of or cmap.as_of.get(i)), "text": text})
                         a.progress_items.append(text)
                 continue
