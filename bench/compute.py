@@ -1,6 +1,10 @@
 """Benchmark: read the statutory returns and compute every indicator at 1k, 10k, 100k children.
 
     .venv/bin/python bench/compute.py [--sizes 1000 10000 100000] [--repeats 3] [--keep DIR]
+                                      [--src DIR]
+
+``--src`` runs the workers against another copy of ``src/`` (to compare before and after
+a change on the same machine and data).
 
 For each size it generates synthetic returns (``lineofsight synth``), then, in a fresh
 subprocess per run so peak memory is that run's alone, times:
@@ -8,6 +12,8 @@ subprocess per run so peak memory is that run's alone, times:
 - reading the SSDA903 CSV tables and the CIN census XML into checked, typed tables;
 - computing all 15 indicators;
 - the same read from the SSDA903 XML form instead of CSV;
+- the two XML reads on their own: the SSDA903 XML form, and the CIN census (wall and CPU
+  seconds: on a shared machine CPU time is the steadier figure);
 - NI66 and A1 in DuckDB (read + compute) against a straightforward pandas version of the
   same two indicators on the same files (the pandas answers are checked against ours).
 
@@ -68,6 +74,23 @@ def work_compute(folder: Path, form: str) -> dict[str, float]:
     return {"read_s": read_s, "compute_s": compute_s, "read_peak_mb": read_peak,
             "peak_mb": _peak_mb(), "rows": rows, "episodes": episodes,
             "indicators": len(results)}
+
+
+def work_xml_read(folder: Path) -> dict[str, float]:
+    """Each XML read on its own: the SSDA903 XML form, then the CIN census."""
+    from lineofsight.indicators.compute.readers import connect, load_cin, load_ssda903
+
+    con = connect()
+    times: dict[str, float] = {}
+    for key, read in (("ssda903", lambda: load_ssda903(con, folder / "ssda903.xml")),
+                      ("cin", lambda: load_cin(con, [folder / "cin_census.xml"]))):
+        wall, cpu = time.perf_counter(), time.process_time()
+        read()
+        times[f"{key}_s"] = time.perf_counter() - wall
+        times[f"{key}_cpu_s"] = time.process_time() - cpu
+    return {**times, "peak_mb": _peak_mb(),
+            "ssda903_mb": (folder / "ssda903.xml").stat().st_size / 1e6,
+            "cin_mb": (folder / "cin_census.xml").stat().st_size / 1e6}
 
 
 def work_duckdb_pair(folder: Path) -> dict[str, float]:
@@ -148,6 +171,8 @@ def work_pandas_pair(folder: Path) -> dict[str, float]:
 def worker(kind: str, folder: Path) -> None:
     if kind in ("csv", "xml"):
         result = work_compute(folder, kind)
+    elif kind == "xml-read":
+        result = work_xml_read(folder)
     elif kind == "duckdb-pair":
         result = work_duckdb_pair(folder)
     elif kind == "pandas-pair":
@@ -160,8 +185,11 @@ def worker(kind: str, folder: Path) -> None:
 # --- orchestrator -----------------------------------------------------------------------
 
 
+SRC = ROOT / "src"
+
+
 def run_worker(kind: str, folder: Path) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
     done = subprocess.run(  # noqa: S603 - this script and interpreter, fixed arguments
         [sys.executable, __file__, "--worker", kind, str(folder)],
         capture_output=True, text=True, env=env, check=False,
@@ -191,8 +219,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="Keep the generated returns in this folder")
+    parser.add_argument("--src", type=Path, help="Run the workers against this src/ folder")
     parser.add_argument("--worker", nargs=2, metavar=("KIND", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.src:
+        global SRC  # one setting for every worker this run starts
+        SRC = args.src.resolve()
     if args.worker:
         worker(args.worker[0], Path(args.worker[1]))
         return
@@ -207,13 +239,14 @@ def main() -> None:
 def run(args: argparse.Namespace, base: Path) -> None:
     """Generate, measure and print the tables."""
     print(f"lineofsight compute benchmark: {os.cpu_count()} CPUs, median of {args.repeats} "
-          f"runs, each in its own process; data in {base}\n")
+          f"runs, each in its own process; data in {base}; code in {SRC}\n")
     table = []
     for size in args.sizes:
         folder = base / f"children_{size}"
         gen_s = generate(size, folder)
         csv_runs = [run_worker("csv", folder) for _ in range(args.repeats)]
         xml_runs = [run_worker("xml", folder) for _ in range(args.repeats)]
+        xml_reads = [run_worker("xml-read", folder) for _ in range(args.repeats)]
         duck = [run_worker("duckdb-pair", folder) for _ in range(args.repeats)]
         pandas_runs = [run_worker("pandas-pair", folder) for _ in range(args.repeats)]
         agree = all(p["values"] == duck[0]["values"] for p in pandas_runs)
@@ -228,6 +261,13 @@ def run(args: argparse.Namespace, base: Path) -> None:
             "peak_mb": median(csv_runs, "peak_mb"),
             "xml_read_s": median(xml_runs, "read_s"),
             "xml_peak_mb": median(xml_runs, "peak_mb"),
+            "ssda903_xml_mb": xml_reads[0]["ssda903_mb"],
+            "ssda903_xml_s": median(xml_reads, "ssda903_s"),
+            "ssda903_xml_cpu_s": median(xml_reads, "ssda903_cpu_s"),
+            "cin_xml_mb": xml_reads[0]["cin_mb"],
+            "cin_xml_s": median(xml_reads, "cin_s"),
+            "cin_xml_cpu_s": median(xml_reads, "cin_cpu_s"),
+            "xml_read_peak_mb": median(xml_reads, "peak_mb"),
             "duck_pair_s": median(duck, "seconds"),
             "pandas_pair_s": median(pandas_runs, "seconds"),
             "pandas_peak_mb": median(pandas_runs, "peak_mb"),
@@ -251,6 +291,18 @@ def run(args: argparse.Namespace, base: Path) -> None:
               f"{row['read_s']:>7.2f} {row['compute_s']:>9.2f} {row['total_s']:>7.2f} "
               f"{row['read_peak_mb']:>7.0f} {row['peak_mb']:>7.0f} {row['rows_per_s']:>10,.0f} | "
               f"{row['xml_read_s']:>10.2f} {row['xml_peak_mb']:>7.0f}")
+    print()
+    header = (f"{'children':>9} | {'903 XML MB':>10} {'read s':>7} {'CPU s':>6} | "
+              f"{'CIN XML MB':>10} {'read s':>7} {'CPU s':>6} | {'peak MB':>7}")
+    print("XML reads on their own (parse, check and type into DuckDB): the SSDA903 XML form, "
+          "then the CIN census")
+    print(header)
+    print("-" * len(header))
+    for row in table:
+        print(f"{row['children']:>9,} | {row['ssda903_xml_mb']:>10.1f} "
+              f"{row['ssda903_xml_s']:>7.2f} {row['ssda903_xml_cpu_s']:>6.2f} | "
+              f"{row['cin_xml_mb']:>10.1f} {row['cin_xml_s']:>7.2f} {row['cin_xml_cpu_s']:>6.2f} | "
+              f"{row['xml_read_peak_mb']:>7.0f}")
     print()
     header = (f"{'children':>9} | {'DuckDB s':>8} {'pandas s':>8} {'pandas/DuckDB':>13} "
               f"{'pandas MB':>9} {'same answers':>12}")

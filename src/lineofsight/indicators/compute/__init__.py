@@ -6,7 +6,7 @@ management command, a bench script, a notebook).
 Data flow::
 
     SSDA903 CSV tables ──read_csv + SQL checks──┐
-    SSDA903 XML ──iterparse──> temporary CSV ───┤──> typed DuckDB tables ──> sql/_setup.sql
+    SSDA903 XML ──regex or iterparse──> file ───┤──> typed DuckDB tables ──> sql/_setup.sql
     CIN census XML ──iterparse──> temporary CSV ┘    (calendar, episode)  ──> sql/<indicator>.sql
 
 Public API::

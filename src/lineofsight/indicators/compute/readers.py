@@ -4,7 +4,9 @@ Every reader ends in the same place: typed tables in a DuckDB connection, one pe
 table, named as in ``tables.py``. CSV files are loaded by DuckDB itself and checked with
 SQL (no Python loop per row); XML is streamed with lxml ``iterparse`` (entities not
 expanded, no network, DTDs refused) into temporary CSV files that then go through exactly
-the same loading and checking, so both forms give identical tables.
+the same loading and checking, so both forms give identical tables. The SSDA903 XML form,
+when written plainly (as programs write it), skips the element tree: see "The fast path"
+below.
 
 Errors name the file, the row (as a spreadsheet shows it: the header is row 1) or, for
 XML, the line, the column, what was expected and what was found. Nothing is loaded unless
@@ -28,6 +30,12 @@ from .tables import CIN_TABLES, SSDA903_TABLES, TableSpec
 
 MAX_REPORTED_ERRORS = 10
 LINE = "_LINE"  # hidden column carrying the XML source line through the temporary CSV
+CIN_BATCH = 20_000  # CIN children whose rows are held before they are written out
+UNIT = "\x1f"  # field separator of the fast path's files: XML forbids it in any document
+
+
+class NeedsLines(Exception):
+    """The fast path met something it leaves to the general reader (which names lines)."""
 
 
 class ReturnFileError(ValueError):
@@ -90,15 +98,19 @@ def load_csv_table(
     *,
     display: str | None = None,
     table: str | None = None,
+    plain: bool = False,
 ) -> None:
     """Load one CSV file as table ``spec.name`` after checking every cell; raise on problems.
 
     ``display`` is the file name used in messages (the original XML file for converted
     data). If the CSV carries a ``_LINE`` column, messages give that line instead of a row.
+    ``plain`` reads a file written by ``_plain_903_to_files`` instead, which knows no
+    lines: any problem raises ``NeedsLines`` so the caller can read the XML again the
+    general way and name the line.
     """
     display = display or path.name
     table = table or spec.name
-    header = _read_header(path, display)
+    header = list(spec.columns) if plain else _read_header(path, display)
     by_upper = {name.upper(): name for name in header}
     missing = [column for column in spec.columns if column.upper() not in by_upper]
     from_xml = LINE in header
@@ -110,6 +122,13 @@ def load_csv_table(
     columns_struct = "{" + ", ".join(f"{_sql_str(name)}: 'VARCHAR'" for name in header) + "}"
 
     def reader(encoding: str) -> str:
+        if plain:
+            # Unit-separated, unquoted: see _plain_903_to_files.
+            return (
+                f"read_csv({_sql_str(str(path))}, header = false, auto_detect = false, "
+                f"delim = '{UNIT}', quote = '', escape = '', columns = {columns_struct}, "
+                "encoding = 'utf-8')"
+            )
         return (
             f"read_csv({_sql_str(str(path))}, header = true, auto_detect = false, "
             f"delim = ',', quote = '\"', escape = '\"', columns = {columns_struct}, "
@@ -147,6 +166,8 @@ def load_csv_table(
     try:
         load()
     except duckdb.Error as exc:
+        if plain:
+            raise NeedsLines from None
         if "Invalid unicode" not in str(exc):
             raise ReturnFileError([_csv_error_message(display, str(exc))]) from None
         # Not UTF-8: Excel's "CSV (comma delimited)" writes Windows-1252, whose letters
@@ -165,6 +186,8 @@ def load_csv_table(
         con.execute(f"ALTER TABLE {table} DROP COLUMN _bad")
         return
     con.execute(f"DROP TABLE {table}")
+    if plain:
+        raise NeedsLines
     raw = f"raw_{table}"
     con.execute(f"CREATE OR REPLACE TEMP TABLE {raw} AS SELECT * FROM {source}")  # noqa: S608
     row_expr = f"CAST({_quote_ident(LINE)} AS BIGINT)" if from_xml else "rowid + 2"
@@ -274,19 +297,159 @@ def load_ssda903(con: duckdb.DuckDBPyConnection, source: Path) -> list[str]:
             else:
                 _create_empty(con, spec)
         return [str(files[n]) for n in SSDA903_TABLES if n in files]
+    _refuse_doctype(source)
     with tempfile.TemporaryDirectory(prefix="los903_") as tmp:
-        written = ssda903_xml_to_csv(source, Path(tmp))
-        for name, spec in SSDA903_TABLES.items():
-            if name in written:
-                load_csv_table(con, spec, written[name], display=source.name)
-            elif spec.must_exist:
-                raise ReturnFileError(
-                    [f"{source.name}: no <{name}> table found; expected the SSDA903 "
-                     f"{name} table"]
-                )
-            else:
-                _create_empty(con, spec)
+        plain = _plain_903_to_files(source, Path(tmp) / "plain")
+        if plain is not None:
+            try:
+                _load_903_tables(con, source, plain, plain=True)
+                return [str(source)]
+            except NeedsLines:
+                pass  # a bad cell, or an unusual table: read again to name the line
+        _load_903_tables(con, source, ssda903_xml_to_csv(source, Path(tmp)))
     return [str(source)]
+
+
+def _load_903_tables(con: duckdb.DuckDBPyConnection, source: Path, written: dict[str, Path],
+                     *, plain: bool = False) -> None:
+    for name, spec in SSDA903_TABLES.items():
+        if name in written:
+            load_csv_table(con, spec, written[name], display=source.name, plain=plain)
+        elif spec.must_exist:
+            if plain:
+                raise NeedsLines
+            raise ReturnFileError(
+                [f"{source.name}: no <{name}> table found; expected the SSDA903 "
+                 f"{name} table"]
+            )
+        else:
+            _create_empty(con, spec)
+
+
+# --- The fast path for the SSDA903 XML form -----------------------------------------------
+# Building an element tree costs more than everything else in a read (libxml2 building
+# the tree alone takes two to three times as long as DuckDB takes to read and check the
+# same rows as CSV, and the Python work per element doubles that). Files written by a
+# program, as returns are, use a narrow, regular form:
+# <SSDA903><table><row><COLUMN>text</COLUMN>...</row>...</table>...</SSDA903>, columns in
+# the order of tables.py, no attributes, comments, CDATA or entity references. For that
+# form one regular expression turns each block of rows into unit-separated lines in C, and
+# DuckDB reads those as it reads the CSV tables. The recogniser accepts only text that is
+# well-formed XML and means exactly what lxml would read (every byte of a block must be
+# matched, and any character XML forbids sends the file to lxml); anything else, and any
+# bad cell (to name its line), goes the general way through lxml.
+
+_WS = rb"[ \t\r\n]*"
+# Cell text taken as it stands: no markup, no references (the general reader expands
+# them), no line breaks (so one row is one line), no CR (XML would normalise it).
+_CELL = rb"([^<&\r\n]*)"
+_TABLE_NAMES = b"|".join(name.encode() for name in SSDA903_TABLES)
+_HEAD = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:<\?xml[ \t\r\n]+version=([\"'])1\.0\1"
+    rb"(?:[ \t\r\n]+encoding=([\"'])(?i:utf-8)\2)?"
+    rb"(?:[ \t\r\n]+standalone=([\"'])(?:yes|no)\3)?[ \t\r\n]*\?>)?"
+    + _WS + rb"<SSDA903>"
+)
+_BETWEEN = re.compile(_WS + rb"(?:<(" + _TABLE_NAMES + rb")>|<(?:" + _TABLE_NAMES
+                      + rb")/>|(</SSDA903>))")
+# Bytes XML never allows in a document (C0 controls but tab, LF, CR; U+FFFE, U+FFFF).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 13))
+_PLAIN_CHUNK = 8 << 20
+
+
+def _plain_rows(columns: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A row pattern with each column optional, in order, one group for each column's
+    text (None when the element is absent or written ``<COLUMN/>``)."""
+    cells = b"".join(
+        b"(?:" + _WS + b"<" + c.encode() + b"(?:>" + _CELL + b"</" + c.encode() + b">|/>))?"
+        for c in columns
+    )
+    return re.compile(_WS + b"<row>" + cells + _WS + b"</row>")
+
+
+_PLAIN = {name: _plain_rows(spec.columns) for name, spec in SSDA903_TABLES.items()}
+
+
+def _plain_block(table: str, block: bytes) -> bytes | None:
+    """Rows of one table as unit-separated lines, or None if the block is not plain."""
+    block = block.rstrip(b" \t\r\n")
+    if not block:
+        return b""
+    if (len(block.translate(None, _CONTROL)) != len(block) or b"]]>" in block
+            or b"\xef\xbf\xbe" in block or b"\xef\xbf\xbf" in block):
+        return None
+    try:
+        block.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    # re.split hands back [between, cell, cell, ..., between, cell, ...]: all in C.
+    pieces = _PLAIN[table].split(block)
+    stride = len(SSDA903_TABLES[table].columns) + 1
+    # What lies between matched rows comes back at every stride-th place: anything there
+    # is text the pattern did not accept, so the block is not plain.
+    if len(pieces) == 1 or any(pieces[::stride]):
+        return None
+    pieces = [piece or b"" for piece in pieces]
+    columns = [pieces[place::stride] for place in range(1, stride)]
+    return b"\n".join(map(UNIT.encode().join, zip(*columns, strict=True))) + b"\n"
+
+
+def _plain_903_to_files(path: Path, directory: Path) -> dict[str, Path] | None:
+    """Write the rows of each table of a plain SSDA903 XML file (see above) to a
+    unit-separated file; return the files, or None when the file is not plain."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths: dict[str, Path] = {}
+    handles: dict[str, Any] = {}
+    try:
+        with path.open("rb") as source:
+            buf = source.read(_PLAIN_CHUNK)
+            at_end = len(buf) < _PLAIN_CHUNK
+            head = _HEAD.match(buf)
+            if head is None:
+                return None
+            pos, table = head.end(), ""
+            while True:
+                if len(buf) - pos < 4096 and not at_end:
+                    more = source.read(_PLAIN_CHUNK)
+                    at_end = len(more) < _PLAIN_CHUNK
+                    buf, pos = buf[pos:] + more, 0
+                if not table:
+                    found = _BETWEEN.match(buf, pos)
+                    if found is None:
+                        return None
+                    pos = found.end()
+                    if found[2]:  # </SSDA903>: only white space may follow
+                        rest = buf[pos:] + source.read()
+                        return paths if not rest.strip(b" \t\r\n") else None
+                    table = (found[1] or b"").decode()
+                    continue
+                close = buf.find(b"</" + table.encode() + b">", pos)
+                if close >= 0:
+                    end, resume = close, close + len(table) + 3
+                else:
+                    cut = buf.rfind(b"</row>", pos)
+                    if cut < 0 or at_end:
+                        if at_end:
+                            return None
+                        more = source.read(_PLAIN_CHUNK)
+                        at_end = len(more) < _PLAIN_CHUNK
+                        buf, pos = buf[pos:] + more, 0
+                        continue
+                    end = resume = cut + len(b"</row>")
+                lines = _plain_block(table, buf[pos:end])
+                if lines is None:
+                    return None
+                if lines:
+                    if table not in handles:
+                        paths[table] = directory / f"{table}.txt"
+                        handles[table] = paths[table].open("wb")
+                    handles[table].write(lines)
+                pos = resume
+                if close >= 0:
+                    table = ""
+    finally:
+        for handle in handles.values():
+            handle.close()
 
 
 def _iterparse(path: Path, tag: str) -> Iterator[etree._Element]:
@@ -295,16 +458,7 @@ def _iterparse(path: Path, tag: str) -> Iterator[etree._Element]:
     Entities are never expanded, nothing is fetched, and a document with a DTD is refused:
     statutory returns have none, and a DTD is the vehicle for entity-expansion attacks.
     """
-    with path.open("rb") as handle:
-        # A DOCTYPE can only come before the root element, so the head of the file shows it;
-        # refusing here means libxml2 never sees the entity declarations at all.
-        head = handle.read(65536)
-        at = head.upper().find(b"<!DOCTYPE")
-        if at >= 0:
-            line = head.count(b"\n", 0, at) + 1
-            raise ReturnFileError(
-                [f"{path.name}, line {line}: a DOCTYPE is not accepted in a return"]
-            )
+    _refuse_doctype(path)
     context = etree.iterparse(
         str(path), events=("end",), tag="{*}" + tag, resolve_entities=False,
         no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
@@ -329,6 +483,21 @@ def _iterparse(path: Path, tag: str) -> Iterator[etree._Element]:
         raise ReturnFileError(
             [f"{path.name}, line {exc.lineno}: not well-formed XML ({exc.msg})"]
         ) from None
+
+
+def _refuse_doctype(path: Path) -> None:
+    """Refuse a file whose head holds a DOCTYPE, before any parser sees it."""
+    with path.open("rb") as handle:
+        # A DOCTYPE can only come before the root element, so the head of the file shows it;
+        # refusing here means libxml2 never sees the entity declarations at all. (The fast
+        # path accepts no DOCTYPE at all; lxml also checks the document it parsed.)
+        head = handle.read(65536)
+    at = head.upper().find(b"<!DOCTYPE")
+    if at >= 0:
+        line = head.count(b"\n", 0, at) + 1
+        raise ReturnFileError(
+            [f"{path.name}, line {line}: a DOCTYPE is not accepted in a return"]
+        )
 
 
 def _refuse_dtd(path: Path, docinfo: etree.DocInfo) -> None:
@@ -415,32 +584,59 @@ def cin_xml_to_csv(path: Path, directory: Path, ref_offset: int = 0) -> dict[str
     when several censuses are loaded together.
     """
     directory.mkdir(parents=True, exist_ok=True)
-    sink = _CsvSink(directory, CIN_TABLES)
+    # Rows are gathered per table and written a batch at a time: a call per row into the
+    # csv writer costs more than the row, and a batch keeps memory small.
+    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in CIN_TABLES}
+    written: dict[str, Path] = {}
+
+    def flush() -> None:
+        for table, found in rows.items():
+            if found:
+                new = table not in written
+                written[table] = directory / f"{table}.csv"
+                with written[table].open("a", newline="", encoding="utf-8") as handle:
+                    writer = csv.writer(handle)
+                    if new:
+                        writer.writerow([*CIN_TABLES[table].columns, LINE])
+                    writer.writerows(found)
+                found.clear()
+
     columns = {name: spec.columns[2:] for name, spec in CIN_TABLES.items()}
+    referral_columns = columns["cin_referral"]
+    names: dict[str, str] = {}  # element name with namespace -> without, worked out once
     ref = ref_offset
-    try:
-        for child in _iterparse(path, "Child"):
-            child_id = dob = ""
-            for part in child:
-                name = _local(part.tag)
-                if name == "ChildIdentifiers":
-                    ids = _fields(part)
-                    child_id = ids.get("LAchildID") or ""
-                    dob = ids.get("PersonBirthDate") or ""
-                    sink.write("cin_child", (child_id, dob), part.sourceline)
-                elif name == "CINdetails":
-                    ref += 1
-                    details = _fields(part)
-                    sink.write("cin_referral", [child_id, str(ref)] + [
-                        details.get(c, "") for c in columns["cin_referral"]], part.sourceline)
-                    for item in part:
-                        table = _NESTED.get(_local(item.tag))
-                        if table:
-                            values = _fields(item)
-                            sink.write(table, [child_id, str(ref)] + [
-                                values.get(c, "") for c in columns[table]], item.sourceline)
-    finally:
-        written = sink.close()
+    for number, child in enumerate(_iterparse(path, "Child"), start=1):
+        if number % CIN_BATCH == 0:
+            flush()
+        child_id = dob = ""
+        for part in child:
+            tag = part.tag
+            if not isinstance(tag, str):
+                continue
+            name = names.get(tag) or names.setdefault(tag, _local(tag))
+            if name == "ChildIdentifiers":
+                ids = _fields(part)
+                child_id = ids.get("LAchildID") or ""
+                dob = ids.get("PersonBirthDate") or ""
+                rows["cin_child"].append((child_id, dob, part.sourceline))
+            elif name == "CINdetails":
+                ref += 1
+                details: dict[str, str | None] = {}
+                for item in part:
+                    tag = item.tag
+                    if not isinstance(tag, str):
+                        continue
+                    name = names.get(tag) or names.setdefault(tag, _local(tag))
+                    table = _NESTED.get(name)
+                    if table:
+                        values = _fields(item)
+                        rows[table].append((child_id, ref, *map(values.get, columns[table]),
+                                            item.sourceline))
+                    else:
+                        details[name] = item.text
+                rows["cin_referral"].append((child_id, ref, *map(details.get, referral_columns),
+                                             part.sourceline))
+    flush()
     return written
 
 

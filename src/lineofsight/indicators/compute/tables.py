@@ -186,10 +186,12 @@ CIN_TABLES: dict[str, TableSpec] = {
         ),
         TableSpec(
             "cin_cpp",
-            ("CHILD", "REF", "CPPstartDate", "CPPendDate"),
+            ("CHILD", "REF", "CPPstartDate", "CPPendDate", "NumberOfPreviousCPP"),
             dates=("CPPstartDate", "CPPendDate"),
             date_format=ISO,
-            integers=("REF",),
+            # Plans the child had before this one, as the council recorded them (blank
+            # when the case system does not say); CP-REPEAT counts them.
+            integers=("REF", "NumberOfPreviousCPP"),
             required=("CHILD", "REF", "CPPstartDate"),
             must_exist=True,
         ),

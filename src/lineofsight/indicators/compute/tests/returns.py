@@ -62,7 +62,8 @@ def reviews(child_id: str, *days: str) -> list[dict[str, str]]:
 def cin_census(path: Path, children: dict[str, list[dict]]) -> Path:
     """Write a CIN census: ``{child id: [referral, ...]}`` where a referral is a dict with
     ``referred`` and optional ``assessment`` (authorised day), ``s47`` (start, ICPC day)
-    and ``plan`` (start day); days are yyyy-mm-dd."""
+    and ``plan`` (start day) with ``previous_plans`` (NumberOfPreviousCPP, written only when
+    given); days are yyyy-mm-dd."""
     parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<Message><Header/><Children>\n']
     for child_id, referrals in children.items():
         parts.append(f"<Child><ChildIdentifiers><LAchildID>{child_id}</LAchildID>"
@@ -79,8 +80,12 @@ def cin_census(path: Path, children: dict[str, list[dict]]) -> Path:
                 parts.append(f"<Section47><S47ActualStartDate>{start}</S47ActualStartDate>"
                              f"<DateOfInitialCPC>{held}</DateOfInitialCPC></Section47>")
             if "plan" in referral:
+                previous = referral.get("previous_plans")
                 parts.append("<ChildProtectionPlans><CPPstartDate>"
-                             f"{referral['plan']}</CPPstartDate></ChildProtectionPlans>")
+                             f"{referral['plan']}</CPPstartDate>"
+                             + ("" if previous is None else
+                                f"<NumberOfPreviousCPP>{previous}</NumberOfPreviousCPP>")
+                             + "</ChildProtectionPlans>")
             parts.append("</CINdetails>\n")
         parts.append("</Child>\n")
     parts.append("</Children></Message>\n")

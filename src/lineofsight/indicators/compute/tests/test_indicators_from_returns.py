@@ -260,6 +260,26 @@ def test_last_years_census_shows_earlier_plans(tmp_path: Path, census: Path) -> 
     assert figures(results["CIN-RR"]) == (50.0, 2, 4, ["K1", "K4"])
 
 
+def test_cp_repeat_counts_plans_recorded_before_the_censuses_loaded(tmp_path: Path) -> None:
+    census = cin_census(tmp_path / "cin_2026.xml", {
+        # The case system records two plans before this one, long before any census loaded.
+        "R1": [{"referred": "2025-05-01", "plan": "2025-06-02", "previous_plans": "2"}],
+        # Recorded as a first plan.
+        "R2": [{"referred": "2025-05-01", "plan": "2025-06-03", "previous_plans": "0"}],
+        # Not recorded: the census history decides, and it shows no earlier plan.
+        "R3": [{"referred": "2025-05-01", "plan": "2025-06-04"}],
+        # Recorded as 0, but an earlier plan is in the census: still a repeat.
+        "R4": [{"referred": "2024-05-01", "plan": "2024-06-03", "previous_plans": "0"},
+               {"referred": "2025-07-01", "plan": "2025-08-01", "previous_plans": "0"}],
+        # A plan with earlier plans recorded, but starting before the year: not counted.
+        "R5": [{"referred": "2025-01-06", "plan": "2025-02-03", "previous_plans": "1"}],
+    })
+
+    results = by_code(compute_indicators(write_903(tmp_path / "903"), census, "2025-26"))
+
+    assert figures(results["CP-REPEAT"]) == (50.0, 2, 4, ["R1", "R4"])
+
+
 def test_cin_indicators_are_left_out_without_a_census(tmp_path: Path) -> None:
     codes = [r.code for r in compute_indicators(write_903(tmp_path), period="2025-26")]
 

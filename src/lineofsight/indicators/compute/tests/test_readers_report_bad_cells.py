@@ -109,6 +109,15 @@ def test_cin_census_dates_are_checked(tmp_path: Path) -> None:
     ]
 
 
+def test_a_count_of_earlier_plans_must_be_a_whole_number(tmp_path: Path) -> None:
+    census = cin_census(tmp_path / "cin.xml", {"K1": [
+        {"referred": "2025-05-01", "plan": "2025-06-02", "previous_plans": "two"}]})
+
+    assert problems_in(write_903(tmp_path / "903"), census) == [
+        "cin.xml, line 4, column NumberOfPreviousCPP: expected a whole number, got 'two'"
+    ]
+
+
 def test_badly_formed_xml_is_reported_with_its_line(tmp_path: Path) -> None:
     xml = tmp_path / "ssda903.xml"
     xml.write_text("<SSDA903>\n<header>\n<row><CHILD>A</row>\n</header>\n</SSDA903>\n",

@@ -47,6 +47,20 @@ def test_csv_and_xml_forms_give_identical_results(synthetic: Path) -> None:
     assert from_xml[0].sources == [str(synthetic / "ssda903.xml")]
 
 
+def test_a_census_written_out_in_small_batches_gives_the_same_answers(
+    synthetic: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lineofsight.indicators.compute import readers
+
+    whole = compute_indicators(synthetic, synthetic / "cin_census.xml", "2025-26")
+    monkeypatch.setattr(readers, "CIN_BATCH", 7)
+
+    batched = compute_indicators(synthetic, synthetic / "cin_census.xml", "2025-26")
+
+    assert [(r.code, r.numerator, r.denominator, r.children) for r in batched] == [
+        (r.code, r.numerator, r.denominator, r.children) for r in whole]
+
+
 @pytest.mark.parametrize("rate", [0.0, 1.0])
 def test_controlled_rates_set_the_indicators(tmp_path: Path, rate: float) -> None:
     generate(SynthOptions(children=300, seed=3, xml=False, late_review_rate=rate,
