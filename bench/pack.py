@@ -3,8 +3,11 @@
 Run: ``.venv/bin/python bench/pack.py [--actions 300] [--runs 5]``. Sets Django up on a
 throwaway SQLite database, loads a generated plan whose actions all report to one
 board, issues an earlier pack, changes a tenth of the actions, then times the builder
-alone and the builder plus each exporter (median of several runs), and the Ofsted
-table export of the whole plan.
+alone, the builder plus each exporter, issuing the pack (build once, all four files,
+stored), and the Ofsted table export of the whole plan. Prints one table: the median of
+``--runs`` runs, wall-clock and CPU seconds (CPU is steadier on a busy machine).
+Chart caches are emptied before every run, so each run draws its charts afresh as a
+new pack would.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 
 def setup_django(workdir: str) -> None:
@@ -73,13 +77,20 @@ def plan_document(actions: int) -> dict:
             "inspection": None, "recommendations": recommendations}
 
 
-def median_seconds(work: Callable[[], object], runs: int) -> float:
-    times = []
+Timing = tuple[float, float]  # (wall seconds, CPU seconds)
+
+
+def median_seconds(work: Callable[[], object], runs: int, before: Callable[[], object] | None = None) -> Timing:
+    """Median wall-clock and CPU seconds of ``work`` over ``runs`` runs (``before`` untimed)."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        if before is not None:
+            before()
+        start, start_cpu = time.perf_counter(), time.process_time()
         work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - start_cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> None:
@@ -96,10 +107,12 @@ def main() -> None:
         from lineofsight.accounts.models import Organisation
         from lineofsight.plans.interchange import load_plan
         from lineofsight.plans.models import Action, GovernanceBody
+        from lineofsight.reports import charts
         from lineofsight.reports.builder import build_pack
         from lineofsight.reports.exporters import FORMATS
         from lineofsight.reports.models import BoardPack
         from lineofsight.reports.plan_table import export_plan_docx, export_plan_xlsx
+        from lineofsight.reports.services import issue_pack
 
         organisation = Organisation.objects.create(name="Bench Council", slug="bench")
         plan = load_plan(plan_document(args.actions), organisation)
@@ -114,19 +127,42 @@ def main() -> None:
 
         with CaptureQueriesContext(connection) as queries:
             pack = build_pack(body, meeting)
-        # Warm the chart renderer once so the first format does not carry its start-up.
+        # Start the chart renderer once so the first format does not carry its start-up.
         FORMATS["html"].export(pack)
+
+        def cold_charts() -> None:
+            charts.clear_cache()
+
+        def unissue() -> None:
+            cold_charts()
+            for issued in BoardPack.objects.filter(body=body, meeting_date=meeting):
+                for stored in issued.files.all():
+                    stored.file.delete(save=False)
+                issued.delete()
+
+        rows: list[tuple[str, Timing, str]] = [
+            ("builder only", median_seconds(lambda: build_pack(body, meeting), args.runs), ""),
+        ]
+        for name, fmt in FORMATS.items():
+            def work(fmt: Any = fmt) -> bytes:
+                return fmt.export(build_pack(body, meeting))
+            kilobytes = len(work()) / 1024
+            rows.append((f"build + {name}", median_seconds(work, args.runs, cold_charts), f"{kilobytes:,.0f} KB"))
+        rows.append(("issue (all four)", median_seconds(lambda: issue_pack(body, meeting), args.runs, unissue), ""))
+        unissue()
+        for name, exporter in (("Ofsted table docx", export_plan_docx), ("Ofsted table xlsx", export_plan_xlsx)):
+            def table(exporter: Callable[[Any], bytes] = exporter) -> bytes:
+                return exporter(plan)
+            rows.append((name, median_seconds(table, args.runs), ""))
+
         print(f"Board pack for {pack.overall.total} actions, {len(pack.changes)} changes, "
               f"{len(pack.exceptions)} exceptions; builder ran {len(queries)} queries. "
               f"Median of {args.runs} runs:")
-        print(f"  {'builder only':<22} {median_seconds(lambda: build_pack(body, meeting), args.runs):7.3f} s")
-        for name, fmt in FORMATS.items():
-            def work(fmt=fmt) -> bytes:
-                return fmt.export(build_pack(body, meeting))
-            size = len(work())
-            print(f"  {'build + ' + name:<22} {median_seconds(work, args.runs):7.3f} s   ({size / 1024:,.0f} KB)")
-        for name, exporter in (("Ofsted table docx", export_plan_docx), ("Ofsted table xlsx", export_plan_xlsx)):
-            print(f"  {name:<22} {median_seconds(lambda exporter=exporter: exporter(plan), args.runs):7.3f} s")
+        print()
+        print(f"| {'step':<20} | {'wall s':>7} | {'CPU s':>7} | {'size':>7} |")
+        print(f"| {'-' * 20} | {'-' * 6}: | {'-' * 6}: | {'-' * 6}: |")
+        for label, (wall, cpu), size in rows:
+            print(f"| {label:<20} | {wall:7.2f} | {cpu:7.2f} | {size:>7} |")
 
 
 if __name__ == "__main__":

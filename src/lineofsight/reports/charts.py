@@ -3,11 +3,16 @@
 Each function returns a Vega-Lite spec built from the pack's content; :func:`to_svg`
 and :func:`to_png` render it without a browser, so the same chart goes into the HTML
 and PDF (SVG) and into Word and Excel (PNG).
+
+Rendering is kept per spec (a small cache), so issuing a pack draws each chart once
+per image type even though four formats show it.
 """
 
 from __future__ import annotations
 
 import base64
+import json
+from functools import lru_cache
 from typing import Any
 
 import altair as alt
@@ -81,16 +86,37 @@ def trend_chart(series: Series) -> dict[str, Any]:
     return _configure(alt.layer(*layers).properties(width=360, height=160))
 
 
+def _key(spec: dict[str, Any]) -> str:
+    return json.dumps(spec, sort_keys=True, default=str)
+
+
+# Small bounds: a pack has one RAG chart and a trend chart per linked indicator.
+@lru_cache(maxsize=64)
+def _svg(key: str) -> str:
+    return vl_convert.vegalite_to_svg(json.loads(key))
+
+
+@lru_cache(maxsize=64)
+def _png(key: str, scale: float) -> bytes:
+    return vl_convert.vegalite_to_png(json.loads(key), scale=scale)
+
+
 def to_svg(spec: dict[str, Any]) -> str:
     """The chart as SVG text."""
-    return vl_convert.vegalite_to_svg(spec)
+    return _svg(_key(spec))
 
 
 def to_png(spec: dict[str, Any], scale: float = 2) -> bytes:
     """The chart as a PNG image (scaled up so it prints sharply)."""
-    return vl_convert.vegalite_to_png(spec, scale=scale)
+    return _png(_key(spec), scale)
 
 
 def svg_data_uri(spec: dict[str, Any]) -> str:
     """The chart as an ``<img>`` source: an image cannot run script, unlike inline SVG."""
     return "data:image/svg+xml;base64," + base64.b64encode(to_svg(spec).encode("utf-8")).decode("ascii")
+
+
+def clear_cache() -> None:
+    """Forget every rendered chart (the bench uses it to time charts drawn afresh)."""
+    _svg.cache_clear()
+    _png.cache_clear()

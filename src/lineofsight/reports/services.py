@@ -13,7 +13,7 @@ from django.utils import timezone
 from lineofsight.accounts.models import Organisation
 from lineofsight.plans.models import GovernanceBody
 from lineofsight.reports.builder import BoardPackContent, build_pack, long_date
-from lineofsight.reports.exporters import FORMATS, pack_filename
+from lineofsight.reports.exporters import export_all, pack_filename
 from lineofsight.reports.models import BoardPack, BoardPackFile
 
 
@@ -50,7 +50,8 @@ def issue_pack(
     if BoardPack.objects.filter(body=body, meeting_date=meeting_date).exists():
         raise PackError(f"A pack for {body}'s meeting on {long_date(meeting_date)} has already been issued.")
     content = pack or build_pack(body, meeting_date)
-    files = {name: fmt.export(content) for name, fmt in FORMATS.items()}
+    # Rendered before the transaction, so no lock is held while the files are laid out.
+    files = export_all(content)
     saved: list[BoardPackFile] = []
     try:
         with transaction.atomic():

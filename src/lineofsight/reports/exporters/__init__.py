@@ -61,6 +61,21 @@ FORMATS: dict[str, Format] = {
 }
 
 
+def export_all(pack: BoardPackContent) -> dict[str, bytes]:
+    """Every format's file for one built pack, as issuing keeps them.
+
+    The HTML is laid out once and the PDF printed from those same bytes (charts are
+    drawn once per image type, see ``reports.charts``), so issuing costs little more
+    than its slowest format.
+    """
+    from lineofsight.reports.exporters.html import export_html
+    from lineofsight.reports.exporters.pdf import html_to_pdf
+
+    html = export_html(pack)
+    files = {"html": html, "pdf": html_to_pdf(html)}
+    return {name: files[name] if name in files else fmt.export(pack) for name, fmt in FORMATS.items()}
+
+
 def pack_filename(pack: BoardPackContent, fmt: str) -> str:
     """A file name a board secretary can file: body, meeting date, format."""
     from django.utils.text import slugify

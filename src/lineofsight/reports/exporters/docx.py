@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Sequence
 
@@ -12,6 +13,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tc
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 
@@ -71,32 +73,61 @@ def set_cell(cell: _Cell, text: str, *, bold: bool = False) -> None:
                 run.bold = True
 
 
+def _fill_new_cell(tc: CT_Tc, text: str) -> None:
+    """Write text into a fresh cell's XML (one empty paragraph), one paragraph per line.
+
+    The same Word markup as :func:`set_cell`, built directly: going through python-docx's
+    cell, paragraph and run objects for every cell of a 300-action pack costs seconds.
+    """
+    paragraph = tc.p_lst[0]
+    for index, line in enumerate((text or "").split("\n")):
+        if index:
+            paragraph = tc.add_p()
+        if not line:
+            continue
+        run = paragraph.add_r()
+        if "\t" in line:
+            run.text = line  # python-docx turns tabs into Word tab marks
+        else:
+            run.add_t(line)
+
+
 def add_table(
     document: WordDocument, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float] | None = None,
     rag_column: int | None = None, rags: Sequence[str] | None = None,
 ) -> Table:
-    """A bordered table with a repeating bold header; RAG cells shaded when given."""
+    """A bordered table with a repeating bold header; RAG cells shaded when given.
+
+    Column widths go on the table grid once; every body row is a copy of one empty
+    row carrying those widths, filled in directly (see :func:`_fill_new_cell`).
+    """
     table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
+    # The style's id straight onto the table: python-docx's ``table.style`` setter
+    # re-checks the style on every call, a noticeable cost over 60-odd tables.
+    table._tbl.tblStyle_val = document.styles["Table Grid"].style_id
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    sizes = [Cm(width) for width in widths] if widths else None
+    if widths:
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
     header_cells = table.rows[0].cells
     for column, (cell, title) in enumerate(zip(header_cells, header, strict=True)):
         set_cell(cell, title, bold=True)
         shade(cell, "F3F2F1")
-        if sizes:
-            cell.width = sizes[column]
+        if widths:
+            cell.width = Cm(widths[column])
     repeat_header(table)
+    blank = table.add_row()._tr  # each cell: its width and one empty paragraph
+    tbl = table._tbl
+    tbl.remove(blank)
     for index, values in enumerate(rows):
-        # Reuse the new row's cells: asking a long table for ``row.cells`` again is slow.
-        cells = table.add_row().cells
-        for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            set_cell(cell, value)
-            if sizes:
-                cell.width = sizes[column]
+        tr = copy.deepcopy(blank)
+        tbl.append(tr)
+        cells = tr.tc_lst
+        for tc, value in zip(cells, values, strict=True):
+            _fill_new_cell(tc, value)
         if rag_column is not None and rags is not None and rags[index] in RAG_FILLS:
             fill, colour = RAG_FILLS[rags[index]]
-            shade(cells[rag_column], fill, colour)
+            shade(_Cell(cells[rag_column], table), fill, colour)
     return table
 
 
