@@ -32,7 +32,7 @@ SYNONYMS: list[tuple[str, str]] = [
     ("completed", r"date (?:completed|achieved|closed)|actual completion|completed (?:date|on)"
                   r"|date of completion"),
     ("section", r"^(?:theme|category|service area|workstream|strand|work ?stream|area)$"),
-    ("number", r"^(?:no\.?|number|ref\.?|reference|rec\.?|rec(?:ommendation)? (?:no\.?|number|ref)"
+    ("number", r"^(?:no\.?|number|ref\.?|reference|ref\.? no\.?|id|rec\.?|rec(?:ommendation)? (?:no\.?|number|ref)"
                r"|priority (?:no\.?|number)|item|#|action (?:no\.?|number|ref))$"),
     ("due", r"target date|by when|deadline|completion date|review date|timescales?|due date"
             r"|^target$|^(?:to be )?complet(?:ed|ion|e) by$|delivery date|^when by$"),

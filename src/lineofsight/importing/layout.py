@@ -166,8 +166,9 @@ class PlanBuilder:
                     rows = table.rows[:idx] + table.rows[end:]
                 else:
                     if not continuing:
-                        cmap = _spanned_number_column(
-                            _with_action_column(new_map, table.rows[end:]), table.rows[end:])
+                        cmap = _spanned_number_column(_with_recommendation_column(
+                            _with_action_column(new_map, table.rows[end:]), table.rows[end:]),
+                            table.rows[end:])
                         current = []
                         plans.append(current)
                         plan_table = table
@@ -348,7 +349,9 @@ class PlanBuilder:
                 ):
                     ref = rec_cell.paras[0].marker  # "1. Improve ..." printed in the text
                 if ref is None and rec_text and (m := _REF_IN_TEXT.match(rec_text)):
-                    ref = m["ref"] or m["rref"]  # "Recommendation 2: Improve ..."
+                    ref = m["ref"] or m["rref"] or m["bref"]  # "Recommendation 2: Improve ..."
+                    if m["bref"]:
+                        rec_text = rec_text[m.end():]  # the bare number is only the ref
                 rec = DraftRecommendation(ref, rec_text or (rec_cell.text if rec_cell else ""),
                                           section, source=(table.index, row.number))
                 if not rec.text:
@@ -605,7 +608,9 @@ class PlanBuilder:
             "rag": rag,
             "measures": a.measures,
             "reported_to": a.reported_to,
-            "updates": a.updates,
+            # A "Progress" cell holding only "Complete" or "In progress" is the status
+            # (read above), not a narrative update.
+            "updates": [u for u in a.updates if u.get("as_of") or not _status_word(u.get("text") or "")],
         }
 
 
@@ -753,6 +758,28 @@ def _with_action_column(cmap: ColumnMap, rows: list[Row]) -> ColumnMap:
         return cmap
     roles = dict(cmap.roles)
     roles[best] = "action"
+    return ColumnMap(roles, cmap.as_of, cmap.header)
+
+
+def _with_recommendation_column(cmap: ColumnMap, rows: list[Row]) -> ColumnMap:
+    """Give a plan without a recommendation header its recommendation column: the first
+    column, left of the actions, under a header no synonym names ("Priority", "Area"),
+    holding a sentence on most rows. A column of one-word ratings ("High") is not one.
+    """
+    action = cmap.first("action")
+    if cmap.first("recommendation") is not None or action is None or action == 0:
+        return cmap
+    i = 0
+    if i in cmap.roles or not cmap.header[i].strip():
+        return cmap
+    texts = [r.cells[i].text for r in rows if i < len(r.cells) and not r.cells[i].merged]
+    filled = [t for t in texts if t]
+    if not filled or len(filled) < max(1, len(rows) // 2):
+        return cmap
+    if sum(len(t.split()) >= 4 for t in filled) < len(filled) / 2:
+        return cmap
+    roles = dict(cmap.roles)
+    roles[i] = "recommendation"
     return ColumnMap(roles, cmap.as_of, cmap.header)
 
 
@@ -904,7 +931,9 @@ _REF_LABEL = re.compile(
 _REF_IN_TEXT = re.compile(
     r"^\s*(?:(?:recommendation|rec\.?|area for (?:improvement|development)|priority|finding)"
     r"\s*(?P<ref>\d{1,2}[a-z]?)|(?P<rref>(?-i:R)\d{1,2}[a-z]?))"
-    r"(?:\s*[:.\-–—)]\s*\S|\s+(?-i:[A-Z]))", re.I)
+    r"(?:\s*[:.\-–—)]\s*\S|\s+(?-i:[A-Z]))"
+    # "1 Reduce caseloads ...": a bare number before a capitalised word, as exports print it.
+    r"|^\s*(?P<bref>\d{1,2})\s+(?=(?-i:[A-Z][a-z]+)\s)", re.I)
 
 
 # A line that is only a numbered label ("Recommendation 1", "Area for improvement 2")
@@ -945,10 +974,16 @@ def _bold_lead(cell: Cell | None) -> tuple[str, list[Para]] | None:
 
 def _clean_ref(text: str) -> str:
     text = _REF_LABEL.sub("", _tidy(text))
+    # "3 (page 12)": the page says where the report puts it; the number is the ref.
+    text = _PAGE_AFTER_REF.sub("", text)
     if re.fullmatch(r"\([0-9A-Za-z]{1,4}\)\.?", text):
         return text.rstrip(".")  # "(iii)" is printed with both brackets
     text = re.sub(r"[\s.\-–—:;,№#)]+$", "", text)
     return text or _tidy(text)
+
+
+_PAGE_AFTER_REF = re.compile(r"(?<=\S)\s*[(\[]\s*(?:page|pages|pp?\.?|para(?:graph)?\.?)\s*[\d\s,\-–]+[)\]]?$",
+                             re.I)
 
 
 def _see_also(text: str) -> list[str]:
@@ -1006,13 +1041,19 @@ def _join_actions(into: DraftAction, tail: DraftAction) -> None:
     into.status_text = into.status_text or tail.status_text
 
 
+# "Lead: Sam Okafor" (case-system exports label the lead): the label is not the name.
+_LEAD_LABEL = re.compile(
+    r"^\s*(?:lead(?:\s+officer)?|owner|responsible(?:\s+officer)?|accountable(?:\s+officer)?)\s*:\s*(?=\S)",
+    re.I)
+
+
 def _split_partners(cell: Cell) -> tuple[list[str], list[str]]:
     """Owner paragraphs, and partner text after a "Partners:" label in the same cell."""
     owners: list[str] = []
     partners: list[str] = []
     in_partners = False
     for p in cell.paras:
-        text = p.text
+        text = _LEAD_LABEL.sub("", p.text)
         if not text:
             continue
         if in_partners:

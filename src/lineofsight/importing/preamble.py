@@ -13,8 +13,8 @@ _KINDS = [
     ("ILACS", r"\bILACS\b|inspection of (?:local authority )?children'?s services"
               r"|local authority children'?s services inspection"),
     ("JTAI", r"\bJTAI\b|joint targeted area inspection"),
-    ("focused visit", r"\bfocused visit\b"),
-    ("monitoring visit", r"\bmonitoring visit\b"),
+    ("Focused visit", r"\bfocused visit\b"),
+    ("Monitoring visit", r"\bmonitoring visit\b"),
     ("S&LAC", r"\bS\s?&\s?LAC\b|\bSLAC\b|safeguarding and looked after children"),
     ("SIF", r"\bSIF\b|single inspection"),
 ]
@@ -28,16 +28,26 @@ _ORGANISATION = re.compile(
 def title_of(lines: list[str], table: Table | None) -> str | None:
     """The plan's title: the plan table's own heading, else the last line naming a plan."""
     candidates = [ln for ln in lines if "plan" in ln.lower() and len(ln) < 120]
-    if table is not None and table.heading and "plan" in table.heading.lower():
-        return table.heading
+    # A heading names the plan; a sentence below it ("This plan responds to ...") does not.
+    headings = [ln for ln in candidates if not _SENTENCE.search(ln)]
+    heading = table.heading if table is not None else None
+    if heading and "plan" in heading.lower() and not (_SENTENCE.search(heading) and headings):
+        return heading
+    candidates = headings or candidates
     if candidates:
         return candidates[-1]
     return lines[0] if lines and len(lines[0]) < 120 else None
 
 
+_SENTENCE = re.compile(r"^(?:this|the|these|our|we|it)\b.*\.$|\w{3,}\.$", re.I)
+
+
 def organisation_of(lines: list[str]) -> str | None:
-    """The council named above the plan ("London Borough of Merton", "X County Council")."""
+    """The council named above the plan ("London Borough of Merton", "X County Council");
+    a title block in capitals ("HARROWFIELD COUNCIL") names it too."""
     for line in lines[:60]:
+        if line.isupper():
+            line = line.title()
         m = _ORGANISATION.search(line)
         if m:
             return m.group(0).strip()

@@ -443,9 +443,12 @@ def read_csv(data: bytes, filename: str) -> Document:
 # --------------------------------------------------------------------------- xlsx
 
 
-def _xl_text(value: Any) -> str:
+def _xl_text(value: Any, number_format: str = "") -> str:
     if value is None:
         return ""
+    if isinstance(value, (datetime, date)) and _month_only_format(number_format):
+        # Shown as "Apr-25" or "April 2025": the cell names a month, not its first day.
+        return value.strftime("%B %Y")
     if isinstance(value, datetime):
         return value.strftime("%-d %B %Y")
     if isinstance(value, date):
@@ -453,6 +456,12 @@ def _xl_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _month_only_format(number_format: str) -> bool:
+    """A date number format that shows month and year but no day ("mmm-yy", "mmmm yyyy")."""
+    fmt = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", (number_format or "").lower())
+    return "m" in fmt and "y" in fmt and "d" not in fmt and "h" not in fmt and "s" not in fmt
 
 
 def _xl_fill(cell: Any, theme: list[str] | None = None) -> str | None:
@@ -552,19 +561,25 @@ def read_xlsx(data: bytes, filename: str) -> Document:
             for cell in row:
                 if cell.value is not None or _xl_fill(cell, theme):
                     values[(cell.row, cell.column)] = cell
+        # Hidden columns are a spreadsheet's workings (lookups, sort keys), not printed.
+        hidden = {c for dim in ws.column_dimensions.values() if dim.hidden and dim.min
+                  for c in range(dim.min, (dim.max or dim.min) + 1)}
+        values = {k: v for k, v in values.items() if k[1] not in hidden}
         max_col = max((c for _, c in values), default=0)
         # Rows and columns beyond the last value are only formatting; never walk them.
         max_row = max((r for r, _ in values), default=0)
         for r in range(1, max_row + 1):
             cells: list[Cell] = []
             for c in range(1, max_col + 1):
+                if c in hidden:
+                    continue
                 origin = merged.get((r, c))
                 src = values.get(origin or (r, c))
                 if src is None:
                     cells.append(Cell(merged=origin is not None))
                     continue
                 bold = bool(src.font and src.font.b)
-                made = cell_from_lines(_xl_text(src.value).splitlines(), bold=bold)
+                made = cell_from_lines(_xl_text(src.value, src.number_format).splitlines(), bold=bold)
                 made.merged = origin is not None
                 made.fill = _xl_fill(src, theme)
                 if made.fill is None and 0 < len(made.text) <= _SHORT_RAG_TEXT and src.font:
@@ -645,12 +660,15 @@ def _letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26)
 
 
-def _docx_paras(container: Any, numbering: _Numbering) -> list[Para]:
-    """Paragraphs of a docx cell, with list kind, level and letter from the numbering part."""
+def _docx_paras(container: Any, numbering: _Numbering, *, tables: bool = True) -> list[Para]:
+    """Paragraphs of a docx cell, with list kind, level and letter from the numbering part
+    (and the text of a nested table, row by row, unless ``tables`` is False)."""
     formats = numbering.formats
     paras: list[Para] = []
     for child in _children(container, f"{_W}tbl", f"{_W}p"):
         if child.tag == f"{_W}tbl":  # a nested table: keep its text, row by row
+            if not tables:
+                continue
             for tr in child.iter(f"{_W}tr"):
                 cells = ["".join(t.text or "" for t in tc.iter(f"{_W}t")) for tc in tr.findall(f"{_W}tc")]
                 line = " – ".join(_clean_line(c) for c in cells if c.strip())
@@ -787,10 +805,14 @@ def _docx_text_colour(tc: Any) -> str | None:
 def _docx_rows(tbl: Any, numbering: _Numbering) -> list[Row]:
     rows: list[Row] = []
     above: dict[int, Cell] = {}
+    nested: dict[tuple[int, int], Any] = {}  # (row, column) -> a table inside that cell
     for n, tr in enumerate(_children(tbl, f"{_W}tr"), 1):
         cells: list[Cell] = []
         col = 0
         for tc in _children(tr, f"{_W}tc"):
+            inner = _children(tc, f"{_W}tbl")
+            if inner:
+                nested[(len(rows), col)] = (tc, inner[0])
             tcpr = tc.find(f"{_W}tcPr")
             span = 1
             vmerge: str | None = None
@@ -818,7 +840,71 @@ def _docx_rows(tbl: Any, numbering: _Numbering) -> list[Row]:
                 above[col + c] = cell if c == 0 else here
             col += span
         rows.append(Row(cells, n))
-    return _pad(rows)
+    return _unfold_nested(_pad(rows), nested, numbering)
+
+
+def _unfold_nested(rows: list[Row], nested: dict[tuple[int, int], Any], numbering: _Numbering) -> list[Row]:
+    """Spread a column of nested sub-tables ("Action | Owner | By when" inside the action
+    cell) into columns of the plan table, one plan row per sub-table row.
+
+    Only when the first nested table starts with a header naming plan columns; the
+    header row above takes its column names, and the outer row's other cells cover its
+    sub-rows as a merged span (one recommendation and RAG over several sub-actions).
+    """
+    from .columns import role_of
+
+    if not nested:
+        return rows
+    col = min(c for _, c in nested)
+    tables = {r: _docx_rows(tbl, numbering) for (r, c), (_, tbl) in nested.items() if c == col}
+    first_row = min(tables)
+    first = tables[first_row]
+    if not first or len(first[0].cells) < 2:
+        return rows
+    header = [c.text for c in first[0].cells]
+    if sum(role_of(t) is not None for t in header) < 2:
+        return rows
+    width = max(len(t[0].cells) for t in tables.values() if t)
+    head_at = next((k for k in range(first_row - 1, -1, -1) if rows[k].cells[col].text), None)
+    if head_at is not None:
+        outer_roles = {role_of(c.text) for i, c in enumerate(rows[head_at].cells) if i != col}
+        if {"owner", "due"} <= outer_roles:
+            return rows  # the plan already names its leads and dates; the inner table is detail
+    out: list[Row] = []
+    for k, row in enumerate(rows):
+        before, cell, after = row.cells[:col], row.cells[col], row.cells[col + 1:]
+        sub = tables.get(k)
+        if sub is None:
+            if k == head_at:
+                spliced = [_para_cell(t) for t in header] + [Cell() for _ in range(width - len(header))]
+            else:
+                spliced = [cell] + [Cell(merged=cell.merged) for _ in range(width - 1)]
+            out.append(Row([*before, *spliced, *after], row.number, row.page_break_before))
+            continue
+        body = sub[1:] if [c.text for c in sub[0].cells] == header else sub
+        lead_in = _docx_paras_outside_tables(nested[(k, col)][0], numbering)
+        for j, inner in enumerate(body or [Row([Cell()], row.number)]):
+            inner_cells = list(inner.cells) + [Cell() for _ in range(width - len(inner.cells))]
+            if j == 0 and lead_in:
+                inner_cells[0] = Cell([*lead_in, *inner_cells[0].paras])
+            if j == 0:
+                outer_before, outer_after = before, after
+            else:
+                outer_before = [Cell(list(c.paras), merged=True, fill=c.fill) for c in before]
+                outer_after = [Cell(list(c.paras), merged=True, fill=c.fill) for c in after]
+            out.append(Row([*outer_before, *inner_cells[:width], *outer_after], row.number,
+                           row.page_break_before and j == 0))
+    return _pad(out)
+
+
+def _para_cell(text: str) -> Cell:
+    """A cell holding one line of text."""
+    return Cell([para_from_text(text)] if text else [])
+
+
+def _docx_paras_outside_tables(tc: Any, numbering: _Numbering) -> list[Para]:
+    """The cell's own paragraphs, leaving out any table nested inside it."""
+    return [p for p in _docx_paras(tc, numbering, tables=False) if p.text]
 
 
 # --------------------------------------------------------------------------- pdf

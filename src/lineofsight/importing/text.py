@@ -13,7 +13,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
 _OWNER_SPLIT = re.compile(r"\s*;\s*|\s*\+\s*|\n")
 _INITIALS = re.compile(r"[A-Z]{1,4}")
 _RAG = [
-    ("blue", re.compile(r"\bblue\b|^b$|\bclosed\b", re.I)),
+    # "C" is the complete rating of RAGC keys (red, amber, green, complete): closed, so blue.
+    ("blue", re.compile(r"\bblue\b|^[bc]$|\bclosed\b", re.I)),
     ("red", re.compile(r"\bred\b|^r$", re.I)),
     ("amber", re.compile(r"\bamber\b|^a$|\byellow\b|^a/g$|^amber.?green$", re.I)),
     ("green", re.compile(r"\bgreen\b|^g$", re.I)),
@@ -91,9 +92,9 @@ def _split_slashes(text: str) -> list[str]:
 
 # A rating letter with a note after it ("G (on track)", "B – complete", "A/R") or in
 # brackets at the end ("Completed (B)"); a letter followed by a word ("A new panel") is not.
-_RAG_LETTERS = re.compile(r"^([rabg])(?:\s*[/&-]\s*([rabg]))?\s*(?:$|[(\-–—:*↑↓→=])")
+_RAG_LETTERS = re.compile(r"^([rabgc])(?:\s*[/&-]\s*([rabg]))?\s*(?:$|[(\-–—:*↑↓→=])")
 _RAG_LETTER_END = re.compile(r"\(([rabg])\)$")
-_LETTER_WORD = {"r": "red", "a": "amber", "b": "blue", "g": "green"}
+_LETTER_WORD = {"r": "red", "a": "amber", "b": "blue", "c": "blue", "g": "green"}
 
 
 def rag_of(text: str) -> str | None:

@@ -100,7 +100,7 @@ def test_excel_plan_with_merged_cells_rag_and_dated_progress():
     result = read_plan(builders.example_xlsx(), "focused-visit.xlsx")
     plan = result.plan
     assert plan["title"] == "Example Borough Council – Focused visit action plan"
-    assert plan["inspection"]["kind"] == "focused visit"
+    assert plan["inspection"]["kind"] == "Focused visit"
     recs = plan["recommendations"]
     assert [r["ref"] for r in recs] == ["1", "2"]
     first = recs[0]["actions"]

@@ -117,3 +117,10 @@ def test_load_command_rates_the_new_plan_by_the_councils_rules(tmp_path, council
     assert overdue.rag == "green"  # what the document said is kept
     assert overdue.rag_computed == "red"  # June 2026 has passed and it is not complete
     assert overdue.effective_rag == "red"
+
+
+def test_every_inspection_kind_the_importer_names_is_one_the_plan_model_keeps():
+    from lineofsight.importing.preamble import _KINDS
+    from lineofsight.plans.models import Inspection
+
+    assert {kind for kind, _ in _KINDS} <= set(Inspection.Kind.values)

@@ -67,4 +67,4 @@ def expected() -> dict[str, Any]:
         rec("3", REC_3, [a(9, "2025-09-30", "not_started"), a(10, "2025-11-30", "not_started")],
             section=BAND_2),
     ], organisation="Kingsmere Borough Council",
-        inspection={"kind": "monitoring visit", "started": "2025-03-04", "ended": "2025-03-05"})
+        inspection={"kind": "Monitoring visit", "started": "2025-03-04", "ended": "2025-03-05"})

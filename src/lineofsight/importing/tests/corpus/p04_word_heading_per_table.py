@@ -63,4 +63,4 @@ def expected() -> dict[str, Any]:
         ])
         for heading, rows in SECTIONS
     ], organisation="Riverside City Council",
-        inspection={"kind": "focused visit", "started": "2025-09-11", "ended": "2025-09-12"})
+        inspection={"kind": "Focused visit", "started": "2025-09-11", "ended": "2025-09-12"})

@@ -63,4 +63,4 @@ def expected() -> dict[str, Any]:
         rec(None, AREA_4, [act(DO_4, "Head of Safeguarding", "August 2025", "2025-08-31",
                                status="complete", rag="blue")]),
     ], organisation="Oakfield District Council",
-        inspection={"kind": "focused visit", "started": "2025-07-08", "ended": "2025-07-09"})
+        inspection={"kind": "Focused visit", "started": "2025-07-08", "ended": "2025-07-09"})

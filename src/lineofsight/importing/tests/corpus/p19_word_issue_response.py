@@ -61,4 +61,4 @@ def expected() -> dict[str, Any]:
                 "2026-04-22", rag="green"),
         ]),
     ], organisation="Wexcombe Council",
-        inspection={"kind": "focused visit", "started": "2025-10-21", "ended": "2025-10-22"})
+        inspection={"kind": "Focused visit", "started": "2025-10-21", "ended": "2025-10-22"})

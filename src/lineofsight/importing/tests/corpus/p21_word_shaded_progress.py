@@ -58,4 +58,4 @@ def expected() -> dict[str, Any]:
         rec("R2", REC_2, [a(2, None, "complete", "blue"),
                          a(3, "2026-03-31", "not_started", "red")]),
     ], organisation="Ellerby Borough Council",
-        inspection={"kind": "focused visit", "started": "2025-10-14", "ended": "2025-10-15"})
+        inspection={"kind": "Focused visit", "started": "2025-10-14", "ended": "2025-10-15"})

@@ -68,4 +68,4 @@ def expected() -> dict[str, Any]:
             act("Hold a yearly entitlements event with care leavers.", leads, "December 2025",
                 "2025-12-31", rag="red"),
         ]),
-    ], inspection={"kind": "monitoring visit", "started": "2025-06-03", "ended": "2025-06-04"})
+    ], inspection={"kind": "Monitoring visit", "started": "2025-06-03", "ended": "2025-06-04"})
