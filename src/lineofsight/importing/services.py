@@ -7,14 +7,16 @@ is all-or-nothing in one transaction, and nothing held in the app is deleted.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from lineofsight.accounts.models import Organisation
 from lineofsight.importing.merge import ChangeSet, compute_changes
+from lineofsight.importing.models import SESSION_LIFETIME, ImportSession
 from lineofsight.plans import services as plans_services
 from lineofsight.plans.interchange import (
     PeopleAndBodies,
@@ -133,3 +135,14 @@ def _set_action_field(action: Action, name: str, value: Any, directory: PeopleAn
         setattr(action, name, value or "")
     else:
         setattr(action, name, value)
+
+
+def delete_expired_sessions(now: datetime | None = None) -> int:
+    """Delete uploads older than the preview lifetime, confirmed or not, and say how many.
+
+    A pending upload holds the whole parsed plan; once it can no longer be confirmed there
+    is no reason to keep a copy of the council's document outside the plan itself.
+    """
+    cutoff = (now or timezone.now()) - SESSION_LIFETIME
+    deleted, _ = ImportSession.objects.filter(created__lt=cutoff).delete()
+    return deleted

@@ -93,6 +93,13 @@ class ActionAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "ref", "due_text"]
     inlines = [ActionOwnerInline, ActionReportInline, ProgressUpdateInline]
 
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        # An edit here must also make an officer's open edit form out of date, so the
+        # app's optimistic locking refuses their older copy instead of overwriting this.
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(SimpleHistoryAdmin):
