@@ -69,7 +69,9 @@ def get_for_user(request: HttpRequest, queryset: QuerySet[M], org_path: str, **l
     """
     if not request.user.is_authenticated:
         raise Http404
-    org_ids = [m.organisation_id for m in memberships_of(request.user)]
+    # The middleware has already loaded the user's memberships for this request.
+    memberships = getattr(request.user, "_lineofsight_memberships", None) or memberships_of(request.user)
+    org_ids = [m.organisation_id for m in memberships]
     try:
         obj = queryset.get(**lookup, **{f"{org_path}__in": org_ids})
     except ObjectDoesNotExist as exc:

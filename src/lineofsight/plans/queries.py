@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from lineofsight.plans.models import Action, Plan, Rag, Recommendation
+from lineofsight.plans.models import Action, Plan, Rag, Recommendation, Status
+from lineofsight.tracking import rules
 
 RAG_ORDER = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE]
 
@@ -47,12 +48,11 @@ class ActionFilter:
             return True
         if self.due == "none":
             return action.due_date is None
-        if action.due_date is None:
-            return False
+        # The same definitions the RAG rules and reminders use, so the filter and the
+        # rating never disagree about what "overdue" means.
         if self.due == "overdue":
-            return action.due_date < today and action.status != "complete"
-        days = int(self.due)
-        return today <= action.due_date <= today + timedelta(days=days)
+            return rules.is_overdue(action.due_date, action.status == Status.COMPLETE, today)
+        return rules.is_due_within(action.due_date, today, int(self.due))
 
 
 @dataclass

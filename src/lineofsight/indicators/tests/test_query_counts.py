@@ -38,9 +38,9 @@ def test_indicator_page_queries_do_not_grow_with_links(
     client = client_for(plan_manager)
     client.get(reverse("indicators:indicator_detail", args=[ni147.pk]))
 
-    # session, user, memberships (twice: middleware and permission check), indicator,
+    # session, user, memberships (loaded once by the middleware), indicator,
     # values and targets for the summary, values table, targets list, links
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         client.get(reverse("indicators:indicator_detail", args=[ni147.pk]))
 
 
