@@ -71,9 +71,15 @@ def work_compute(folder: Path, form: str) -> dict[str, float]:
     started = time.perf_counter()
     results = run_indicators(loaded, parse_period(PERIOD))
     compute_s = time.perf_counter() - started
-    return {"read_s": read_s, "compute_s": compute_s, "read_peak_mb": read_peak,
-            "peak_mb": _peak_mb(), "rows": rows, "episodes": episodes,
-            "indicators": len(results)}
+    return {
+        "read_s": read_s,
+        "compute_s": compute_s,
+        "read_peak_mb": read_peak,
+        "peak_mb": _peak_mb(),
+        "rows": rows,
+        "episodes": episodes,
+        "indicators": len(results),
+    }
 
 
 def work_xml_read(folder: Path) -> dict[str, float]:
@@ -82,15 +88,20 @@ def work_xml_read(folder: Path) -> dict[str, float]:
 
     con = connect()
     times: dict[str, float] = {}
-    for key, read in (("ssda903", lambda: load_ssda903(con, folder / "ssda903.xml")),
-                      ("cin", lambda: load_cin(con, [folder / "cin_census.xml"]))):
+    for key, read in (
+        ("ssda903", lambda: load_ssda903(con, folder / "ssda903.xml")),
+        ("cin", lambda: load_cin(con, [folder / "cin_census.xml"])),
+    ):
         wall, cpu = time.perf_counter(), time.process_time()
         read()
         times[f"{key}_s"] = time.perf_counter() - wall
         times[f"{key}_cpu_s"] = time.process_time() - cpu
-    return {**times, "peak_mb": _peak_mb(),
-            "ssda903_mb": (folder / "ssda903.xml").stat().st_size / 1e6,
-            "cin_mb": (folder / "cin_census.xml").stat().st_size / 1e6}
+    return {
+        **times,
+        "peak_mb": _peak_mb(),
+        "ssda903_mb": (folder / "ssda903.xml").stat().st_size / 1e6,
+        "cin_mb": (folder / "cin_census.xml").stat().st_size / 1e6,
+    }
 
 
 def work_duckdb_pair(folder: Path) -> dict[str, float]:
@@ -134,9 +145,9 @@ def work_pandas_pair(folder: Path) -> dict[str, float]:
     open_at_end = ep[(ep["DECOM"] <= end) & (ep["DEC"].isna() | (ep["DEC"] > end))]
     cohort = open_at_end[["CHILD", "period_start"]].drop_duplicates("CHILD").copy()
     holidays = _calendar().holidays
-    cohort["first_due"] = pd.to_datetime(np.busday_offset(
-        cohort["period_start"].values.astype("datetime64[D]"), 20, roll="backward",
-        holidays=holidays))
+    cohort["first_due"] = pd.to_datetime(
+        np.busday_offset(cohort["period_start"].values.astype("datetime64[D]"), 20, roll="backward", holidays=holidays)
+    )
     cohort = cohort[cohort["first_due"] <= end]
     held = rv[["CHILD", "REVIEW"]].drop_duplicates().merge(cohort, on="CHILD")
     held = held[(held["REVIEW"] >= held["period_start"]) & (held["REVIEW"] <= end)]
@@ -148,24 +159,22 @@ def work_pandas_pair(folder: Path) -> dict[str, float]:
     late_children = set(held.loc[(held["REVIEW"] > due) & (held["REVIEW"] >= start), "CHILD"])
     last = held.groupby("CHILD").agg(n=("k", "max"), last=("REVIEW", "max"))
     cohort = cohort.merge(last, left_on="CHILD", right_index=True, how="left")
-    next_due = cohort["first_due"].where(cohort["n"].isna(), cohort["last"] + pd.DateOffset(
-        months=6))
+    next_due = cohort["first_due"].where(cohort["n"].isna(), cohort["last"] + pd.DateOffset(months=6))
     next_due = next_due.where(cohort["n"] != 1, cohort["last"] + pd.DateOffset(months=3))
     late = cohort["CHILD"].isin(late_children) | (next_due <= end)
     ni66 = [int((~late).sum()), len(cohort)]
 
     # A1
-    adopted = ep[ep["REC"].isin(["E11", "E12"]) & (ep["DEC"] >= window_start)
-                 & (ep["DEC"] <= end)][["CHILD", "period_start"]]
-    placed = ep[ep["PLACE"].isin(["A3", "A4", "A5", "A6"])].merge(
-        adopted, on=["CHILD", "period_start"])
+    adopted = ep[ep["REC"].isin(["E11", "E12"]) & (ep["DEC"] >= window_start) & (ep["DEC"] <= end)][
+        ["CHILD", "period_start"]
+    ]
+    placed = ep[ep["PLACE"].isin(["A3", "A4", "A5", "A6"])].merge(adopted, on=["CHILD", "period_start"])
     placed = placed.groupby(["CHILD", "period_start"], as_index=False)["DECOM"].min()
     days = (placed["DECOM"] - placed["period_start"]).dt.days
     a1 = [int(days.sum()), len(days)]
     del ad1
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_mb": _peak_mb(),
-            "values": {"NI66": ni66, "A1": a1}}  # type: ignore[dict-item]
+    return {"seconds": seconds, "peak_mb": _peak_mb(), "values": {"NI66": ni66, "A1": a1}}  # type: ignore[dict-item]
 
 
 def worker(kind: str, folder: Path) -> None:
@@ -192,7 +201,10 @@ def run_worker(kind: str, folder: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     done = subprocess.run(  # noqa: S603 - this script and interpreter, fixed arguments
         [sys.executable, __file__, "--worker", kind, str(folder)],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     if done.returncode != 0:
         raise SystemExit(f"worker {kind} failed:\n{done.stderr}")
@@ -201,12 +213,15 @@ def run_worker(kind: str, folder: Path) -> dict:
 
 def generate(size: int, folder: Path) -> float:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    code = ("import sys; from pathlib import Path; "
-            "from lineofsight.indicators.compute.synth import SynthOptions, generate; "
-            f"generate(SynthOptions(children={size}, seed=1), Path(sys.argv[1]))")
+    code = (
+        "import sys; from pathlib import Path; "
+        "from lineofsight.indicators.compute.synth import SynthOptions, generate; "
+        f"generate(SynthOptions(children={size}, seed=1), Path(sys.argv[1]))"
+    )
     started = time.perf_counter()
     subprocess.run(  # noqa: S603 - this interpreter, code written above
-        [sys.executable, "-c", code, str(folder)], check=True, env=env)
+        [sys.executable, "-c", code, str(folder)], check=True, env=env
+    )
     return time.perf_counter() - started
 
 
@@ -238,8 +253,10 @@ def main() -> None:
 
 def run(args: argparse.Namespace, base: Path) -> None:
     """Generate, measure and print the tables."""
-    print(f"lineofsight compute benchmark: {os.cpu_count()} CPUs, median of {args.repeats} "
-          f"runs, each in its own process; data in {base}; code in {SRC}\n")
+    print(
+        f"lineofsight compute benchmark: {os.cpu_count()} CPUs, median of {args.repeats} "
+        f"runs, each in its own process; data in {base}; code in {SRC}\n"
+    )
     table = []
     for size in args.sizes:
         folder = base / f"children_{size}"
@@ -279,53 +296,69 @@ def run(args: argparse.Namespace, base: Path) -> None:
         print(f"  {size:>7,} children done ({row['total_s']:.1f}s read+compute)", flush=True)
 
     print()
-    header = (f"{'children':>9} {'episodes':>9} {'rows':>9} | {'read s':>7} {'compute s':>9} "
-              f"{'total s':>7} {'read MB':>7} {'peak MB':>7} {'rows/s':>10} | "
-              f"{'XML read s':>10} {'XML MB':>7}")
-    print("Read (SSDA903 CSV + CIN XML) and compute all 15 indicators; rows/s = rows read "
-          "per second of reading;\nXML = the same read with the SSDA903 XML form instead of CSV")
+    header = (
+        f"{'children':>9} {'episodes':>9} {'rows':>9} | {'read s':>7} {'compute s':>9} "
+        f"{'total s':>7} {'read MB':>7} {'peak MB':>7} {'rows/s':>10} | "
+        f"{'XML read s':>10} {'XML MB':>7}"
+    )
+    print(
+        "Read (SSDA903 CSV + CIN XML) and compute all 15 indicators; rows/s = rows read "
+        "per second of reading;\nXML = the same read with the SSDA903 XML form instead of CSV"
+    )
     print(header)
     print("-" * len(header))
     for row in table:
-        print(f"{row['children']:>9,} {row['episodes']:>9,} {row['rows']:>9,} | "
-              f"{row['read_s']:>7.2f} {row['compute_s']:>9.2f} {row['total_s']:>7.2f} "
-              f"{row['read_peak_mb']:>7.0f} {row['peak_mb']:>7.0f} {row['rows_per_s']:>10,.0f} | "
-              f"{row['xml_read_s']:>10.2f} {row['xml_peak_mb']:>7.0f}")
+        print(
+            f"{row['children']:>9,} {row['episodes']:>9,} {row['rows']:>9,} | "
+            f"{row['read_s']:>7.2f} {row['compute_s']:>9.2f} {row['total_s']:>7.2f} "
+            f"{row['read_peak_mb']:>7.0f} {row['peak_mb']:>7.0f} {row['rows_per_s']:>10,.0f} | "
+            f"{row['xml_read_s']:>10.2f} {row['xml_peak_mb']:>7.0f}"
+        )
     print()
-    header = (f"{'children':>9} | {'903 XML MB':>10} {'read s':>7} {'CPU s':>6} | "
-              f"{'CIN XML MB':>10} {'read s':>7} {'CPU s':>6} | {'peak MB':>7}")
-    print("XML reads on their own (parse, check and type into DuckDB): the SSDA903 XML form, "
-          "then the CIN census")
+    header = (
+        f"{'children':>9} | {'903 XML MB':>10} {'read s':>7} {'CPU s':>6} | "
+        f"{'CIN XML MB':>10} {'read s':>7} {'CPU s':>6} | {'peak MB':>7}"
+    )
+    print("XML reads on their own (parse, check and type into DuckDB): the SSDA903 XML form, then the CIN census")
     print(header)
     print("-" * len(header))
     for row in table:
-        print(f"{row['children']:>9,} | {row['ssda903_xml_mb']:>10.1f} "
-              f"{row['ssda903_xml_s']:>7.2f} {row['ssda903_xml_cpu_s']:>6.2f} | "
-              f"{row['cin_xml_mb']:>10.1f} {row['cin_xml_s']:>7.2f} {row['cin_xml_cpu_s']:>6.2f} | "
-              f"{row['xml_read_peak_mb']:>7.0f}")
+        print(
+            f"{row['children']:>9,} | {row['ssda903_xml_mb']:>10.1f} "
+            f"{row['ssda903_xml_s']:>7.2f} {row['ssda903_xml_cpu_s']:>6.2f} | "
+            f"{row['cin_xml_mb']:>10.1f} {row['cin_xml_s']:>7.2f} {row['cin_xml_cpu_s']:>6.2f} | "
+            f"{row['xml_read_peak_mb']:>7.0f}"
+        )
     print()
-    header = (f"{'children':>9} | {'DuckDB s':>8} {'pandas s':>8} {'pandas/DuckDB':>13} "
-              f"{'pandas MB':>9} {'same answers':>12}")
+    header = (
+        f"{'children':>9} | {'DuckDB s':>8} {'pandas s':>8} {'pandas/DuckDB':>13} {'pandas MB':>9} {'same answers':>12}"
+    )
     print("NI66 + A1, read + compute: DuckDB SQL files against plain pandas")
     print(header)
     print("-" * len(header))
     for row in table:
-        print(f"{row['children']:>9,} | {row['duck_pair_s']:>8.2f} {row['pandas_pair_s']:>8.2f} "
-              f"{row['pandas_pair_s'] / row['duck_pair_s']:>13.1f} "
-              f"{row['pandas_peak_mb']:>9.0f} {'yes' if row['agree'] else 'NO':>12}")
+        print(
+            f"{row['children']:>9,} | {row['duck_pair_s']:>8.2f} {row['pandas_pair_s']:>8.2f} "
+            f"{row['pandas_pair_s'] / row['duck_pair_s']:>13.1f} "
+            f"{row['pandas_peak_mb']:>9.0f} {'yes' if row['agree'] else 'NO':>12}"
+        )
     print()
     if len(table) > 1:
         first, last = table[0], table[-1]
-        print(f"Scaling {first['children']:,} -> {last['children']:,} children: read + compute "
-              f"time grew {last['total_s'] / first['total_s']:.1f}x for "
-              f"{last['children'] // first['children']}x the data (linear would be "
-              f"{last['children'] // first['children']}x; fixed start-up costs weigh on small "
-              "sizes).")
+        print(
+            f"Scaling {first['children']:,} -> {last['children']:,} children: read + compute "
+            f"time grew {last['total_s'] / first['total_s']:.1f}x for "
+            f"{last['children'] // first['children']}x the data (linear would be "
+            f"{last['children'] // first['children']}x; fixed start-up costs weigh on small "
+            "sizes)."
+        )
     biggest = table[-1]
     if biggest["children"] >= 100_000:
         verdict = "meets" if biggest["total_s"] < 20 and biggest["peak_mb"] < 2048 else "MISSES"
-        print(f"Target (100,000 children < 20 s, < 2 GB): {biggest['children']:,} children "
-              f"took {biggest['total_s']:.1f} s and {biggest['peak_mb']:.0f} MB: {verdict}.")
+        print(
+            f"Target (100,000 children < 20 s, < 2 GB): {biggest['children']:,} children "
+            f"took {biggest['total_s']:.1f} s and {biggest['peak_mb']:.0f} MB: {verdict}."
+        )
     print("\nJSON: " + json.dumps(table))
 
 

@@ -28,8 +28,10 @@ def measure(name: str, data: bytes, runs: int) -> None:
         actions = result.action_count
     median = statistics.median(times)
     rate = actions / median if median else 0.0
-    print(f"{name:40} {len(data) / 1024:8.0f} KB {actions:5d} actions "
-          f"median {median * 1000:8.1f} ms  {rate:8.0f} actions/s")
+    print(
+        f"{name:40} {len(data) / 1024:8.0f} KB {actions:5d} actions "
+        f"median {median * 1000:8.1f} ms  {rate:8.0f} actions/s"
+    )
 
 
 def main() -> None:

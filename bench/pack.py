@@ -51,30 +51,45 @@ def plan_document(actions: int) -> dict:
         for a in range(min(5, actions - r * 5)):
             due = date(2026, 1, 31) + timedelta(days=rng.randint(0, 330))
             rag = rng.choice(rags)
-            acts.append({
-                "ref": "abcde"[a],
-                "text": f"Action {r + 1}{'abcde'[a]}: review and strengthen practice for children, with audits "
-                        f"of {rng.randint(10, 60)} cases and feedback to team managers.",
-                "owners": [f"Head of Service {rng.randint(1, 12)}", "Principal Social Worker"][: rng.randint(1, 2)],
-                "partners": [],
-                "due": {"text": f"{due:%B %Y}", "date": due.isoformat()},
-                "status": "complete" if rag == "blue" else "in_progress",
-                "rag": rag,
-                "measures": [f"NI{rng.randint(60, 70)} within timescale"],
-                "reported_to": ["Improvement Board"],
-                "updates": [
-                    {"as_of": (due - timedelta(days=30 * k)).isoformat(),
-                     "text": "Audits completed; findings shared with team managers and the next steps agreed. " * 2}
-                    for k in range(rng.randint(0, 3))
-                ],
-            })
-        recommendations.append({
-            "ref": str(r + 1), "text": f"Recommendation {r + 1}: the quality of practice is not consistently good.",
-            "section": themes[r % len(themes)], "outcomes": ["Children get help at the right time"],
-            "see_also": [], "actions": acts,
-        })
-    return {"schema": "lineofsight/plan@1", "title": "Bench improvement plan", "organisation": "Bench Council",
-            "inspection": None, "recommendations": recommendations}
+            acts.append(
+                {
+                    "ref": "abcde"[a],
+                    "text": f"Action {r + 1}{'abcde'[a]}: review and strengthen practice for children, with audits "
+                    f"of {rng.randint(10, 60)} cases and feedback to team managers.",
+                    "owners": [f"Head of Service {rng.randint(1, 12)}", "Principal Social Worker"][: rng.randint(1, 2)],
+                    "partners": [],
+                    "due": {"text": f"{due:%B %Y}", "date": due.isoformat()},
+                    "status": "complete" if rag == "blue" else "in_progress",
+                    "rag": rag,
+                    "measures": [f"NI{rng.randint(60, 70)} within timescale"],
+                    "reported_to": ["Improvement Board"],
+                    "updates": [
+                        {
+                            "as_of": (due - timedelta(days=30 * k)).isoformat(),
+                            "text": "Audits completed; findings shared with team managers and the next steps agreed. "
+                            * 2,
+                        }
+                        for k in range(rng.randint(0, 3))
+                    ],
+                }
+            )
+        recommendations.append(
+            {
+                "ref": str(r + 1),
+                "text": f"Recommendation {r + 1}: the quality of practice is not consistently good.",
+                "section": themes[r % len(themes)],
+                "outcomes": ["Children get help at the right time"],
+                "see_also": [],
+                "actions": acts,
+            }
+        )
+    return {
+        "schema": "lineofsight/plan@1",
+        "title": "Bench improvement plan",
+        "organisation": "Bench Council",
+        "inspection": None,
+        "recommendations": recommendations,
+    }
 
 
 Timing = tuple[float, float]  # (wall seconds, CPU seconds)
@@ -118,9 +133,14 @@ def main() -> None:
         plan = load_plan(plan_document(args.actions), organisation)
         body = GovernanceBody.objects.get(organisation=organisation, name="Improvement Board")
         earlier = build_pack(body, date(2026, 5, 1))
-        BoardPack.objects.create(organisation=organisation, body=body, meeting_date=earlier.meeting_date,
-                                 issued_at=timezone.now(), content=earlier.to_json())
-        for changed in Action.objects.filter(recommendation__plan=plan)[:: 10]:
+        BoardPack.objects.create(
+            organisation=organisation,
+            body=body,
+            meeting_date=earlier.meeting_date,
+            issued_at=timezone.now(),
+            content=earlier.to_json(),
+        )
+        for changed in Action.objects.filter(recommendation__plan=plan)[::10]:
             changed.rag, changed.due_date = "red", (changed.due_date or date(2026, 6, 30)) + timedelta(days=60)
             changed.save()
         meeting = date(2026, 7, 1)
@@ -144,20 +164,26 @@ def main() -> None:
             ("builder only", median_seconds(lambda: build_pack(body, meeting), args.runs), ""),
         ]
         for name, fmt in FORMATS.items():
+
             def work(fmt: Any = fmt) -> bytes:
                 return fmt.export(build_pack(body, meeting))
+
             kilobytes = len(work()) / 1024
             rows.append((f"build + {name}", median_seconds(work, args.runs, cold_charts), f"{kilobytes:,.0f} KB"))
         rows.append(("issue (all four)", median_seconds(lambda: issue_pack(body, meeting), args.runs, unissue), ""))
         unissue()
         for name, exporter in (("Ofsted table docx", export_plan_docx), ("Ofsted table xlsx", export_plan_xlsx)):
+
             def table(exporter: Callable[[Any], bytes] = exporter) -> bytes:
                 return exporter(plan)
+
             rows.append((name, median_seconds(table, args.runs), ""))
 
-        print(f"Board pack for {pack.overall.total} actions, {len(pack.changes)} changes, "
-              f"{len(pack.exceptions)} exceptions; builder ran {len(queries)} queries. "
-              f"Median of {args.runs} runs:")
+        print(
+            f"Board pack for {pack.overall.total} actions, {len(pack.changes)} changes, "
+            f"{len(pack.exceptions)} exceptions; builder ran {len(queries)} queries. "
+            f"Median of {args.runs} runs:"
+        )
         print()
         print(f"| {'step':<20} | {'wall s':>7} | {'CPU s':>7} | {'size':>7} |")
         print(f"| {'-' * 20} | {'-' * 6}: | {'-' * 6}: | {'-' * 6}: |")

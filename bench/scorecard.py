@@ -89,12 +89,14 @@ def main() -> None:
 
         start = time.perf_counter()
         summary = services.import_values_csv(council, data, source="bench.csv")
-        report("CSV upload, first (all new)", time.perf_counter() - start,
-               f"{summary.stored} rows, {len(data) / 1024:.0f} KB")
+        report(
+            "CSV upload, first (all new)",
+            time.perf_counter() - start,
+            f"{summary.stored} rows, {len(data) / 1024:.0f} KB",
+        )
         # Nudge every other value, as a corrected re-upload would.
         changed = "\n".join(
-            row if i % 2 or i == 0 else ",".join(row.split(",")[:2]) + ",0.5,,"
-            for i, row in enumerate(rows)
+            row if i % 2 or i == 0 else ",".join(row.split(",")[:2]) + ",0.5,," for i, row in enumerate(rows)
         ).encode()
         start = time.perf_counter()
         again = services.import_values_csv(council, changed, source="bench.csv")
@@ -107,8 +109,11 @@ def main() -> None:
             indicator.targets.create(value=50, tolerance=5)
 
         summaries = services.scorecard(council)
-        report("scorecard summaries (median)", median_seconds(lambda: services.scorecard(council), args.runs),
-               f"{len(summaries)} indicators")
+        report(
+            "scorecard summaries (median)",
+            median_seconds(lambda: services.scorecard(council), args.runs),
+            f"{len(summaries)} indicators",
+        )
 
         clear_chart_caches()
         start = time.perf_counter()
@@ -120,8 +125,10 @@ def main() -> None:
             charts.sparkline_svg(s)
         cold = time.perf_counter() - start
         report("sparklines, not cached", cold, f"{cold / len(summaries) * 1000:.1f} ms each")
-        report("sparklines, cached (median)",
-               median_seconds(lambda: [charts.sparkline_svg(s) for s in summaries], args.runs))
+        report(
+            "sparklines, cached (median)",
+            median_seconds(lambda: [charts.sparkline_svg(s) for s in summaries], args.runs),
+        )
         clear_chart_caches()
         start = time.perf_counter()
         charts.indicator_chart_svg(summaries[0])
@@ -132,30 +139,58 @@ def main() -> None:
         client = Client(HTTP_HOST="localhost")
         client.force_login(user)
         client.get("/scorecard/")
-        report("scorecard page, warm (median)", median_seconds(lambda: client.get("/scorecard/"), args.runs),
-               f"{len(summaries)} rows")
+        report(
+            "scorecard page, warm (median)",
+            median_seconds(lambda: client.get("/scorecard/"), args.runs),
+            f"{len(summaries)} rows",
+        )
         first = Indicator.objects.filter(organisation=council).first()
         url = f"/scorecard/indicators/{first.pk}/"
         client.get(url)
         report("indicator page, warm (median)", median_seconds(lambda: client.get(url), args.runs))
 
         recommendations = [
-            {"ref": str(r + 1), "text": f"Recommendation {r + 1}", "section": None, "outcomes": [], "see_also": [],
-             "actions": [
-                 {"ref": "abcde"[a], "text": f"Action {r + 1}{'abcde'[a]}", "owners": [], "partners": [],
-                  "due": {"text": "", "date": None}, "status": None, "rag": None,
-                  "measures": [f"P{rng.randint(1, 30)} {rng.choice(codes)[0]} within timescale", "Case audits"],
-                  "reported_to": [], "updates": []}
-                 for a in range(5)]}
+            {
+                "ref": str(r + 1),
+                "text": f"Recommendation {r + 1}",
+                "section": None,
+                "outcomes": [],
+                "see_also": [],
+                "actions": [
+                    {
+                        "ref": "abcde"[a],
+                        "text": f"Action {r + 1}{'abcde'[a]}",
+                        "owners": [],
+                        "partners": [],
+                        "due": {"text": "", "date": None},
+                        "status": None,
+                        "rag": None,
+                        "measures": [f"P{rng.randint(1, 30)} {rng.choice(codes)[0]} within timescale", "Case audits"],
+                        "reported_to": [],
+                        "updates": [],
+                    }
+                    for a in range(5)
+                ],
+            }
             for r in range(60)
         ]
-        load_plan({"schema": "lineofsight/plan@1", "title": "Bench plan", "organisation": "Bench Council",
-                   "inspection": None, "recommendations": recommendations}, council)
+        load_plan(
+            {
+                "schema": "lineofsight/plan@1",
+                "title": "Bench plan",
+                "organisation": "Bench Council",
+                "inspection": None,
+                "recommendations": recommendations,
+            },
+            council,
+        )
         start = time.perf_counter()
         made = services.refresh_link_suggestions(council)
         report("link suggestions, 300 actions (first)", time.perf_counter() - start, f"{made} suggested")
-        report("link suggestions, 300 actions (again, median)",
-               median_seconds(lambda: services.refresh_link_suggestions(council), args.runs))
+        report(
+            "link suggestions, 300 actions (again, median)",
+            median_seconds(lambda: services.refresh_link_suggestions(council), args.runs),
+        )
 
 
 if __name__ == "__main__":

@@ -65,8 +65,10 @@ def main() -> None:
         changed = services.refresh_rag(actions, today)
         first = time.perf_counter() - start
         again = median_seconds(lambda: services.refresh_rag(actions, today), args.runs)
-        print(f"refresh_rag, {args.actions} actions: first run {first * 1000:.0f} ms ({changed} changed), "
-              f"repeat median {again * 1000:.0f} ms")
+        print(
+            f"refresh_rag, {args.actions} actions: first run {first * 1000:.0f} ms ({changed} changed), "
+            f"repeat median {again * 1000:.0f} ms"
+        )
 
         client = Client()
         client.force_login(user)
@@ -76,8 +78,10 @@ def main() -> None:
         print(f"my actions page: median {page * 1000:.0f} ms ({mine} overdue shown)")
 
         digests = median_seconds(lambda: reminders.build_digests(today), args.runs)
-        print(f"reminder digests for the day: median {digests * 1000:.0f} ms "
-              f"({len(reminders.build_digests(today))} digests)")
+        print(
+            f"reminder digests for the day: median {digests * 1000:.0f} ms "
+            f"({len(reminders.build_digests(today))} digests)"
+        )
 
         staff = get_user_model().objects.create_user("viewer", "v@example.test", "bench-password-1")
         Membership.objects.create(user=staff, organisation=org, role="viewer")

@@ -16,8 +16,21 @@ from functools import lru_cache
 from .deadlines import find_dates
 
 ROLES = (
-    "number", "recommendation", "section", "outcome", "action", "action_ref", "owner",
-    "partners", "start", "due", "completed", "measure", "reported_to", "progress", "rag",
+    "number",
+    "recommendation",
+    "section",
+    "outcome",
+    "action",
+    "action_ref",
+    "owner",
+    "partners",
+    "start",
+    "due",
+    "completed",
+    "measure",
+    "reported_to",
+    "progress",
+    "rag",
     "status",
 )
 
@@ -26,46 +39,85 @@ SYNONYMS: list[tuple[str, str]] = [
     ("rag", r"\bb?rag\b|^rating$|status rating|red.?amber.?green"),
     # "Current status", "Overall status"; "Status update" or "Status / progress" is a
     # narrative, so progress (below).
-    ("status", r"^(?!.*(?:progress|update|comment|narrative))"
-               r"(?:current |overall |action |delivery |implementation )?status\b"),
+    (
+        "status",
+        r"^(?!.*(?:progress|update|comment|narrative))"
+        r"(?:current |overall |action |delivery |implementation )?status\b",
+    ),
     ("start", r"\bstart(?:ing)? date|^start$|^date started|^from$"),
-    ("completed", r"date (?:completed|achieved|closed)|actual completion|completed (?:date|on)"
-                  r"|date of completion"),
+    (
+        "completed",
+        r"date (?:completed|achieved|closed)|actual completion|completed (?:date|on)"
+        r"|date of completion",
+    ),
     ("section", r"^(?:theme|category|service area|workstream|strand|work ?stream|area)$"),
-    ("number", r"^(?:no\.?|number|ref\.?|reference|ref\.? no\.?|id|rec\.?|rec(?:ommendation)? (?:no\.?|number|ref)"
-               r"|priority (?:no\.?|number)|item|#|action (?:no\.?|number|ref))$"),
-    ("due", r"target date|by when|deadline|completion date|review date|timescales?|due date"
-            r"|^target$|^(?:to be )?complet(?:ed|ion|e) by$|delivery date|^when by$"),
-    ("partners", r"\b(?:key )?partners?\b|partner agenc|supported by|with whom|contributors?\b"
-                 r"|other agencies|agencies involved"),
-    ("measure", r"\bmeasures?\b|performance indicator|\bkpis?\b|\bevidence\b|how will we know"
-                r"|success criteria|\bimpact\b|\bmeasured\b|milestones?|how we will know"
-                r"|how (?:will|do) we (?:measure|know)|what will success look like"),
-    ("progress", r"\bprogress\b|\breview\b|\bcommentary\b|\bupdates?\b|\bcomments?\b"
-                 r"|position statement|current position|latest position|position (?:at|as at)\b"
-                 r"|\bnarrative\b"),
-    ("reported_to", r"reported to|reporting to|monitoring mechanism|governance|oversight"
-                    r"|monitored (?:by|through|via)|accountable body|\bboard\b|reporting (?:route|line)"),
-    ("owner", r"\bowners?\b|\bleads?\b|responsible|accountable|\bby whom\b|\bwho\b|officer"
-              r"|\bresponsibility\b|^sro$"),
+    (
+        "number",
+        r"^(?:no\.?|number|ref\.?|reference|ref\.? no\.?|id|rec\.?|rec(?:ommendation)? (?:no\.?|number|ref)"
+        r"|priority (?:no\.?|number)|item|#|action (?:no\.?|number|ref))$",
+    ),
+    (
+        "due",
+        r"target date|by when|deadline|completion date|review date|timescales?|due date"
+        r"|^target$|^(?:to be )?complet(?:ed|ion|e) by$|delivery date|^when by$",
+    ),
+    (
+        "partners",
+        r"\b(?:key )?partners?\b|partner agenc|supported by|with whom|contributors?\b"
+        r"|other agencies|agencies involved",
+    ),
+    (
+        "measure",
+        r"\bmeasures?\b|performance indicator|\bkpis?\b|\bevidence\b|how will we know"
+        r"|success criteria|\bimpact\b|\bmeasured\b|milestones?|how we will know"
+        r"|how (?:will|do) we (?:measure|know)|what will success look like",
+    ),
+    (
+        "progress",
+        r"\bprogress\b|\breview\b|\bcommentary\b|\bupdates?\b|\bcomments?\b"
+        r"|position statement|current position|latest position|position (?:at|as at)\b"
+        r"|\bnarrative\b",
+    ),
+    (
+        "reported_to",
+        r"reported to|reporting to|monitoring mechanism|governance|oversight"
+        r"|monitored (?:by|through|via)|accountable body|\bboard\b|reporting (?:route|line)",
+    ),
+    (
+        "owner",
+        r"\bowners?\b|\bleads?\b|responsible|accountable|\bby whom\b|\bwho\b|officer"
+        r"|\bresponsibility\b|^sro$",
+    ),
     ("due", r"\bwhen\b|\bdue\b|\bdate\b|timeline|timeframe"),
     ("status", r"^status$|^progress status$|^complete[d]?\??$"),
-    ("outcome", r"\boutcomes?\b|\bsuccess\b|what will be different|desired result"
-                r"|what difference|difference (?:it|this) will make"),
-    ("action", r"^(?:key |specific |planned |improvement |agreed )?actions?\b|what will we do"
-               r"|what we will do|activit|what (?:are|is) (?:we|the council) going to do"
-               r"|what we are going to do|what needs to happen|what will happen|next steps"
-               r"|how we will do it|how will we do it|response to (?:the )?(?:finding|recommendation|issue)"
-               r"|^management response$"),
-    ("recommendation", r"recommendation|areas? for (?:improvement|development|action)"
-                       r"|issues? raised|issues? identified|priority area|priorities|finding"
-                       r"|priority (?:for|issue|theme)"
-                       r"|\bissues?\b|objective|\baim\b|improvement required|what ofsted said"
-                       r"|area of (?:practice|focus)|\bgaps?\b|\bconcerns?\b"
-                       r"|improvement areas?|areas? of (?:improvement|development|weakness)"
-                       r"|what needs to (?:improve|change)|\bofsted\b|inspection findings?"),
-    ("action", r"\bactions?\b|\btasks?\b|\bsteps\b|how will we|intervention"
-               r"|^(?:our |planned |proposed |council'?s? )?response\b"),
+    (
+        "outcome",
+        r"\boutcomes?\b|\bsuccess\b|what will be different|desired result"
+        r"|what difference|difference (?:it|this) will make",
+    ),
+    (
+        "action",
+        r"^(?:key |specific |planned |improvement |agreed )?actions?\b|what will we do"
+        r"|what we will do|activit|what (?:are|is) (?:we|the council) going to do"
+        r"|what we are going to do|what needs to happen|what will happen|next steps"
+        r"|how we will do it|how will we do it|response to (?:the )?(?:finding|recommendation|issue)"
+        r"|^management response$",
+    ),
+    (
+        "recommendation",
+        r"recommendation|areas? for (?:improvement|development|action)"
+        r"|issues? raised|issues? identified|priority area|priorities|finding"
+        r"|priority (?:for|issue|theme)"
+        r"|\bissues?\b|objective|\baim\b|improvement required|what ofsted said"
+        r"|area of (?:practice|focus)|\bgaps?\b|\bconcerns?\b"
+        r"|improvement areas?|areas? of (?:improvement|development|weakness)"
+        r"|what needs to (?:improve|change)|\bofsted\b|inspection findings?",
+    ),
+    (
+        "action",
+        r"\bactions?\b|\btasks?\b|\bsteps\b|how will we|intervention"
+        r"|^(?:our |planned |proposed |council'?s? )?response\b",
+    ),
 ]
 
 _COMPILED = [(role, re.compile(pattern)) for role, pattern in SYNONYMS]
@@ -81,14 +133,16 @@ CORE_ROLES = {"action", "recommendation", "owner", "due"}
 
 _MONTH_YEAR_IN_HEADER = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/']*\d{2,4}"
-    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", re.I
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+    re.I,
 )
 # A header that is only a date ("14 October 2025", "Oct-25"): trackers head each month's
 # update column with the date of the review.
 _DATE_ONLY_HEADER = re.compile(
     r"^(?:(?:as (?:at|of)|at)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/']*\d{2,4}$"
-    r"|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$", re.I
+    r"|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$",
+    re.I,
 )
 
 

@@ -30,15 +30,39 @@ __all__ = [
 ]
 
 MONTHS: dict[str, int] = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
-    "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 # Month a season ends in, and whether that month falls in the next calendar year
 # (winter 2012 runs into February 2013).
 SEASONS: dict[str, tuple[int, int]] = {
-    "spring": (5, 0), "summer": (8, 0), "autumn": (11, 0), "fall": (11, 0), "winter": (2, 1),
+    "spring": (5, 0),
+    "summer": (8, 0),
+    "autumn": (11, 0),
+    "fall": (11, 0),
+    "winter": (2, 1),
 }
 
 _MONTH = (
@@ -52,9 +76,7 @@ _DAY_MONTH = re.compile(
     rf"\b(?P<day>[0-3]?\d){_ORD}\s*(?:of\s+)?(?P<month>{_MONTH})(?:\s*,?\s*(?P<year>{_YEAR}))?\b",
     re.IGNORECASE,
 )
-_MONTH_DAY_YEAR = re.compile(
-    rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d){_ORD},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE
-)
+_MONTH_DAY_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d){_ORD},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 _MONTH_RANGE = re.compile(
     rf"\b(?P<m1>{_MONTH})\s*(?:-|/|to|and|&)\s*(?P<m2>{_MONTH})\s*,?\s*(?P<year>{_YEAR})\b",
     re.IGNORECASE,
@@ -64,9 +86,7 @@ _MONTH_RANGE = re.compile(
 _MONTH_YEAR_BEFORE_MONTH = re.compile(
     rf"\b(?P<month>{_MONTH})\s+(?P<year>\d{{2}})(?=\s+{_MONTH}(?:\s|$))", re.IGNORECASE
 )
-_MONTH_YEAR = re.compile(
-    rf"\b(?P<month>{_MONTH})(?:\s*,?\s*|[-/'’]\s?)(?P<year>{_YEAR})\b", re.IGNORECASE
-)
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})(?:\s*,?\s*|[-/'’]\s?)(?P<year>{_YEAR})\b", re.IGNORECASE)
 # Financial-year quarters ("Q2 2025/26": July to September 2025) and calendar quarters
 # ("Q2 2026"); councils' plans use both, and a financial year is always printed as such.
 _QUARTER = re.compile(
@@ -76,8 +96,7 @@ _QUARTER = re.compile(
 )
 # "w/c 5 Jan 2026", "week commencing 5 January": the week is the period committed to,
 # so its deadline is the week's last day.
-_WEEK_OF = re.compile(r"\b(?:w\s?/\s?[cb]|wc|wb|week\s+(?:commencing|beginning|starting))\s*:?\s*$",
-                      re.IGNORECASE)
+_WEEK_OF = re.compile(r"\b(?:w\s?/\s?[cb]|wc|wb|week\s+(?:commencing|beginning|starting))\s*:?\s*$", re.IGNORECASE)
 # "September 2025 onwards": the date (within a few words before "onwards") opens the period.
 _ONWARDS = re.compile(r"[^,;.()]{0,24}?\bon-?wards\b", re.I)
 
@@ -97,8 +116,7 @@ _SEASON = re.compile(
     r"\b(?P<season>spring|summer|autumn|fall|winter)\s*(?:term\s*)?(?P<year>\d{4}|'?\d{2}(?!\d))",
     re.IGNORECASE,
 )
-_NUMERIC = re.compile(
-    r"\b(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})\b")
+_NUMERIC = re.compile(r"\b(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})\b")
 # "03/2026", "3.2026": a month and year as Excel trackers often type them.
 _MONTH_NUM_YEAR = re.compile(r"(?<![\d/.-])(?P<m>0?[1-9]|1[0-2])[/.](?P<y>20\d{2})\b")
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
@@ -125,11 +143,15 @@ _NEGATED = re.compile(
 _STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_progress", re.compile(r"\bpartially\s+(?:complete[d]?|implemented|in place)\b", re.I)),
     ("not_started", re.compile(r"\bnot\s+(?:yet\s+)?started\b", re.I)),
-    ("complete", re.compile(
-        r"\b(?:complete[d]?|implemented|in place|achieved|done|closed|delivered)\b", re.I)),
-    ("in_progress", re.compile(
-        r"\b(?:in train|ongoing|on-going|underway|under way|in progress|on target|on track"
-        r"|off track|started|progressing|delayed|behind schedule)\b", re.I)),
+    ("complete", re.compile(r"\b(?:complete[d]?|implemented|in place|achieved|done|closed|delivered)\b", re.I)),
+    (
+        "in_progress",
+        re.compile(
+            r"\b(?:in train|ongoing|on-going|underway|under way|in progress|on target|on track"
+            r"|off track|started|progressing|delayed|behind schedule)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -183,7 +205,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def _week_end(text: str, start: int, day: date) -> date:
     """The last day of the week a "w/c" date opens, else the date itself."""
-    if _WEEK_OF.search(text[max(0, start - 24):start]):
+    if _WEEK_OF.search(text[max(0, start - 24) : start]):
         return day + timedelta(days=6)
     return day
 
@@ -319,9 +341,7 @@ def _part_done(text: str) -> bool:
     return any(int(m["a"]) < int(m["b"]) for m in _PART_OF.finditer(text))
 
 
-def normalise_due(
-    text: str | None, *, default_year: int | None = None, relative_to: date | None = None
-) -> DueDate:
+def normalise_due(text: str | None, *, default_year: int | None = None, relative_to: date | None = None) -> DueDate:
     """Normalise a timescale cell to its deadline (``plan-format.md``, "Due-date normalisation").
 
     ``default_year`` is the plan's year, used for a day or month printed without one.
@@ -338,8 +358,11 @@ def normalise_due(
         return DueDate(raw, None, status)
     dates = find_dates(clean, default_year=default_year)
     if dates:
-        ends = [d for d, pos in dates if not _STARTS_AT.search(clean[max(0, pos - 40):pos])
-                and not _ONWARDS.match(clean, pos)]
+        ends = [
+            d
+            for d, pos in dates
+            if not _STARTS_AT.search(clean[max(0, pos - 40) : pos]) and not _ONWARDS.match(clean, pos)
+        ]
         if ends:
             return DueDate(raw, max(ends), status)
         if _END_WORDS.search(clean):
@@ -367,7 +390,9 @@ _DUE_FILLER = re.compile(
 # action's place in a list of timescales.
 _STATUS_ONLY = re.compile(
     r"\(?(?:complete[d]?|achieved|done|closed|delivered|in progress|on track|delayed"
-    r"|not (?:yet )?started)\)?\.?", re.IGNORECASE)
+    r"|not (?:yet )?started)\)?\.?",
+    re.IGNORECASE,
+)
 
 
 def looks_like_due(text: str) -> bool:
@@ -380,9 +405,11 @@ def looks_like_due(text: str) -> bool:
     rest = _SEASON.sub(" ", rest)
     rest = _DUE_FILLER.sub(" ", rest)
     rest = re.sub(r"[\W_]+", " ", rest).strip()
-    has_due = bool(find_dates(clean, default_year=2000)) or bool(
-        re.search(r"\b(?:ongoing|tbc|tbd|immediately|implemented|\d+\s*months?)\b", clean, re.I)
-    ) or bool(_STATUS_ONLY.fullmatch(clean))
+    has_due = (
+        bool(find_dates(clean, default_year=2000))
+        or bool(re.search(r"\b(?:ongoing|tbc|tbd|immediately|implemented|\d+\s*months?)\b", clean, re.I))
+        or bool(_STATUS_ONLY.fullmatch(clean))
+    )
     return has_due and len(rest.split()) <= 1
 
 

@@ -26,8 +26,7 @@ class UploadForm(forms.Form):
         queryset=Plan.objects.none(),
         required=False,
         label="Update an existing plan",
-        help_text="Choose a plan when this is a newer version of its document; leave empty "
-        "to create a new plan.",
+        help_text="Choose a plan when this is a newer version of its document; leave empty to create a new plan.",
         empty_label="No – create a new plan",
     )
     inspection_end = forms.DateField(

@@ -16,9 +16,7 @@ from typing import Literal
 ParaKind = Literal["text", "bullet", "number", "letter"]
 
 _LETTERED = re.compile(r"^\s*\(?(?P<ref>[a-z]|[ivx]{1,4})[).]\s+(?P<text>\S.*)$", re.S)
-_NUMBERED = re.compile(
-    r"^\s*\(?(?P<ref>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[).])\s+(?P<text>[A-Za-z\"'‘“(].*)$", re.S
-)
+_NUMBERED = re.compile(r"^\s*\(?(?P<ref>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[).])\s+(?P<text>[A-Za-z\"'‘“(].*)$", re.S)
 _BULLETED = re.compile(r"^\s*[•●▪■◦‣∙·\-*–✓✔➢►>]\s*(?P<text>\S.*)$", re.S)
 
 
@@ -124,9 +122,20 @@ def cell_from_lines(lines: list[str], *, bold: bool = False) -> Cell:
 
 
 _NAMED_COLOURS = {
-    "red": "red", "darkred": "red", "crimson": "red", "orange": "amber", "amber": "amber",
-    "gold": "amber", "yellow": "amber", "green": "green", "lime": "green", "limegreen": "green",
-    "forestgreen": "green", "blue": "blue", "lightblue": "blue", "dodgerblue": "blue",
+    "red": "red",
+    "darkred": "red",
+    "crimson": "red",
+    "orange": "amber",
+    "amber": "amber",
+    "gold": "amber",
+    "yellow": "amber",
+    "green": "green",
+    "lime": "green",
+    "limegreen": "green",
+    "forestgreen": "green",
+    "blue": "blue",
+    "lightblue": "blue",
+    "dodgerblue": "blue",
 }
 
 
@@ -147,7 +156,7 @@ def rag_colour(value: str | None) -> str | None:
         text = "".join(ch * 2 for ch in text)
     if not re.fullmatch(r"[0-9a-f]{6}", text):
         return None
-    r, g, b = (int(text[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(text[i : i + 2], 16) for i in (0, 2, 4))
     # By hue, so darker and lighter shades from a palette or theme read alike; greys,
     # pale tints (header shading) and near-black read as no rating.
     hue, sat, val = colorsys.rgb_to_hsv(r / 255, g / 255, b / 255)

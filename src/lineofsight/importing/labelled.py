@@ -26,8 +26,19 @@ from .grid import Cell, Para, Row, Table
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,40}?)\s*:\s*(?P<value>.*)$", re.S)
 _NUMBER_IN_LABEL = re.compile(r"(\d{1,2}(?:\.\d{1,2})?[a-z]?)\s*$")
 # Roles a labelled line can fill; others ("Date", "Page") are not part of an action.
-_ROLES = {"recommendation", "action", "owner", "partners", "due", "status", "rag", "measure",
-          "progress", "outcome", "reported_to"}
+_ROLES = {
+    "recommendation",
+    "action",
+    "owner",
+    "partners",
+    "due",
+    "status",
+    "rag",
+    "measure",
+    "progress",
+    "outcome",
+    "reported_to",
+}
 
 
 def labelled_table(paras: list[Para]) -> Table | None:
@@ -74,8 +85,7 @@ def labelled_table(paras: list[Para]) -> Table | None:
             if value:
                 current[column].append(Para(value, para.kind, para.marker))
             continue
-        if (para.bold and para.kind == "text" and len(text) < 300) or (
-                role == "recommendation" and m is not None):
+        if (para.bold and para.kind == "text" and len(text) < 300) or (role == "recommendation" and m is not None):
             pending_rec = (None, text)
             current, column = None, None
             continue

@@ -62,8 +62,7 @@ class ImportWarning:
         return f"{', '.join(where)}: {self.message}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"file": self.filename, "table": self.table, "row": self.row,
-                "message": self.message}
+        return {"file": self.filename, "table": self.table, "row": self.row, "message": self.message}
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -82,7 +81,8 @@ _PARTNERS_SPLIT = re.compile(
     r"(?:^|(?<![Bb]usiness)\s)(?:Key\s+partners?|Partners?|KEY PARTNERS?|PARTNERS?)\b"
     r"(?:\s*[:\-–]\s*|\s+(?=\S))"
     r"|^\s*(?:Key\s+partners?|Partners?|KEY PARTNERS?|PARTNERS?)\s*$"
-    r"|(?:^|\s)(?:Supported by|Support|With|Working with|Contributors?)\s*:\s*")
+    r"|(?:^|\s)(?:Supported by|Support|With|Working with|Contributors?)\s*:\s*"
+)
 # --------------------------------------------------------------------------- structures
 
 
@@ -153,40 +153,51 @@ class PlanBuilder:
             found = _find_header(table)
             if found is not None:
                 idx, end, new_map = found
-                continuing = (
-                    cmap is not None and current is not None and _same_header(cmap, new_map))
+                continuing = cmap is not None and current is not None and _same_header(cmap, new_map)
                 # A workbook's next sheet with the same header is the next part of the
                 # plan, never the rest of a row cut by a page break; the lines above its
                 # header are its title.
-                new_sheet = continuing and table.sheet is not None and (
-                    plan_table is None or plan_table.sheet != table.sheet)
+                new_sheet = (
+                    continuing and table.sheet is not None and (plan_table is None or plan_table.sheet != table.sheet)
+                )
                 if continuing and not new_sheet:
                     # The header repeated after a page break: rows above it (if any) and
                     # rows below it continue the plan.
                     rows = table.rows[:idx] + table.rows[end:]
                 else:
                     if not continuing:
-                        cmap = _spanned_number_column(_with_recommendation_column(
-                            _with_action_column(new_map, table.rows[end:]), table.rows[end:]),
-                            table.rows[end:])
+                        cmap = _spanned_number_column(
+                            _with_recommendation_column(
+                                _with_action_column(new_map, table.rows[end:]), table.rows[end:]
+                            ),
+                            table.rows[end:],
+                        )
                         current = []
                         plans.append(current)
                         plan_table = table
                     rows = table.rows[end:]
                     if idx > 0:
                         table.text_before = table.text_before + [
-                            r.cells[i].text for r in table.rows[:idx] for i in r.non_empty()]
+                            r.cells[i].text for r in table.rows[:idx] for i in r.non_empty()
+                        ]
                         table.heading = table.text_before[-1] if table.text_before else None
                 assert current is not None and cmap is not None
                 # A table under a heading of its own is a new part of the plan, not the
                 # rest of a row split by a page break.
-                split = continuing and not new_sheet and bool(current) and (
-                    table.heading is None or table.heading == current[-1].table.heading)
+                split = (
+                    continuing
+                    and not new_sheet
+                    and bool(current)
+                    and (table.heading is None or table.heading == current[-1].table.heading)
+                )
                 for n, row in enumerate(rows):
                     current.append(PlanRow(row, table, cmap, after_break=(n == 0 and split)))
                 continue
-            if cmap is not None and current is not None and plan_table is not None and _continues(
-                table, cmap, plan_table
+            if (
+                cmap is not None
+                and current is not None
+                and plan_table is not None
+                and _continues(table, cmap, plan_table)
             ):
                 # A header in a table of its own, or the plan running on across a page
                 # break in a new table without its header.
@@ -194,8 +205,11 @@ class PlanBuilder:
                     current.append(PlanRow(row, table, cmap, after_break=(n == 0 and bool(current))))
                 continue
             cmap, current, plan_table = None, None, None
-            self.warn(table.index, None, "ignored: no header naming actions, leads or dates, "
-                      "so this table is not read as part of the plan")
+            self.warn(
+                table.index,
+                None,
+                "ignored: no header naming actions, leads or dates, so this table is not read as part of the plan",
+            )
         return plans
 
     # ----------------------------------------------------------------- document
@@ -222,8 +236,7 @@ class PlanBuilder:
             self._layout(group, table_sections=len(headings) > 1)
         self.recs = _merge_numbered_actions(self.recs)
         if not plans:
-            self.warn(None, None, "no plan table was found (a header row naming actions and "
-                      "leads or dates)")
+            self.warn(None, None, "no plan table was found (a header row naming actions and leads or dates)")
         return {
             "schema": SCHEMA,
             "title": title_of(intro, first_table),
@@ -344,16 +357,15 @@ class PlanBuilder:
                 self.recs.append(rec)
             if starts_rec:
                 ref = _clean_ref(number_text) if number_text else label_ref
-                if ref is None and rec_cell is not None and rec_cell.paras and (
-                    rec_cell.paras[0].kind == "number"
-                ):
+                if ref is None and rec_cell is not None and rec_cell.paras and (rec_cell.paras[0].kind == "number"):
                     ref = rec_cell.paras[0].marker  # "1. Improve ..." printed in the text
                 if ref is None and rec_text and (m := _REF_IN_TEXT.match(rec_text)):
                     ref = m["ref"] or m["rref"] or m["bref"]  # "Recommendation 2: Improve ..."
                     if m["bref"]:
-                        rec_text = rec_text[m.end():]  # the bare number is only the ref
-                rec = DraftRecommendation(ref, rec_text or (rec_cell.text if rec_cell else ""),
-                                          section, source=(table.index, row.number))
+                        rec_text = rec_text[m.end() :]  # the bare number is only the ref
+                rec = DraftRecommendation(
+                    ref, rec_text or (rec_cell.text if rec_cell else ""), section, source=(table.index, row.number)
+                )
                 if not rec.text:
                     rec.text = ref or ""
                     self.warn(table.index, row.number, "a numbered row has no recommendation text")
@@ -371,11 +383,17 @@ class PlanBuilder:
                 # No action column: each recommendation row is the action itself.
                 action_i = rec_i
             action_cell = _cell(cells, action_i)
-            action_text = action_cell.text if action_cell is not None and not (
-                action_cell.merged and not starts_rec) else ""
-            if (action_text and action_i != rec_i and action_cell is not None
-                    and action_cell.merged and rec_cell is not None
-                    and action_text == rec_cell.text):
+            action_text = (
+                action_cell.text if action_cell is not None and not (action_cell.merged and not starts_rec) else ""
+            )
+            if (
+                action_text
+                and action_i != rec_i
+                and action_cell is not None
+                and action_cell.merged
+                and rec_cell is not None
+                and action_text == rec_cell.text
+            ):
                 action_text = ""  # the recommendation's text merged across the row
             refs = _see_also(action_text)
             if refs and len(action_text) < 200:
@@ -397,16 +415,17 @@ class PlanBuilder:
             # Text split by a page break, or typed on into the next spreadsheet row with
             # nothing else on it, continues the action above when it starts in lower case.
             runs_on = pr.after_break or _only_cell_filled(pr.row, action_i)
-            if runs_on and not starts_rec and actions and last_actions and _starts_lower(
-                actions[0].text
-            ):
+            if runs_on and not starts_rec and actions and last_actions and _starts_lower(actions[0].text):
                 _join_actions(last_actions[-1], actions.pop(0))
             rec.actions.extend(actions)
             if actions:
                 last_actions = actions
         if orphan is not None:
-            self.warn(orphan.table.index, orphan.row.number,
-                      "a row with a lead or date but no action was not attached to any action")
+            self.warn(
+                orphan.table.index,
+                orphan.row.number,
+                "a row with a lead or date but no action was not attached to any action",
+            )
 
     @staticmethod
     def _add_outcomes(rec: DraftRecommendation, cell: Cell, *, after_break: bool) -> None:
@@ -555,8 +574,7 @@ class PlanBuilder:
                 continue
             # A list of updates matching the actions is theirs one by one; narrative
             # paragraphs describe the whole row.
-            listed = any(p.kind != "text" for p in cell.paras) or all(
-                len(t.split()) <= 12 for t in items_p)
+            listed = any(p.kind != "text" for p in cell.paras) or all(len(t.split()) <= 12 for t in items_p)
             paired = len(items_p) == n and n > 1 and listed
             for k, a in enumerate(actions):
                 text = items_p[k] if paired else cell.text
@@ -580,16 +598,14 @@ class PlanBuilder:
         due = None
         status = None
         if a.due_text:
-            d = normalise_due(a.due_text, default_year=self.default_year,
-                              relative_to=self.inspection_end)
+            d = normalise_due(a.due_text, default_year=self.default_year, relative_to=self.inspection_end)
             due = d.as_dict()
             status = d.status
         if status is None and a.status_text:
             status = status_from_text(a.status_text) or _status_word(a.status_text)
         if status is None:
             # The latest review says where an action is now: dated columns newest first.
-            for _, text in sorted(enumerate(a.progress_items), key=lambda kv: (
-                    -_as_of_rank(a.updates, kv[0]), kv[0])):
+            for _, text in sorted(enumerate(a.progress_items), key=lambda kv: (-_as_of_rank(a.updates, kv[0]), kv[0])):
                 status = _progress_status(text)
                 if status:
                     break
@@ -628,7 +644,7 @@ def _is_sub_ref(number: str, rec_ref: str) -> bool:
     key = re.sub(r"\s+", "", _REF_LABEL.sub("", number.strip()).lower()).rstrip(".")
     if not base or not key.startswith(base):
         return False
-    return bool(re.fullmatch(r"\.\d{1,2}|\.?[a-z]|\([a-z0-9]{1,2}\)", key[len(base):]))
+    return bool(re.fullmatch(r"\.\d{1,2}|\.?[a-z]|\([a-z0-9]{1,2}\)", key[len(base) :]))
 
 
 def _ref_key(ref: str | None) -> str:
@@ -646,9 +662,13 @@ def _merge_numbered_actions(recs: list[DraftRecommendation]) -> list[DraftRecomm
     for rec in recs:
         prev = out[-1] if out else None
         m = re.fullmatch(r"(\d{1,3})\.(\d{1,2})", rec.ref or "")
-        if (prev is not None and m and _norm(prev.text) == _norm(rec.text)
-                and prev.section == rec.section
-                and (prev.ref == m.group(1) or re.fullmatch(rf"{m.group(1)}\.\d{{1,2}}", prev.ref or ""))):
+        if (
+            prev is not None
+            and m
+            and _norm(prev.text) == _norm(rec.text)
+            and prev.section == rec.section
+            and (prev.ref == m.group(1) or re.fullmatch(rf"{m.group(1)}\.\d{{1,2}}", prev.ref or ""))
+        ):
             if prev.ref != m.group(1):
                 for a in prev.actions:
                     a.ref = a.ref or prev.ref
@@ -700,9 +720,7 @@ def _iso(d: date | None) -> str | None:
 def _trim_columns(table: Table) -> None:
     """Drop trailing columns that are empty in every row (stray tabs, empty Excel columns)."""
     width = max((len(r.cells) for r in table.rows), default=0)
-    while width > 0 and all(
-        len(r.cells) < width or r.cells[width - 1].is_empty for r in table.rows
-    ):
+    while width > 0 and all(len(r.cells) < width or r.cells[width - 1].is_empty for r in table.rows):
         width -= 1
     for r in table.rows:
         del r.cells[width:]
@@ -796,10 +814,8 @@ def _spanned_number_column(cmap: ColumnMap, rows: list[Row]) -> ColumnMap:
         number_role = "number" if role == "recommendation" else "action_ref"
         if number_role in roles.values():
             continue
-        left = [r.cells[i].text for r in rows if i < len(r.cells) and r.cells[i].text
-                and not r.cells[i].merged]
-        right = [r.cells[j].text for r in rows if j < len(r.cells) and r.cells[j].text
-                 and not r.cells[j].merged]
+        left = [r.cells[i].text for r in rows if i < len(r.cells) and r.cells[i].text and not r.cells[i].merged]
+        right = [r.cells[j].text for r in rows if j < len(r.cells) and r.cells[j].text and not r.cells[j].merged]
         if left and right and all(_looks_like_ref(t) for t in left):
             roles[i], roles[j] = number_role, role
     if roles == cmap.roles:
@@ -883,8 +899,11 @@ def _is_repeat_header(row: Row, cmap: ColumnMap) -> bool:
         a, b = _norm(text), _norm(head)
         # A repeated two-row header shows its sub-headers alone ("By when" under
         # "Delivery By when"), hence the end as well as the start.
-        if a and b and (a == b or (len(a) > 3 and len(b) > 3 and (
-                a.startswith(b) or b.startswith(a) or b.endswith(a)))):
+        if (
+            a
+            and b
+            and (a == b or (len(a) > 3 and len(b) > 3 and (a.startswith(b) or b.startswith(a) or b.endswith(a))))
+        ):
             same += 1
     return same >= max(2, (len(filled) + 1) // 2)
 
@@ -897,14 +916,16 @@ def _section_text(row: Row, cmap: ColumnMap) -> str | None:
     cell = row.cells[filled[0]]
     text = cell.text
     spans = cell.colspan > 1 or (
-        filled[0] + 1 < len(row.cells) and row.cells[filled[0] + 1].merged
-        and row.cells[filled[0] + 1].text == text
+        filled[0] + 1 < len(row.cells) and row.cells[filled[0] + 1].merged and row.cells[filled[0] + 1].text == text
     )
     if spans:
         return text
     role = cmap.roles.get(filled[0])
-    if filled[0] == 0 and role in ("number", "recommendation", None) and len(text) < 120 and (
-        cell.bold or (role == "number" and not _looks_like_ref(text))
+    if (
+        filled[0] == 0
+        and role in ("number", "recommendation", None)
+        and len(text) < 120
+        and (cell.bold or (role == "number" and not _looks_like_ref(text)))
     ):
         return text
     return None
@@ -924,8 +945,7 @@ def _looks_like_ref(text: str) -> bool:
 
 # A word printed before the number in a number column ("Rec 3", "Recommendation 3",
 # "No. 3"): the ref is the number. "Page 15" names a place, not a kind, and stays whole.
-_REF_LABEL = re.compile(
-    r"^(?:recommendation|rec|no|number|ref|reference|priority|item|area)\.?\s*(?=\d)", re.I)
+_REF_LABEL = re.compile(r"^(?:recommendation|rec|no|number|ref|reference|priority|item|area)\.?\s*(?=\d)", re.I)
 # "Recommendation 2: ..." at the start of a recommendation's own text.
 # "R1 The quality ..." keeps its "R", as printed (a number column gives "R1" too).
 _REF_IN_TEXT = re.compile(
@@ -933,14 +953,18 @@ _REF_IN_TEXT = re.compile(
     r"\s*(?P<ref>\d{1,2}[a-z]?)|(?P<rref>(?-i:R)\d{1,2}[a-z]?))"
     r"(?:\s*[:.\-–—)]\s*\S|\s+(?-i:[A-Z]))"
     # "1 Reduce caseloads ...": a bare number before a capitalised word, as exports print it.
-    r"|^\s*(?P<bref>\d{1,2})\s+(?=(?-i:[A-Z][a-z]+)\s)", re.I)
+    r"|^\s*(?P<bref>\d{1,2})\s+(?=(?-i:[A-Z][a-z]+)\s)",
+    re.I,
+)
 
 
 # A line that is only a numbered label ("Recommendation 1", "Area for improvement 2")
 # above a finding in the recommendation column: the number is the recommendation's ref.
 _LABELLED = re.compile(
     r"^\s*(?:recommendation|rec\.?|area for (?:improvement|development)|finding|R(?=\d))"
-    r"\s*(?P<ref>\d{1,2}[a-z]?)\s*(?:[:.\-\u2013\u2014)]\s*(?P<text>\S.*)|$)", re.I | re.S)
+    r"\s*(?P<ref>\d{1,2}[a-z]?)\s*(?:[:.\-\u2013\u2014)]\s*(?P<text>\S.*)|$)",
+    re.I | re.S,
+)
 
 
 def _label_paragraph(cell: Cell, text: str) -> tuple[str | None, str]:
@@ -982,8 +1006,7 @@ def _clean_ref(text: str) -> str:
     return text or _tidy(text)
 
 
-_PAGE_AFTER_REF = re.compile(r"(?<=\S)\s*[(\[]\s*(?:page|pages|pp?\.?|para(?:graph)?\.?)\s*[\d\s,\-–]+[)\]]?$",
-                             re.I)
+_PAGE_AFTER_REF = re.compile(r"(?<=\S)\s*[(\[]\s*(?:page|pages|pp?\.?|para(?:graph)?\.?)\s*[\d\s,\-–]+[)\]]?$", re.I)
 
 
 def _see_also(text: str) -> list[str]:
@@ -1001,9 +1024,12 @@ def _has_detail(row: Row, cmap: ColumnMap) -> bool:
 def _fill_from(pr: PlanRow, orphan: PlanRow) -> None:
     """Give a row the leads and dates of a preceding row that had them but no action."""
     for i, role in orphan.cmap.roles.items():
-        if role in ("owner", "due", "progress", "rag", "status", "partners") and i < len(
-            pr.row.cells
-        ) and i < len(orphan.row.cells) and pr.row.cells[i].is_empty:
+        if (
+            role in ("owner", "due", "progress", "rag", "status", "partners")
+            and i < len(pr.row.cells)
+            and i < len(orphan.row.cells)
+            and pr.row.cells[i].is_empty
+        ):
             pr.row.cells[i] = orphan.row.cells[i]
 
 
@@ -1043,8 +1069,8 @@ def _join_actions(into: DraftAction, tail: DraftAction) -> None:
 
 # "Lead: Sam Okafor" (case-system exports label the lead): the label is not the name.
 _LEAD_LABEL = re.compile(
-    r"^\s*(?:lead(?:\s+officer)?|owner|responsible(?:\s+officer)?|accountable(?:\s+officer)?)\s*:\s*(?=\S)",
-    re.I)
+    r"^\s*(?:lead(?:\s+officer)?|owner|responsible(?:\s+officer)?|accountable(?:\s+officer)?)\s*:\s*(?=\S)", re.I
+)
 
 
 def _split_partners(cell: Cell) -> tuple[list[str], list[str]]:
@@ -1061,7 +1087,7 @@ def _split_partners(cell: Cell) -> tuple[list[str], list[str]]:
             continue
         m = _PARTNERS_SPLIT.search(text)
         if m:
-            head, tail = text[:m.start()].strip(), text[m.end():].strip()
+            head, tail = text[: m.start()].strip(), text[m.end() :].strip()
             if head:
                 owners.append(head)
             if tail:
@@ -1130,8 +1156,7 @@ def _cell_items(cell: Cell, *, due: bool = False) -> list[str]:
     return items
 
 
-def _spread(items: list[str], n: int, table: Table, row: Row, builder: PlanBuilder,
-            what: str) -> list[str | None]:
+def _spread(items: list[str], n: int, table: Table, row: Row, builder: PlanBuilder, what: str) -> list[str | None]:
     """Pair a parallel list with n actions, in order.
 
     One value applies to every action; otherwise values are paired from the last action
@@ -1144,13 +1169,12 @@ def _spread(items: list[str], n: int, table: Table, row: Row, builder: PlanBuild
         return [items[0]] * n
     if len(items) == n:
         return list(items)
-    builder.warn(table.index, row.number,
-                 f"{len(items)} {what} for {n} actions; paired in order")
+    builder.warn(table.index, row.number, f"{len(items)} {what} for {n} actions; paired in order")
     # Lists that lost their alignment usually lost it at the top (a heading or an extra
     # line above the first bullet), so the values are aligned from the last one up.
     if len(items) > n:
         extra = len(items) - n
-        return [" ".join(items[: extra + 1]), *items[extra + 1:]]
+        return [" ".join(items[: extra + 1]), *items[extra + 1 :]]
     return [*([None] * (n - len(items))), *items]
 
 
@@ -1164,10 +1188,19 @@ def _paired(items: list[str], n: int) -> list[str | None]:
 _COLOUR_WORD = re.compile(r"\b(?:red|amber|green|blue)\b|^\s*[rag]\s*$", re.I)
 
 _STATUS_WORDS = {
-    "complete": "complete", "completed": "complete", "done": "complete", "closed": "complete",
-    "achieved": "complete", "in progress": "in_progress", "started": "in_progress",
-    "on track": "in_progress", "ongoing": "in_progress", "not started": "not_started",
-    "not yet started": "not_started", "overdue": "in_progress", "delayed": "in_progress",
+    "complete": "complete",
+    "completed": "complete",
+    "done": "complete",
+    "closed": "complete",
+    "achieved": "complete",
+    "in progress": "in_progress",
+    "started": "in_progress",
+    "on track": "in_progress",
+    "ongoing": "in_progress",
+    "not started": "not_started",
+    "not yet started": "not_started",
+    "overdue": "in_progress",
+    "delayed": "in_progress",
 }
 
 
@@ -1226,8 +1259,7 @@ def _progress_status(text: str) -> str | None:
     return status_from_text(text)
 
 
-def build_plan(doc: Document, *, inspection_end: date | None = None
-               ) -> tuple[dict[str, Any], list[ImportWarning]]:
+def build_plan(doc: Document, *, inspection_end: date | None = None) -> tuple[dict[str, Any], list[ImportWarning]]:
     """Lay out a grid Document as a plan@1 dict, with warnings pointing at the source."""
     builder = PlanBuilder(doc, inspection_end=inspection_end)
     plan = builder.build()

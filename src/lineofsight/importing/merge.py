@@ -101,8 +101,9 @@ class ChangeSet:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.updated_actions or self.new_actions or self.new_recommendations
-                    or self.updated_recommendations)
+        return not (
+            self.updated_actions or self.new_actions or self.new_recommendations or self.updated_recommendations
+        )
 
     @property
     def new_update_count(self) -> int:
@@ -199,19 +200,28 @@ def compute_changes(current: dict[str, Any], incoming: dict[str, Any]) -> Change
         old_rec = old_recs[i]
         rec_change = RecommendationChange(old_rec["id"], old_rec.get("ref"))
         if new_rec.get("text") and _norm(new_rec["text"]) != _norm(old_rec.get("text")):
-            rec_change.changes.append(FieldChange("text", "Recommendation", old_rec.get("text"),
-                                                  new_rec["text"]))
-        added_outcomes = [o for o in new_rec.get("outcomes") or []
-                          if _norm(o) not in {_norm(x) for x in old_rec.get("outcomes") or []}]
+            rec_change.changes.append(FieldChange("text", "Recommendation", old_rec.get("text"), new_rec["text"]))
+        added_outcomes = [
+            o
+            for o in new_rec.get("outcomes") or []
+            if _norm(o) not in {_norm(x) for x in old_rec.get("outcomes") or []}
+        ]
         if added_outcomes:
-            rec_change.changes.append(FieldChange(
-                "outcomes", "Outcomes", old_rec.get("outcomes") or [],
-                (old_rec.get("outcomes") or []) + added_outcomes))
+            rec_change.changes.append(
+                FieldChange(
+                    "outcomes",
+                    "Outcomes",
+                    old_rec.get("outcomes") or [],
+                    (old_rec.get("outcomes") or []) + added_outcomes,
+                )
+            )
         added_see = [r for r in new_rec.get("see_also") or [] if r not in (old_rec.get("see_also") or [])]
         if added_see:
-            rec_change.changes.append(FieldChange(
-                "see_also", "See also", old_rec.get("see_also") or [],
-                (old_rec.get("see_also") or []) + added_see))
+            rec_change.changes.append(
+                FieldChange(
+                    "see_also", "See also", old_rec.get("see_also") or [], (old_rec.get("see_also") or []) + added_see
+                )
+            )
         if rec_change.changes:
             result.updated_recommendations.append(rec_change)
 
@@ -221,8 +231,9 @@ def compute_changes(current: dict[str, Any], incoming: dict[str, Any]) -> Change
         for n, new_action in enumerate(new_actions):
             o = action_pairs.get(n)
             if o is None:
-                result.new_actions.append(NewAction(
-                    old_rec["id"], old_rec.get("ref"), new_action, len(old_actions) + n))
+                result.new_actions.append(
+                    NewAction(old_rec["id"], old_rec.get("ref"), new_action, len(old_actions) + n)
+                )
                 continue
             change = _action_changes(old_actions[o], new_action, old_rec.get("ref"))
             if change.changes or change.new_updates:
@@ -230,10 +241,10 @@ def compute_changes(current: dict[str, Any], incoming: dict[str, Any]) -> Change
         matched_actions = set(action_pairs.values())
         result.kept_actions.extend(
             {"id": a["id"], "text": a["text"], "recommendation_ref": old_rec.get("ref")}
-            for k, a in enumerate(old_actions) if k not in matched_actions
+            for k, a in enumerate(old_actions)
+            if k not in matched_actions
         )
     result.kept_recommendations.extend(
-        {"id": r["id"], "ref": r.get("ref"), "text": r["text"]}
-        for k, r in enumerate(old_recs) if k not in matched_old
+        {"id": r["id"], "ref": r.get("ref"), "text": r["text"]} for k, r in enumerate(old_recs) if k not in matched_old
     )
     return result

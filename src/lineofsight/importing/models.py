@@ -29,14 +29,16 @@ class ImportSession(models.Model):
     plan_document = models.JSONField(help_text="The plan as imported, lineofsight/plan@1")
     warnings = models.JSONField(default=list, blank=True)
     target_plan = models.ForeignKey(
-        "plans.Plan", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        "plans.Plan",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
         help_text="The plan a re-import updates; empty for a new plan",
     )
     fingerprint = models.CharField(max_length=64, blank=True, help_text="Of the changes previewed")
     created = models.DateTimeField(auto_now_add=True)
-    confirmed_plan = models.ForeignKey(
-        "plans.Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    confirmed_plan = models.ForeignKey("plans.Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-created"]

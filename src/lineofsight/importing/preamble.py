@@ -10,8 +10,11 @@ from .deadlines import find_dates
 from .grid import Table
 
 _KINDS = [
-    ("ILACS", r"\bILACS\b|inspection of (?:local authority )?children'?s services"
-              r"|local authority children'?s services inspection"),
+    (
+        "ILACS",
+        r"\bILACS\b|inspection of (?:local authority )?children'?s services"
+        r"|local authority children'?s services inspection",
+    ),
     ("JTAI", r"\bJTAI\b|joint targeted area inspection"),
     ("Focused visit", r"\bfocused visit\b"),
     ("Monitoring visit", r"\bmonitoring visit\b"),
@@ -82,8 +85,11 @@ def inspection_of(lines: list[str]) -> dict[str, Any] | None:
                 if end and start:
                     started, ended = start[0][0].isoformat(), end[0][0].isoformat()
                     break
-            if ended is None and re.search(r"inspect|visit", line, re.I) and not re.search(
-                    r"publish|report|letter|plan|submi", line, re.I):
+            if (
+                ended is None
+                and re.search(r"inspect|visit", line, re.I)
+                and not re.search(r"publish|report|letter|plan|submi", line, re.I)
+            ):
                 # "Inspection date: 3 March 2025": a one-day visit. Only a full date
                 # counts; "March 2025" is when, not which day.
                 full = re.search(r"\b\d{1,2}(?:\s?(?:st|nd|rd|th))?\s+[A-Za-z]+\.?\s+\d{4}\b", line)

@@ -58,8 +58,7 @@ def detect_type(data: bytes, filename: str) -> str:
             )
         raise ImportFailed(
             filename,
-            "this is an old-style Word or Excel file (.doc/.xls); save it as .docx or .xlsx "
-            "and upload that copy",
+            "this is an old-style Word or Excel file (.doc/.xls); save it as .docx or .xlsx and upload that copy",
         )
     if data.startswith(b"%PDF"):
         return "pdf"
@@ -102,16 +101,15 @@ def check_zip(data: bytes, filename: str) -> None:
     total = sum(i.file_size for i in infos)
     if total > MAX_UNZIPPED_BYTES:
         raise ImportFailed(
-            filename, f"the file would expand to {total // (1024 * 1024)} MB; the limit is "
-            f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB"
+            filename,
+            f"the file would expand to {total // (1024 * 1024)} MB; the limit is "
+            f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB",
         )
     for info in infos:
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_COMPRESSION_RATIO * max(
-            info.compress_size, 1
-        ):
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
             raise ImportFailed(
-                filename, f"part {info.filename} is compressed suspiciously far "
-                "(a possible zip bomb); it was not opened"
+                filename,
+                f"part {info.filename} is compressed suspiciously far (a possible zip bomb); it was not opened",
             )
 
 
@@ -121,8 +119,8 @@ def read_document(data: bytes, filename: str) -> Document:
         raise ImportFailed(filename, f"the file is empty; expected {EXPECTED}")
     if len(data) > MAX_UPLOAD_BYTES:
         raise ImportFailed(
-            filename, f"the file is {len(data) // (1024 * 1024)} MB; the limit is "
-            f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB"
+            filename,
+            f"the file is {len(data) // (1024 * 1024)} MB; the limit is {MAX_UPLOAD_BYTES // (1024 * 1024)} MB",
         )
     kind = detect_type(data, filename)
     if kind in ("docx", "xlsx"):
@@ -134,8 +132,7 @@ def read_document(data: bytes, filename: str) -> Document:
         raise
     except Exception as exc:  # a damaged file can fail anywhere inside a library
         raise ImportFailed(
-            filename, f"the {kind} file could not be read ({exc.__class__.__name__}: {exc}); "
-            f"expected {EXPECTED}"
+            filename, f"the {kind} file could not be read ({exc.__class__.__name__}: {exc}); expected {EXPECTED}"
         ) from exc
     if not doc.tables:
         raise ImportFailed(filename, "no table was found; expected the plan laid out as a table")
@@ -235,8 +232,10 @@ def _html_cell(element: Any) -> Cell:
                 else:
                     walk_flat_list(child)
             elif tag in ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li"):
-                if child.find(".//ul") is not None or child.find(".//ol") is not None or (
-                    child.find(".//p") is not None
+                if (
+                    child.find(".//ul") is not None
+                    or child.find(".//ol") is not None
+                    or (child.find(".//p") is not None)
                 ):
                     walk(child)
                 else:
@@ -499,7 +498,7 @@ def _xl_font_colour(colour: Any, theme: list[str]) -> str | None:
 
 def _tinted(rgb: str, tint: float) -> str:
     """Excel's tint: towards white when positive, towards black when negative."""
-    channels = [int(rgb[i:i + 2], 16) for i in (0, 2, 4)]
+    channels = [int(rgb[i : i + 2], 16) for i in (0, 2, 4)]
     if tint > 0:
         channels = [round(c + (255 - c) * tint) for c in channels]
     elif tint < 0:
@@ -530,8 +529,20 @@ def _xl_theme(workbook: Any) -> list[str]:
             value = child.get("val") if child.tag == f"{ns}srgbClr" else child.get("lastClr")
             if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
                 colours[name] = value.upper()
-    order = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5",
-             "accent6", "hlink", "folHlink"]
+    order = [
+        "lt1",
+        "dk1",
+        "lt2",
+        "dk2",
+        "accent1",
+        "accent2",
+        "accent3",
+        "accent4",
+        "accent5",
+        "accent6",
+        "hlink",
+        "folHlink",
+    ]
     return [colours.get(name, "FFFFFF") for name in order]
 
 
@@ -562,8 +573,12 @@ def read_xlsx(data: bytes, filename: str) -> Document:
                 if cell.value is not None or _xl_fill(cell, theme):
                     values[(cell.row, cell.column)] = cell
         # Hidden columns are a spreadsheet's workings (lookups, sort keys), not printed.
-        hidden = {c for dim in ws.column_dimensions.values() if dim.hidden and dim.min
-                  for c in range(dim.min, (dim.max or dim.min) + 1)}
+        hidden = {
+            c
+            for dim in ws.column_dimensions.values()
+            if dim.hidden and dim.min
+            for c in range(dim.min, (dim.max or dim.min) + 1)
+        }
         values = {k: v for k, v in values.items() if k[1] not in hidden}
         max_col = max((c for _, c in values), default=0)
         # Rows and columns beyond the last value are only formatting; never walk them.
@@ -767,8 +782,7 @@ def read_docx(data: bytes, filename: str) -> Document:
         table = labelled_table(body)
         if table is not None:
             first = table.rows[1].cells[1].text if len(table.rows) > 1 else ""
-            cut = next((k for k, b in enumerate(blocks) if isinstance(b, str) and first
-                        and first in b), len(blocks))
+            cut = next((k for k, b in enumerate(blocks) if isinstance(b, str) and first and first in b), len(blocks))
             blocks = [*blocks[:cut], table, *(b for b in blocks[cut:] if isinstance(b, Table))]
     return _finish(filename, blocks)
 
@@ -782,8 +796,10 @@ def _may_be_plan(table: Table) -> bool:
 
 def _is_layout_table(tbl: Any) -> bool:
     rows = _children(tbl, f"{_W}tr")
-    return bool(rows) and all(len(_children(tr, f"{_W}tc")) == 1 for tr in rows) and any(
-        _children(tc, f"{_W}tbl") for tr in rows for tc in _children(tr, f"{_W}tc")
+    return (
+        bool(rows)
+        and all(len(_children(tr, f"{_W}tc")) == 1 for tr in rows)
+        and any(_children(tc, f"{_W}tbl") for tr in rows for tc in _children(tr, f"{_W}tc"))
     )
 
 
@@ -872,7 +888,7 @@ def _unfold_nested(rows: list[Row], nested: dict[tuple[int, int], Any], numberin
             return rows  # the plan already names its leads and dates; the inner table is detail
     out: list[Row] = []
     for k, row in enumerate(rows):
-        before, cell, after = row.cells[:col], row.cells[col], row.cells[col + 1:]
+        before, cell, after = row.cells[:col], row.cells[col], row.cells[col + 1 :]
         sub = tables.get(k)
         if sub is None:
             if k == head_at:
@@ -892,8 +908,9 @@ def _unfold_nested(rows: list[Row], nested: dict[tuple[int, int], Any], numberin
             else:
                 outer_before = [Cell(list(c.paras), merged=True, fill=c.fill) for c in before]
                 outer_after = [Cell(list(c.paras), merged=True, fill=c.fill) for c in after]
-            out.append(Row([*outer_before, *inner_cells[:width], *outer_after], row.number,
-                           row.page_break_before and j == 0))
+            out.append(
+                Row([*outer_before, *inner_cells[:width], *outer_after], row.number, row.page_break_before and j == 0)
+            )
     return _pad(out)
 
 
@@ -965,8 +982,8 @@ def read_pdf(data: bytes, filename: str) -> Document:
     doc = _finish(filename, blocks)
     if not doc.tables:
         raise ImportFailed(
-            filename, "no table was found in the PDF (it may be a scan or plain text); "
-            "expected the plan laid out as a table"
+            filename,
+            "no table was found in the PDF (it may be a scan or plain text); expected the plan laid out as a table",
         )
     return doc
 

@@ -36,12 +36,12 @@ def split_sentences(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        before = text[start:m.start()].rstrip(".!?").split()
+        before = text[start : m.start()].rstrip(".!?").split()
         if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
             continue
         if before and len(before[-1]) == 1 and before[-1].isupper():
             continue  # an initial, "J. Smith"
-        parts.append(text[start:m.start()].strip())
+        parts.append(text[start : m.start()].strip())
         start = m.end()
     parts.append(text[start:].strip())
     return [p for p in parts if p]
@@ -70,11 +70,11 @@ def _split_slashes(text: str) -> list[str]:
     for m in re.finditer(r"\s*/\s*", text):
         if m.group(0)[0].isspace() and m.group(0)[-1].isspace():
             # " / " with spaces is always a separator ("LBM C & H - HC / LBM CSF - JM").
-            pieces.append(text[start:m.start()])
+            pieces.append(text[start : m.start()])
             start = m.end()
             continue
-        left = text[start:m.start()].split()
-        right = text[m.end():].split()
+        left = text[start : m.start()].split()
+        right = text[m.end() :].split()
         lw = left[-1].strip("(),-") if left else ""
         rw = right[0].strip("(),-") if right else ""
         keep = (
@@ -84,7 +84,7 @@ def _split_slashes(text: str) -> list[str]:
             or rw.lower() in ("or", "a")
         )
         if not keep:
-            pieces.append(text[start:m.start()])
+            pieces.append(text[start : m.start()])
             start = m.end()
     pieces.append(text[start:])
     return pieces
@@ -123,26 +123,141 @@ def starts_lower(text: str) -> bool:
 # Words that start an action in English plans: imperatives and the usual subjects.
 # Used only to split a list that an extraction flattened into one run of text, and only
 # as far as a parallel list of dates says there are items.
-ACTION_STARTS = frozenset([
-    "achieve", "agree", "align", "appoint", "arrange", "assess", "assign", "audit", "build",
-    "carry", "challenge", "check", "circulate", "clarify", "commission", "communicate",
-    "complete", "conduct", "confirm", "consider", "consult", "continue", "coordinate",
-    "co-ordinate", "create", "deliver", "design", "develop", "devise", "distribute", "draft",
-    "embed", "enable", "encourage", "engage", "enhance", "ensure", "establish", "evaluate",
-    "evidence", "expand", "explore", "extend", "facilitate", "finalise", "focus", "hold",
-    "identify", "implement", "improve", "include", "increase", "introduce", "investigate",
-    "issue", "launch", "lead", "maintain", "map", "meet", "monitor", "move", "offer",
-    "organise", "plan", "prepare", "present", "produce", "promote", "provide", "publicise",
-    "publish", "recruit", "reduce", "refresh", "relaunch", "report", "re-issue", "reissue",
-    "review", "revise", "roll", "run", "secure", "set", "share", "strengthen", "submit",
-    "support", "test", "track", "train", "undertake", "update", "use", "work", "write", "the",
-    "all", "each", "every", "managers", "staff"
-])
+ACTION_STARTS = frozenset(
+    [
+        "achieve",
+        "agree",
+        "align",
+        "appoint",
+        "arrange",
+        "assess",
+        "assign",
+        "audit",
+        "build",
+        "carry",
+        "challenge",
+        "check",
+        "circulate",
+        "clarify",
+        "commission",
+        "communicate",
+        "complete",
+        "conduct",
+        "confirm",
+        "consider",
+        "consult",
+        "continue",
+        "coordinate",
+        "co-ordinate",
+        "create",
+        "deliver",
+        "design",
+        "develop",
+        "devise",
+        "distribute",
+        "draft",
+        "embed",
+        "enable",
+        "encourage",
+        "engage",
+        "enhance",
+        "ensure",
+        "establish",
+        "evaluate",
+        "evidence",
+        "expand",
+        "explore",
+        "extend",
+        "facilitate",
+        "finalise",
+        "focus",
+        "hold",
+        "identify",
+        "implement",
+        "improve",
+        "include",
+        "increase",
+        "introduce",
+        "investigate",
+        "issue",
+        "launch",
+        "lead",
+        "maintain",
+        "map",
+        "meet",
+        "monitor",
+        "move",
+        "offer",
+        "organise",
+        "plan",
+        "prepare",
+        "present",
+        "produce",
+        "promote",
+        "provide",
+        "publicise",
+        "publish",
+        "recruit",
+        "reduce",
+        "refresh",
+        "relaunch",
+        "report",
+        "re-issue",
+        "reissue",
+        "review",
+        "revise",
+        "roll",
+        "run",
+        "secure",
+        "set",
+        "share",
+        "strengthen",
+        "submit",
+        "support",
+        "test",
+        "track",
+        "train",
+        "undertake",
+        "update",
+        "use",
+        "work",
+        "write",
+        "the",
+        "all",
+        "each",
+        "every",
+        "managers",
+        "staff",
+    ]
+)
 _DETERMINERS = frozenset({"the", "all", "each", "every"})
 _FUNCTION_WORDS = frozenset(
     [
-        "the", "of", "and", "to", "for", "with", "in", "on", "a", "an", "by", "at", "from", "or",
-        "as", "into", "within", "under", "our", "their", "its", "is", "are", "be", "will"
+        "the",
+        "of",
+        "and",
+        "to",
+        "for",
+        "with",
+        "in",
+        "on",
+        "a",
+        "an",
+        "by",
+        "at",
+        "from",
+        "or",
+        "as",
+        "into",
+        "within",
+        "under",
+        "our",
+        "their",
+        "its",
+        "is",
+        "are",
+        "be",
+        "will",
     ]
 )
 
@@ -204,8 +319,12 @@ def join_names_with_roles(lines: list[str]) -> list[str]:
     while k < len(lines):
         line = lines[k]
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if (nxt is not None and _PERSON_NAME.fullmatch(line.strip()) and not _ROLE_WORDS.search(line)
-                and _ROLE_WORDS.search(nxt)):
+        if (
+            nxt is not None
+            and _PERSON_NAME.fullmatch(line.strip())
+            and not _ROLE_WORDS.search(line)
+            and _ROLE_WORDS.search(nxt)
+        ):
             out.append(f"{line.strip()} – {nxt.strip()}")
             k += 2
             continue

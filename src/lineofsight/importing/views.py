@@ -59,13 +59,11 @@ def upload(request: HttpRequest) -> HttpResponse:
         # An upload far over the limit is refused whole, before any reader sees it.
         return HttpResponse("The file is larger than the upload limit.", status=413)
     initial = {"plan": request.GET.get("plan")} if request.GET.get("plan") else None
-    form = UploadForm(request.POST or None, request.FILES or None, organisation=organisation,
-                      initial=initial)
+    form = UploadForm(request.POST or None, request.FILES or None, organisation=organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["document"]
         try:
-            result = read_plan(upload_file.read(), upload_file.name,
-                               inspection_end=form.cleaned_data["inspection_end"])
+            result = read_plan(upload_file.read(), upload_file.name, inspection_end=form.cleaned_data["inspection_end"])
         except ImportFailed as exc:
             form.add_error("document", str(exc))
         else:
@@ -113,8 +111,7 @@ def confirm(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
         return redirect("importing:upload")
     if session.target_plan is not None:
         try:
-            services.apply_reimport(session.target_plan, session.plan_document,
-                                    expected=session.fingerprint or None)
+            services.apply_reimport(session.target_plan, session.plan_document, expected=session.fingerprint or None)
         except services.StaleChanges as exc:
             messages.error(request, str(exc))
             return redirect("importing:preview", session_id=session.pk)

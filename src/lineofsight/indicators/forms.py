@@ -83,9 +83,7 @@ class TargetForm(GovukFormMixin, forms.ModelForm):
 class ValueForm(GovukFormMixin, forms.Form):
     """One period's value, typed in; it replaces any value already held for the period."""
 
-    period = forms.CharField(
-        max_length=40, help_text=f"For example {rules.PERIOD_EXAMPLES}."
-    )
+    period = forms.CharField(max_length=40, help_text=f"For example {rules.PERIOD_EXAMPLES}.")
     value = forms.FloatField()
     numerator = forms.FloatField(required=False, min_value=0)
     denominator = forms.FloatField(required=False, min_value=0)

@@ -51,9 +51,7 @@ class Indicator(models.Model):
         LOCAL = "local", "Local (defined by the council)"
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="indicators")
-    code = models.CharField(
-        max_length=30, help_text="As the scorecard and the plan write it, e.g. 'NI147', 'A1'"
-    )
+    code = models.CharField(max_length=30, help_text="As the scorecard and the plan write it, e.g. 'NI147', 'A1'")
     aliases = models.JSONField(
         default=list, blank=True, help_text="Other codes plans use for it, e.g. 'STAB1' for NI62"
     )
@@ -61,9 +59,7 @@ class Indicator(models.Model):
     definition = models.TextField(blank=True, help_text="Exactly what is counted, and over which children")
     unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.PERCENT)
     polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.HIGHER)
-    data_source = models.CharField(
-        max_length=200, blank=True, help_text="e.g. 'SSDA903 oc3', 'Case management system'"
-    )
+    data_source = models.CharField(max_length=200, blank=True, help_text="e.g. 'SSDA903 oc3', 'Case management system'")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.LOCAL)
     order = models.PositiveIntegerField(default=0, help_text="Position on the scorecard")
     created = models.DateTimeField(auto_now_add=True)
@@ -71,9 +67,7 @@ class Indicator(models.Model):
 
     class Meta:
         ordering = ["organisation", "order", "code"]
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "code"], name="unique_indicator_code_per_org")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "code"], name="unique_indicator_code_per_org")]
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
@@ -127,9 +121,7 @@ class IndicatorValue(models.Model):
     value = models.FloatField()
     numerator = models.FloatField(null=True, blank=True)
     denominator = models.FloatField(null=True, blank=True)
-    provenance = models.TextField(
-        blank=True, help_text="e.g. 'computed from SSDA903 files x, y on 2026-11-23'"
-    )
+    provenance = models.TextField(blank=True, help_text="e.g. 'computed from SSDA903 files x, y on 2026-11-23'")
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -151,7 +143,7 @@ class IndicatorValue(models.Model):
 
     @property
     def fraction(self) -> str:
-        """"41 of 52" when the count behind the value is known, else ""."""
+        """ "41 of 52" when the count behind the value is known, else ""."""
         return rules.fraction_text(self.numerator, self.denominator)
 
 
@@ -186,19 +178,23 @@ class IndicatorLink(models.Model):
         ordering = ["indicator", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(recommendation__isnull=False, action__isnull=True)
-                           | Q(recommendation__isnull=True, action__isnull=False)),
+                condition=(
+                    Q(recommendation__isnull=False, action__isnull=True)
+                    | Q(recommendation__isnull=True, action__isnull=False)
+                ),
                 name="link_to_recommendation_or_action",
             ),
             models.CheckConstraint(
                 condition=~Q(confirmed=True, rejected=True), name="link_not_both_confirmed_and_rejected"
             ),
             models.UniqueConstraint(
-                fields=["indicator", "action"], condition=Q(action__isnull=False),
+                fields=["indicator", "action"],
+                condition=Q(action__isnull=False),
                 name="unique_indicator_action_link",
             ),
             models.UniqueConstraint(
-                fields=["indicator", "recommendation"], condition=Q(recommendation__isnull=False),
+                fields=["indicator", "recommendation"],
+                condition=Q(recommendation__isnull=False),
                 name="unique_indicator_recommendation_link",
             ),
         ]

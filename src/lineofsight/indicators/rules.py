@@ -100,7 +100,7 @@ def target_for(period_end: date | None, targets: Sequence[TargetRule]) -> Target
 
 
 def fraction_text(numerator: float | None, denominator: float | None) -> str:
-    """"41 of 52" when both counts are known, else ""."""
+    """ "41 of 52" when both counts are known, else ""."""
     if numerator is None or denominator is None:
         return ""
     return f"{format_number(numerator)} of {format_number(denominator)}"
@@ -114,7 +114,7 @@ def format_number(number: float) -> str:
 
 
 def format_value(value: float | None, unit: str) -> str:
-    """"79.2%", "121 days", "14" — the value in its unit, or an en dash when missing."""
+    """ "79.2%", "121 days", "14" — the value in its unit, or an en dash when missing."""
     if value is None:
         return "–"
     text = format_number(value)

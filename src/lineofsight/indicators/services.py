@@ -133,7 +133,7 @@ class StoreCounts:
         return self.created + self.updated
 
     def describe(self) -> str:
-        """"2 new, 1 replaced, 3 already held"."""
+        """ "2 new, 1 replaced, 3 already held"."""
         return f"{self.created} new, {self.updated} replaced, {self.unchanged} already held"
 
 
@@ -223,8 +223,14 @@ def period_from(period_label: str, period_start: date, period_end: date) -> rule
     return rules.Period(rules.period_kind_for(period_start, period_end), period_start, period_end, period_label)
 
 
-_UNIT_WORDS = {"%": Unit.PERCENT, "percentage": Unit.PERCENT, "day": Unit.DAYS, "children": Unit.COUNT,
-               "episodes": Unit.COUNT, "number": Unit.COUNT}
+_UNIT_WORDS = {
+    "%": Unit.PERCENT,
+    "percentage": Unit.PERCENT,
+    "day": Unit.DAYS,
+    "children": Unit.COUNT,
+    "episodes": Unit.COUNT,
+    "number": Unit.COUNT,
+}
 
 
 def unit_from(text: str | None) -> str:
@@ -356,7 +362,7 @@ class ValuePoint:
 
     @property
     def fraction(self) -> str:
-        """"41 of 52", or "" when the counts are not known."""
+        """ "41 of 52", or "" when the counts are not known."""
         return rules.fraction_text(self.numerator, self.denominator)
 
 
@@ -388,7 +394,7 @@ class IndicatorSummary:
 
     @property
     def target_text(self) -> str:
-        """"90% by Sep 2026", or "" without a target."""
+        """ "90% by Sep 2026", or "" without a target."""
         if self.target is None:
             return ""
         when = f" by {self.target.by_date:%b %Y}" if self.target.by_date else ""
@@ -400,7 +406,7 @@ class IndicatorSummary:
 
     @property
     def tolerance_text(self) -> str:
-        """"5 percentage points", "30 days", or "" without a tolerance."""
+        """ "5 percentage points", "30 days", or "" without a tolerance."""
         if self.target is None or not self.target.tolerance:
             return ""
         amount = rules.format_number(self.target.tolerance)
@@ -424,9 +430,7 @@ def summarise(indicator: Indicator, series_length: int = SERIES_LENGTH) -> Indic
     Uses prefetched ``values`` and ``targets`` when the caller prefetched them.
     """
     target_rules = [t.as_rule() for t in indicator.targets.all()]
-    values = sorted(
-        indicator.values.all(), key=lambda v: (v.period_end, v.period_start)
-    )
+    values = sorted(indicator.values.all(), key=lambda v: (v.period_end, v.period_start))
     latest_row = values[-1] if values else None
     same_kind = [v for v in values if latest_row is not None and v.period_kind == latest_row.period_kind]
 
@@ -464,9 +468,7 @@ def summarise(indicator: Indicator, series_length: int = SERIES_LENGTH) -> Indic
             target.tolerance if target else 0.0,
             indicator.polarity,
         ),
-        trend=rules.trend(
-            latest.value if latest else None, previous.value if previous else None, indicator.polarity
-        ),
+        trend=rules.trend(latest.value if latest else None, previous.value if previous else None, indicator.polarity),
         series=series,
     )
 
@@ -495,9 +497,7 @@ def indicators_for_actions(actions: Iterable[Any]) -> list[IndicatorSummary]:
     linked = IndicatorLink.objects.filter(confirmed=True).filter(
         Q(action_id__in=action_ids) | Q(recommendation_id__in=recommendation_ids)
     )
-    indicators = _with_values(
-        Indicator.objects.filter(pk__in=linked.values("indicator_id")).order_by("order", "code")
-    )
+    indicators = _with_values(Indicator.objects.filter(pk__in=linked.values("indicator_id")).order_by("order", "code"))
     return [summarise(indicator) for indicator in indicators]
 
 
@@ -529,9 +529,9 @@ def refresh_link_suggestions(organisation: Organisation) -> int:
         )
     )
     existing_recommendations = set(
-        IndicatorLink.objects.filter(
-            indicator__organisation=organisation, recommendation__isnull=False
-        ).values_list("indicator_id", "recommendation_id")
+        IndicatorLink.objects.filter(indicator__organisation=organisation, recommendation__isnull=False).values_list(
+            "indicator_id", "recommendation_id"
+        )
     )
     new_links: list[IndicatorLink] = []
     actions = Action.objects.filter(recommendation__plan__organisation=organisation).only("pk", "measures")

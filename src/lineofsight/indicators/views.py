@@ -172,14 +172,11 @@ def values_upload(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Stored {summary.stored} value{pluralize(summary.stored)} from {upload.name} "
-                f"({summary.describe()}).",
+                f"Stored {summary.stored} value{pluralize(summary.stored)} from {upload.name} ({summary.describe()}).",
             )
             return redirect("indicators:scorecard")
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "indicators/upload.html", {"form": form, "errors": errors}, status=status
-    )
+    return render(request, "indicators/upload.html", {"form": form, "errors": errors}, status=status)
 
 
 @login_required
@@ -241,7 +238,5 @@ def link_decide(request: HttpRequest, link_id: int) -> HttpResponse:
     else:
         confirm = form.cleaned_data["decision"] == "confirm"
         services.decide_link(link, confirm=confirm, user=request.user)
-        messages.success(
-            request, f"{'Confirmed' if confirm else 'Rejected'} the link to {link.indicator.code}."
-        )
+        messages.success(request, f"{'Confirmed' if confirm else 'Rejected'} the link to {link.indicator.code}.")
     return redirect(reverse("indicators:links") + f"#link-{link.pk}")

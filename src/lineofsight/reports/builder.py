@@ -242,10 +242,7 @@ class BoardPackContent:
 
     def changes_by_kind(self) -> list[tuple[str, str, list[Change]]]:
         """(kind, label, changes) for every kind, in a fixed order, empty kinds included."""
-        return [
-            (kind, label, [c for c in self.changes if c.kind == kind])
-            for kind, label in CHANGE_KINDS.items()
-        ]
+        return [(kind, label, [c for c in self.changes if c.kind == kind]) for kind, label in CHANGE_KINDS.items()]
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-safe dict (dates as ISO strings) to freeze in an issued pack."""
@@ -266,7 +263,13 @@ def _jsonable(value: Any) -> Any:
 
 
 def action_state(
-    *, label: str, text: str, status: str, rag: str, due_date: date | None, due_text: str,
+    *,
+    label: str,
+    text: str,
+    status: str,
+    rag: str,
+    due_date: date | None,
+    due_text: str,
     update_ids: Iterable[int],
 ) -> dict[str, Any]:
     """The part of an action a later pack compares with (JSON-safe)."""
@@ -505,8 +508,14 @@ def body_actions(body: GovernanceBody) -> list[Action]:
             Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person")),
             Prefetch("updates", queryset=ProgressUpdate.objects.order_by("order", "created", "pk")),
         )
-        .order_by("recommendation__plan__created", "recommendation__plan_id", "recommendation__order",
-                  "recommendation_id", "order", "pk")
+        .order_by(
+            "recommendation__plan__created",
+            "recommendation__plan_id",
+            "recommendation__order",
+            "recommendation_id",
+            "order",
+            "pk",
+        )
         .distinct()
     )
     return list(queryset)
@@ -635,12 +644,15 @@ def build_pack(
         overall.add(rag)
         for update in updates:
             block.updates.append(UpdateLine(update.pk, label, update.as_of, update.text, update.impact))
-            update_text[update.pk] = (
-                f"{long_date(update.as_of)}: {update.text}" if update.as_of else update.text
-            )
+            update_text[update.pk] = f"{long_date(update.as_of)}: {update.text}" if update.as_of else update.text
         snapshot[str(action.pk)] = action_state(
-            label=label, text=action.text, status=line.status, rag=rag,
-            due_date=action.due_date, due_text=action.due_text, update_ids=[u.pk for u in updates],
+            label=label,
+            text=action.text,
+            status=line.status,
+            rag=rag,
+            due_date=action.due_date,
+            due_text=action.due_text,
+            update_ids=[u.pk for u in updates],
         )
         reasons = exception_reasons(line, meeting_date, stale=is_stale(action, meeting_date))
         if reasons:

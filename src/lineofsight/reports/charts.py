@@ -79,9 +79,11 @@ def trend_chart(series: Series) -> dict[str, Any]:
     )
     layers: list[Any] = [line]
     if series.target is not None:
-        target = alt.Chart(alt.Data(values=[{"target": series.target}])).mark_rule(
-            strokeDash=[6, 4], color="#505a5f"
-        ).encode(y="target:Q")
+        target = (
+            alt.Chart(alt.Data(values=[{"target": series.target}]))
+            .mark_rule(strokeDash=[6, 4], color="#505a5f")
+            .encode(y="target:Q")
+        )
         layers.append(target)
     return _configure(alt.layer(*layers).properties(width=360, height=160))
 

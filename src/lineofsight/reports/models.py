@@ -12,10 +12,7 @@ from lineofsight.plans.models import GovernanceBody
 def pack_file_path(instance: BoardPackFile, filename: str) -> str:
     """Files sit under the organisation and body so a storage bucket reads sensibly."""
     pack = instance.pack
-    return (
-        f"board-packs/{pack.organisation_id}/{pack.body_id}/"
-        f"{pack.meeting_date:%Y-%m-%d}-{pack.pk}/{filename}"
-    )
+    return f"board-packs/{pack.organisation_id}/{pack.body_id}/{pack.meeting_date:%Y-%m-%d}-{pack.pk}/{filename}"
 
 
 class BoardPack(models.Model):
@@ -37,9 +34,7 @@ class BoardPack(models.Model):
 
     class Meta:
         ordering = ["body", "-meeting_date"]
-        constraints = [
-            models.UniqueConstraint(fields=["body", "meeting_date"], name="one_issued_pack_per_meeting")
-        ]
+        constraints = [models.UniqueConstraint(fields=["body", "meeting_date"], name="one_issued_pack_per_meeting")]
 
     def __str__(self) -> str:
         return f"{self.body.name} pack for {self.meeting_date.day} {self.meeting_date:%B %Y}"

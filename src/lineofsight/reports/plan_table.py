@@ -27,7 +27,16 @@ if TYPE_CHECKING:
     from lineofsight.plans.models import Action, Plan
 
 COLUMNS = [
-    "No.", "Recommendation", "Outcome", "Action", "Lead", "Timescale", "Measure", "Reported to", "Progress", "RAG",
+    "No.",
+    "Recommendation",
+    "Outcome",
+    "Action",
+    "Lead",
+    "Timescale",
+    "Measure",
+    "Reported to",
+    "Progress",
+    "RAG",
 ]
 # Centimetres on landscape A4 (27 cm between margins), in COLUMNS order.
 DOCX_WIDTHS = [1.2, 4.2, 3.0, 4.6, 2.6, 1.9, 2.6, 2.2, 3.5, 1.2]
@@ -136,8 +145,12 @@ def export_plan_docx(plan: Plan) -> bytes:
     for line in rest:
         document.add_paragraph(line)
     table = add_table(
-        document, COLUMNS, [row.cells for row in rows], widths=DOCX_WIDTHS,
-        rag_column=COLUMNS.index("RAG"), rags=[row.rag for row in rows],
+        document,
+        COLUMNS,
+        [row.cells for row in rows],
+        widths=DOCX_WIDTHS,
+        rag_column=COLUMNS.index("RAG"),
+        rags=[row.rag for row in rows],
     )
     for row, table_row in zip(rows, table.rows[1:], strict=True):
         if row.heading:

@@ -34,13 +34,18 @@ def find_body(organisation: Organisation, name: str) -> GovernanceBody:
     known = [f"{b.short_name} ({b.name})" if b.short_name else b.name for b in bodies]
     listing = "; ".join(known) if known else "none yet"
     if matches:
-        raise PackError(f"'{name}' names {len(matches)} governance bodies of {organisation}; use the full name. "
-                        f"Bodies: {listing}")
+        raise PackError(
+            f"'{name}' names {len(matches)} governance bodies of {organisation}; use the full name. Bodies: {listing}"
+        )
     raise PackError(f"{organisation} has no governance body called '{name}'. Bodies: {listing}")
 
 
 def issue_pack(
-    body: GovernanceBody, meeting_date: date, *, user: Any = None, pack: BoardPackContent | None = None,
+    body: GovernanceBody,
+    meeting_date: date,
+    *,
+    user: Any = None,
+    pack: BoardPackContent | None = None,
 ) -> BoardPack:
     """Freeze the pack for ``body``'s meeting: keep its content and every format's file.
 

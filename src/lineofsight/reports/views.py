@@ -53,8 +53,11 @@ def body_list(request: HttpRequest) -> HttpResponse:
         raise Http404("You are not a member of any organisation")
     bodies = (
         GovernanceBody.objects.filter(organisation=organisation)
-        .annotate(pack_count=Count("board_packs", distinct=True), last_meeting=Max("board_packs__meeting_date"),
-                  action_count=Count("report_links", distinct=True))
+        .annotate(
+            pack_count=Count("board_packs", distinct=True),
+            last_meeting=Max("board_packs__meeting_date"),
+            action_count=Count("report_links", distinct=True),
+        )
         .order_by("name")
     )
     return render(request, "reports/body_list.html", {"bodies": bodies})
@@ -96,14 +99,20 @@ def pack_preview(request: HttpRequest, body_id: int) -> HttpResponse:
     if not form.is_valid():
         packs = BoardPack.objects.filter(body=body).prefetch_related("files").order_by("-meeting_date")
         return render(
-            request, "reports/body_detail.html",
-            {"body": body, "packs": packs, "formats": FORMATS, "can_build": True, "form": form}, status=400,
+            request,
+            "reports/body_detail.html",
+            {"body": body, "packs": packs, "formats": FORMATS, "can_build": True, "form": form},
+            status=400,
         )
     meeting_date = form.cleaned_data["date"]
     pack = build_pack(body, meeting_date, since=form.cleaned_data.get("since"))
     already = BoardPack.objects.filter(body=body, meeting_date=meeting_date).first()
     context = pack_context(pack) | {
-        "body": body, "form": form, "formats": FORMATS, "already_issued": already, "query": request.GET.urlencode(),
+        "body": body,
+        "form": form,
+        "formats": FORMATS,
+        "already_issued": already,
+        "query": request.GET.urlencode(),
     }
     return render(request, "reports/pack_preview.html", context)
 
@@ -140,8 +149,10 @@ def pack_issue(request: HttpRequest, body_id: int) -> HttpResponse:
 
 def _issued(request: HttpRequest, pack_id: int) -> BoardPack:
     pack, _membership = get_for_user(
-        request, BoardPack.objects.select_related("body", "issued_by").prefetch_related("files"),
-        "organisation_id", pk=pack_id,
+        request,
+        BoardPack.objects.select_related("body", "issued_by").prefetch_related("files"),
+        "organisation_id",
+        pk=pack_id,
     )
     return pack
 
@@ -175,7 +186,8 @@ def plan_table_download(request: HttpRequest, plan_id: int, fmt: str) -> HttpRes
     exporters = {"docx": export_plan_docx, "xlsx": export_plan_xlsx}
     if fmt not in exporters:
         raise Http404("No such format")
-    plan, _membership = get_for_user(request, Plan.objects.select_related("organisation"), "organisation_id",
-                                     pk=plan_id)
+    plan, _membership = get_for_user(
+        request, Plan.objects.select_related("organisation"), "organisation_id", pk=plan_id
+    )
     data = exporters[fmt](plan)
     return _file_response(data, FORMATS[fmt].media_type, f"action-plan-{plan.pk}.{fmt}")

@@ -11,8 +11,7 @@ import csv
 import io
 from typing import Any
 
-HEADER = ["Ref", "Recommendation", "Action", "Lead officer", "Timescale",
-          "Progress March 2026", "RAG"]
+HEADER = ["Ref", "Recommendation", "Action", "Lead officer", "Timescale", "Progress March 2026", "RAG"]
 
 
 def _set_cell(cell: Any, lines: list[str], *, style: str | None = None, bold: bool = False) -> None:
@@ -37,9 +36,13 @@ def example_docx() -> bytes:
 
     d.add_paragraph("Budget")
     budget = d.add_table(rows=3, cols=3)
-    for r, row in enumerate([["Budget line", "2025/26", "2026/27"],
-                             ["Social work academy", "£120,000", "£80,000"],
-                             ["Total", "£120,000", "£80,000"]]):
+    for r, row in enumerate(
+        [
+            ["Budget line", "2025/26", "2026/27"],
+            ["Social work academy", "£120,000", "£80,000"],
+            ["Total", "£120,000", "£80,000"],
+        ]
+    ):
         for c, text in enumerate(row):
             budget.cell(r, c).text = text
 
@@ -53,9 +56,15 @@ def example_docx() -> bytes:
     # Recommendation 1: three bullets with a parallel list of dates, one lead for all.
     _set_cell(t.cell(2, 0), ["1."])
     _set_cell(t.cell(2, 1), ["Improve the timeliness of strategy meetings."])
-    _set_cell(t.cell(2, 2), ["Audit every strategy meeting held in January.",
-                             "Publish a revised threshold guide for partners.",
-                             "Train all duty managers in the new guide."], style="List Bullet")
+    _set_cell(
+        t.cell(2, 2),
+        [
+            "Audit every strategy meeting held in January.",
+            "Publish a revised threshold guide for partners.",
+            "Train all duty managers in the new guide.",
+        ],
+        style="List Bullet",
+    )
     _set_cell(t.cell(2, 3), ["Head of Safeguarding"])
     _set_cell(t.cell(2, 4), ["March 2026 (complete)", "April 2026", "Summer 2026"])
     _set_cell(t.cell(2, 5), ["Audit finished and reported."])
@@ -70,8 +79,10 @@ def example_docx() -> bytes:
     t.cell(4, 1).merge(t.cell(5, 1))
     _set_cell(t.cell(4, 0), ["2"])
     _set_cell(t.cell(4, 1), ["Strengthen management oversight of children in need plans."])
-    _set_cell(t.cell(4, 2), ["a) Introduce monthly case supervision audits.",
-                             "b) Report audit findings to the Improvement Board."])
+    _set_cell(
+        t.cell(4, 2),
+        ["a) Introduce monthly case supervision audits.", "b) Report audit findings to the Improvement Board."],
+    )
     _set_cell(t.cell(4, 3), ["Head of Quality Assurance; Principal Social Worker"])
     _set_cell(t.cell(4, 4), ["Feb 27 – partially complete"])
     _set_cell(t.cell(4, 6), ["Red"])
@@ -89,12 +100,13 @@ def example_docx() -> bytes:
     c = d.add_table(rows=3, cols=4)
     for col, text in enumerate(["Action", "Owner", "By when", "RAG"]):
         _set_cell(c.cell(0, col), [text], bold=True)
-    for r, row in enumerate([
-        ["Open a joint housing panel for care leavers.", "Head of Corporate Parenting",
-         "Implemented", "Green"],
-        ["Offer every care leaver a personal adviser by 18.", "Leaving Care Manager",
-         "6 months", "Amber"],
-    ], 1):
+    for r, row in enumerate(
+        [
+            ["Open a joint housing panel for care leavers.", "Head of Corporate Parenting", "Implemented", "Green"],
+            ["Offer every care leaver a personal adviser by 18.", "Leaving Care Manager", "6 months", "Amber"],
+        ],
+        1,
+    ):
         for col, text in enumerate(row):
             _set_cell(c.cell(r, col), [text])
 
@@ -119,19 +131,45 @@ def example_xlsx() -> bytes:
     ws.title = "Action plan"
     ws["A1"] = "Example Borough Council – Focused visit action plan"
     ws.merge_cells("A1:G1")
-    headers = ["No.", "Area for improvement", "What will we do", "Responsible officer",
-               "Target date", "Update January 2026", "RAG rating"]
+    headers = [
+        "No.",
+        "Area for improvement",
+        "What will we do",
+        "Responsible officer",
+        "Target date",
+        "Update January 2026",
+        "RAG rating",
+    ]
     for col, text in enumerate(headers, 1):
         ws.cell(row=3, column=col, value=text).font = Font(bold=True)
     rows = [
-        ["1", "Return home interviews are not always offered.",
-         "• Commission a new return home interview service\n• Report take-up monthly",
-         "Head of Adolescent Services", "31/03/2026\nMay 2026", "Contract awarded", "Green"],
-        [None, None, "Review missing episodes at the weekly MASH meeting", "MASH Manager",
-         "Ongoing", "Started", "Amber"],
-        ["2", "Care plans do not always say what will change for the child.",
-         "Run care planning workshops for all social workers", "Principal Social Worker",
-         "Autumn 2026", None, "Red"],
+        [
+            "1",
+            "Return home interviews are not always offered.",
+            "• Commission a new return home interview service\n• Report take-up monthly",
+            "Head of Adolescent Services",
+            "31/03/2026\nMay 2026",
+            "Contract awarded",
+            "Green",
+        ],
+        [
+            None,
+            None,
+            "Review missing episodes at the weekly MASH meeting",
+            "MASH Manager",
+            "Ongoing",
+            "Started",
+            "Amber",
+        ],
+        [
+            "2",
+            "Care plans do not always say what will change for the child.",
+            "Run care planning workshops for all social workers",
+            "Principal Social Worker",
+            "Autumn 2026",
+            None,
+            "Red",
+        ],
     ]
     for r, row in enumerate(rows, 4):
         for col, value in enumerate(row, 1):
@@ -162,18 +200,20 @@ EXAMPLE_HTML = """<html><body>
 <table><tr><th>Post</th><th>FTE</th></tr><tr><td>Social worker</td><td>4</td></tr></table>
 </body></html>"""
 
-EXAMPLE_MARKDOWN = "\n".join([
-    "# Example Borough Council monitoring visit plan",
-    "",
-    "| Ref | Area for improvement | Action | Owner | By when | Status |",
-    "|-----|----------------------|--------|-------|---------|--------|",
-    "| 1 | Visits to children in care are not always on time. "
-    "| Publish a weekly visits tracker<br>Escalate overdue visits to heads of service "
-    "| Service Manager, Children in Care | April 2026<br>May 2026 | In progress |",
-    "| 2 | Supervision records are thin. | Introduce a supervision template "
-    "| Principal Social Worker | Completed | Complete |",
-    "",
-])
+EXAMPLE_MARKDOWN = "\n".join(
+    [
+        "# Example Borough Council monitoring visit plan",
+        "",
+        "| Ref | Area for improvement | Action | Owner | By when | Status |",
+        "|-----|----------------------|--------|-------|---------|--------|",
+        "| 1 | Visits to children in care are not always on time. "
+        "| Publish a weekly visits tracker<br>Escalate overdue visits to heads of service "
+        "| Service Manager, Children in Care | April 2026<br>May 2026 | In progress |",
+        "| 2 | Supervision records are thin. | Introduce a supervision template "
+        "| Principal Social Worker | Completed | Complete |",
+        "",
+    ]
+)
 
 
 def example_csv() -> bytes:
@@ -181,8 +221,16 @@ def example_csv() -> bytes:
     out = io.StringIO()
     w = csv.writer(out, delimiter=";")
     w.writerow(["Rec no", "Finding", "Action", "Responsible", "Deadline", "RAG"])
-    w.writerow(["1", "Step-down to early help is slow.", "Agree a step–down protocol",
-                "Head of Early Help", "Winter 2026", "A"])
+    w.writerow(
+        [
+            "1",
+            "Step-down to early help is slow.",
+            "Agree a step–down protocol",
+            "Head of Early Help",
+            "Winter 2026",
+            "A",
+        ]
+    )
     w.writerow(["", "", "Track step-down cases weekly", "Early Help Manager", "TBC", "G"])
     return out.getvalue().encode("cp1252")
 
@@ -193,15 +241,17 @@ def large_plan_rows(n_actions: int) -> list[list[str]]:
     for k in range(n_actions):
         rec = k // 5 + 1
         first = k % 5 == 0
-        rows.append([
-            f"{rec}." if first else "",
-            f"Recommendation {rec}: improve the quality of practice area {rec}." if first else "",
-            f"Action {k + 1}: deliver improvement step {k % 5 + 1} for area {rec}.",
-            f"Head of Service {rec % 7} / Service Manager {k % 11}",
-            f"{['March', 'June', 'Sept', 'December'][k % 4]} 202{6 + k % 3}",
-            "Progress is on track." if k % 3 else "Complete",
-            ["Green", "Amber", "Red"][k % 3],
-        ])
+        rows.append(
+            [
+                f"{rec}." if first else "",
+                f"Recommendation {rec}: improve the quality of practice area {rec}." if first else "",
+                f"Action {k + 1}: deliver improvement step {k % 5 + 1} for area {rec}.",
+                f"Head of Service {rec % 7} / Service Manager {k % 11}",
+                f"{['March', 'June', 'Sept', 'December'][k % 4]} 202{6 + k % 3}",
+                "Progress is on track." if k % 3 else "Complete",
+                ["Green", "Amber", "Red"][k % 3],
+            ]
+        )
     return rows
 
 
@@ -260,16 +310,33 @@ def priorities_docx() -> bytes:
     d.add_paragraph("Inspection dates: 3rd – 7th March 2025")
     header = ["No.", "Action", "Lead", "Start date", "Target date", "RAG"]
     tables = [
-        ("Priority 1: Early help", [
-            ["1.1", "Launch the family hub offer in two localities", "Head of Early Help",
-             "Jan 2025", "Q1 2025/26", "00B050"],
-            ["1.2", "Publish the early help strategy", "Head of Early Help", "Feb 2025",
-             "Q2 2025/26", "FFC000"],
-        ]),
-        ("Priority 2: Neglect", [
-            ["2.1", "Roll out the graded care profile to all teams",
-             "Principal Social Worker + Named Nurse", "April 2025", "Dec-25", "FF0000"],
-        ]),
+        (
+            "Priority 1: Early help",
+            [
+                [
+                    "1.1",
+                    "Launch the family hub offer in two localities",
+                    "Head of Early Help",
+                    "Jan 2025",
+                    "Q1 2025/26",
+                    "00B050",
+                ],
+                ["1.2", "Publish the early help strategy", "Head of Early Help", "Feb 2025", "Q2 2025/26", "FFC000"],
+            ],
+        ),
+        (
+            "Priority 2: Neglect",
+            [
+                [
+                    "2.1",
+                    "Roll out the graded care profile to all teams",
+                    "Principal Social Worker + Named Nurse",
+                    "April 2025",
+                    "Dec-25",
+                    "FF0000",
+                ],
+            ],
+        ),
     ]
     for heading, rows in tables:
         d.add_heading(heading, level=2)
@@ -292,17 +359,48 @@ def repeated_rows_xlsx() -> bytes:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Tracker"
-    ws.append(["Rec", "Theme", "Recommendation", "Action", "Owner", "Due", "Date completed",
-               "Status (RAG)", "Comments"])
-    ws.append(["1", "Care leavers", "1. Pathway plans are not always up to date.",
-               "Audit all pathway plans", "Leaving Care Manager", "Q3 2026", "12/09/2026",
-               "Blue", "Audit done"])
-    ws.append(["1", "Care leavers", "1. Pathway plans are not always up to date.",
-               "Train personal advisers in pathway planning", "Leaving Care Manager", "Q4 2026",
-               None, "Amber", "Dates booked"])
-    ws.append(["2", "Children in care", "Visits are not always within timescale.",
-               "Weekly visits report to team managers", "Head of Children in Care", "Sep 26",
-               "N/A", "Off track", None])
+    ws.append(
+        ["Rec", "Theme", "Recommendation", "Action", "Owner", "Due", "Date completed", "Status (RAG)", "Comments"]
+    )
+    ws.append(
+        [
+            "1",
+            "Care leavers",
+            "1. Pathway plans are not always up to date.",
+            "Audit all pathway plans",
+            "Leaving Care Manager",
+            "Q3 2026",
+            "12/09/2026",
+            "Blue",
+            "Audit done",
+        ]
+    )
+    ws.append(
+        [
+            "1",
+            "Care leavers",
+            "1. Pathway plans are not always up to date.",
+            "Train personal advisers in pathway planning",
+            "Leaving Care Manager",
+            "Q4 2026",
+            None,
+            "Amber",
+            "Dates booked",
+        ]
+    )
+    ws.append(
+        [
+            "2",
+            "Children in care",
+            "Visits are not always within timescale.",
+            "Weekly visits report to team managers",
+            "Head of Children in Care",
+            "Sep 26",
+            "N/A",
+            "Off track",
+            None,
+        ]
+    )
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -322,10 +420,12 @@ def nested_docx() -> bytes:
     inner.cell(1, 0).text = "Improve the quality of EHC plans."
     cell = inner.cell(1, 1)
     cell.text = ""
-    items = [("List Bullet", "Train case officers in writing outcomes:"),
-             ("List Bullet 2", "new starters first"),
-             ("List Bullet 2", "then all officers"),
-             ("List Bullet", "Audit ten plans each month.")]
+    items = [
+        ("List Bullet", "Train case officers in writing outcomes:"),
+        ("List Bullet 2", "new starters first"),
+        ("List Bullet 2", "then all officers"),
+        ("List Bullet", "Audit ten plans each month."),
+    ]
     for k, (style, text) in enumerate(items):
         para = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
         para.style = style
@@ -346,20 +446,35 @@ def ilacs_docx() -> bytes:
     d.add_paragraph("Example Borough Council")
     d.add_paragraph("ILACS Improvement Plan 2025-2026")
     d.add_paragraph("Inspection: 3 to 14 February 2025")
-    header = ["Ofsted recommendation", "What we will do", "Lead officer", "Timescale",
-              "Measure of success", "Progress RAG"]
+    header = [
+        "Ofsted recommendation",
+        "What we will do",
+        "Lead officer",
+        "Timescale",
+        "Measure of success",
+        "Progress RAG",
+    ]
     t = d.add_table(rows=5, cols=len(header))
     for c, text in enumerate(header):
         _set_cell(t.cell(0, c), [text], bold=True)
     t.cell(1, 0).merge(t.cell(3, 0))
     _set_cell(t.cell(1, 0), ["1. The quality and impact of supervision for social workers."])
     rows = [
-        ("Introduce a supervision audit tool.", ["Jo Bloggs", "Head of Quality Assurance"],
-         "Q1 2025/26", "80% of audits good", "Green"),
-        ("Run reflective supervision training for all managers.", ["Principal Social Worker"],
-         "September 2025", "All managers trained", ""),
-        ("Review supervision policy.", ["Head of Service/PSW"], "Complete", "Policy published",
-         "Blue"),
+        (
+            "Introduce a supervision audit tool.",
+            ["Jo Bloggs", "Head of Quality Assurance"],
+            "Q1 2025/26",
+            "80% of audits good",
+            "Green",
+        ),
+        (
+            "Run reflective supervision training for all managers.",
+            ["Principal Social Worker"],
+            "September 2025",
+            "All managers trained",
+            "",
+        ),
+        ("Review supervision policy.", ["Head of Service/PSW"], "Complete", "Policy published", "Blue"),
     ]
     for r, (action, leads, due, measure, rag) in enumerate(rows, 1):
         _set_cell(t.cell(r, 1), [action])
@@ -370,8 +485,9 @@ def ilacs_docx() -> bytes:
             _set_cell(t.cell(r, 5), [rag])
     _shade(t.cell(2, 5), "FFC000")
     _set_cell(t.cell(4, 0), ["2. Management oversight of pre-proceedings."])
-    _set_cell(t.cell(4, 1), ["a) Track all PLO cases weekly",
-                             "b) Legal gateway panel to review every case at 12 weeks"])
+    _set_cell(
+        t.cell(4, 1), ["a) Track all PLO cases weekly", "b) Legal gateway panel to review every case at 12 weeks"]
+    )
     _set_cell(t.cell(4, 2), ["Head of Service CIN/CP"])
     _set_cell(t.cell(4, 3), ["April 2025", "June 2025"])
     out = io.BytesIO()

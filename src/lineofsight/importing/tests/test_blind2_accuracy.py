@@ -1,5 +1,6 @@
 """Third blind round: ten fictional Harrowfield plans in messy council layouts, each read by the
 importer and scored against its hand-written answer with the shared scorer."""
+
 from __future__ import annotations
 
 import importlib
@@ -46,8 +47,10 @@ def test_blind2_plans_are_listed():
 @pytest.mark.parametrize("name", PLANS)
 def test_council_plan_in_an_unseen_layout_imports_accurately(name):
     r = _score_plan(name)
-    print(f"\n{name:40} score {r['score']:.3f} f1 {r['action_f1']:.2f} rec {r['recommendation']:.2f} "
-          f"own {r['owners']:.2f} due {r['due_date']:.2f} status {r['status']:.2f} rag {r['rag']:.2f}")
+    print(
+        f"\n{name:40} score {r['score']:.3f} f1 {r['action_f1']:.2f} rec {r['recommendation']:.2f} "
+        f"own {r['owners']:.2f} due {r['due_date']:.2f} status {r['status']:.2f} rag {r['rag']:.2f}"
+    )
     assert r["score"] >= THRESHOLD, (name, r["score"], r["missed"], r["spurious"])
 
 
@@ -56,6 +59,8 @@ def test_print_blind2_score_table(capsys):
     with capsys.disabled():
         print("\nplan                                     score  f1    rec   own   due   stat  rag")
         for name, r in rows:
-            print(f"{name:40} {r['score']:.3f}  {r['action_f1']:.2f}  {r['recommendation']:.2f}  "
-                  f"{r['owners']:.2f}  {r['due_date']:.2f}  {r['status']:.2f}  {r['rag']:.2f}")
+            print(
+                f"{name:40} {r['score']:.3f}  {r['action_f1']:.2f}  {r['recommendation']:.2f}  "
+                f"{r['owners']:.2f}  {r['due_date']:.2f}  {r['status']:.2f}  {r['rag']:.2f}"
+            )
         print(f"mean {sum(r['score'] for _, r in rows) / len(rows):.3f}")

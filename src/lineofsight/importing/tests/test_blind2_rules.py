@@ -1,5 +1,6 @@
 """General rules found by the third blind round, each shown on a small document the test
 builds itself (the layouts are unlike the round's plans, so they test the rule, not a file)."""
+
 from __future__ import annotations
 
 import io
@@ -44,17 +45,25 @@ def _actions(plan: dict) -> list[dict]:
 
 
 def test_month_formatted_date_cell_means_the_whole_month():
-    data = _xlsx([["Action", "Lead", "Deadline"],
-                  ["Publish the new practice framework for social workers", "PSW", datetime(2026, 2, 1)]],
-                 {"C2": "mmm-yy"})
+    data = _xlsx(
+        [
+            ["Action", "Lead", "Deadline"],
+            ["Publish the new practice framework for social workers", "PSW", datetime(2026, 2, 1)],
+        ],
+        {"C2": "mmm-yy"},
+    )
     due = _actions(read_plan(data, "plan.xlsx").plan)[0]["due"]
     assert due == {"text": "February 2026", "date": "2026-02-28"}
 
 
 def test_monthly_update_column_headed_by_a_date_is_as_of_month_end():
-    data = _xlsx([["Action", "Lead", "Deadline", datetime(2025, 11, 1)],
-                  ["Hold quarterly audits of supervision", "Head of QA", "March 2026", "First audit done"]],
-                 {"D1": "mmm-yy"})
+    data = _xlsx(
+        [
+            ["Action", "Lead", "Deadline", datetime(2025, 11, 1)],
+            ["Hold quarterly audits of supervision", "Head of QA", "March 2026", "First audit done"],
+        ],
+        {"D1": "mmm-yy"},
+    )
     updates = _actions(read_plan(data, "plan.xlsx").plan)[0]["updates"]
     assert updates == [{"as_of": "2025-11-30", "text": "First audit done"}]
 
@@ -71,31 +80,56 @@ def test_c_in_a_rag_column_is_the_complete_rating():
 
 
 def test_page_in_brackets_after_a_recommendation_number_is_not_the_ref():
-    _, data = _docx([["Rec", "Recommendation", "Action", "Owner", "By when"],
-                     ["Rec 4 (pages 7-8)", "Improve the quality of supervision.",
-                      "Train managers in reflective supervision", "PSW", "May 2026"]])
+    _, data = _docx(
+        [
+            ["Rec", "Recommendation", "Action", "Owner", "By when"],
+            [
+                "Rec 4 (pages 7-8)",
+                "Improve the quality of supervision.",
+                "Train managers in reflective supervision",
+                "PSW",
+                "May 2026",
+            ],
+        ]
+    )
     assert read_plan(data, "plan.docx").plan["recommendations"][0]["ref"] == "4"
 
 
 def test_unlabelled_first_column_of_findings_is_the_recommendation_and_bare_number_its_ref():
-    _, data = _docx([["Focus", "Actions", "Owner", "Target"],
-                     ["7 Children in care are not always seen alone", "Record seeing the child alone on every visit",
-                      "Lead: Kim Hart", "June 2026"]])
+    _, data = _docx(
+        [
+            ["Focus", "Actions", "Owner", "Target"],
+            [
+                "7 Children in care are not always seen alone",
+                "Record seeing the child alone on every visit",
+                "Lead: Kim Hart",
+                "June 2026",
+            ],
+        ]
+    )
     rec = read_plan(data, "plan.docx").plan["recommendations"][0]
     assert (rec["ref"], rec["text"]) == ("7", "Children in care are not always seen alone")
     assert rec["actions"][0]["owners"] == ["Kim Hart"]
 
 
 def test_a_column_of_priority_ratings_is_not_read_as_recommendations():
-    _, data = _docx([["Priority", "Actions", "Owner", "Target"],
-                     ["High", "Record seeing the child alone on every visit", "Kim Hart", "June 2026"]])
+    _, data = _docx(
+        [
+            ["Priority", "Actions", "Owner", "Target"],
+            ["High", "Record seeing the child alone on every visit", "Kim Hart", "June 2026"],
+        ]
+    )
     recs = read_plan(data, "plan.docx").plan["recommendations"]
     assert all(r["text"] != "High" for r in recs)
 
 
 def test_progress_cell_holding_only_a_status_word_is_the_status_not_an_update():
-    _, data = _docx([["Action", "Owner", "Target", "Progress"],
-                     ["Record seeing the child alone on every visit", "Kim Hart", "June 2026", "In progress"]])
+    _, data = _docx(
+        [
+            ["Action", "Owner", "Target", "Progress"],
+            ["Record seeing the child alone on every visit", "Kim Hart", "June 2026", "In progress"],
+        ]
+    )
     action = _actions(read_plan(data, "plan.docx").plan)[0]
     assert (action["status"], action["updates"]) == ("in_progress", [])
 
@@ -106,9 +140,13 @@ def test_nested_sub_action_table_gives_each_sub_action_its_owner_and_date():
     outer.cell(0, 0).text, outer.cell(0, 1).text, outer.cell(0, 2).text = "Issue", "What we will do", "RAG"
     outer.cell(1, 0).text, outer.cell(1, 2).text = "Plans for children are not specific.", "Red"
     inner = outer.cell(1, 1).add_table(rows=3, cols=3)
-    for r, values in enumerate([["Task", "Lead officer", "Due date"],
-                                ["Adopt a plan template", "QA Manager", "March 2026"],
-                                ["Audit twenty plans", "Head of Service", "June 2026"]]):
+    for r, values in enumerate(
+        [
+            ["Task", "Lead officer", "Due date"],
+            ["Adopt a plan template", "QA Manager", "March 2026"],
+            ["Audit twenty plans", "Head of Service", "June 2026"],
+        ]
+    ):
         for c, value in enumerate(values):
             inner.cell(r, c).text = value
     buf = io.BytesIO()
@@ -133,8 +171,7 @@ def test_hidden_helper_column_of_a_workbook_is_not_read():
     wb = Workbook()
     ws = wb.active
     ws.append(["Ref", "Owner code", "Action", "Responsible officer", "Target date"])
-    ws.append(["1", "ZZ-99", "Refresh the missing-from-home protocol with the police", "Head of Service",
-               "April 2026"])
+    ws.append(["1", "ZZ-99", "Refresh the missing-from-home protocol with the police", "Head of Service", "April 2026"])
     ws.column_dimensions["B"].hidden = True
     buf = io.BytesIO()
     wb.save(buf)

@@ -47,8 +47,10 @@ def test_blind_plans_score_table() -> None:
     print(f"\n{'plan':45} {'score':>6} {'F1':>6} {'rec':>6} {'owner':>6} {'due':>6} {'status':>6} {'rag':>6}")
     for name in PLANS:
         r = _score(name)
-        print(f"{name:45} {r['score']:6.3f} {r['action_f1']:6.3f} {r['recommendation']:6.3f} "
-              f"{r['owners']:6.3f} {r['due_date']:6.3f} {r['status']:6.3f} {r['rag']:6.3f}")
+        print(
+            f"{name:45} {r['score']:6.3f} {r['action_f1']:6.3f} {r['recommendation']:6.3f} "
+            f"{r['owners']:6.3f} {r['due_date']:6.3f} {r['status']:6.3f} {r['rag']:6.3f}"
+        )
     mean = sum(_score(n)["score"] for n in PLANS) / len(PLANS)
     print(f"{'mean':45} {mean:6.3f}")
 

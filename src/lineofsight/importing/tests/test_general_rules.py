@@ -49,9 +49,19 @@ def test_a_slash_with_spaces_always_separates_owners():
 
 @pytest.mark.parametrize(
     ("fill", "rag"),
-    [("FF0000", "red"), ("C0504D", "red"), ("FFC000", "amber"), ("F79646", "amber"),
-     ("B97034", "amber"), ("00B050", "green"), ("9BBB59", "green"), ("0070C0", "blue"),
-     ("D9D9D9", None), ("C6EFCE", None), ("000000", None)],
+    [
+        ("FF0000", "red"),
+        ("C0504D", "red"),
+        ("FFC000", "amber"),
+        ("F79646", "amber"),
+        ("B97034", "amber"),
+        ("00B050", "green"),
+        ("9BBB59", "green"),
+        ("0070C0", "blue"),
+        ("D9D9D9", None),
+        ("C6EFCE", None),
+        ("000000", None),
+    ],
 )
 def test_rag_fill_is_read_by_hue_so_theme_shades_count(fill, rag):
     assert rag_colour(fill) == rag
@@ -59,12 +69,24 @@ def test_rag_fill_is_read_by_hue_so_theme_shades_count(fill, rag):
 
 @pytest.mark.parametrize(
     ("header", "role"),
-    [("Improvement area", "recommendation"), ("What needs to improve", "recommendation"),
-     ("What are we going to do?", "action"), ("Key tasks", "action"), ("Response", "action"),
-     ("Lead(s)", "owner"), ("Leads", "owner"), ("Target", "due"), ("Completion by", "due"),
-     ("Current status", "status"), ("Status update", "progress"), ("Latest position", "progress"),
-     ("How we will know", "measure"), ("Accountable board", "reported_to"),
-     ("Monitored through", "reported_to"), ("BRAG", "rag")],
+    [
+        ("Improvement area", "recommendation"),
+        ("What needs to improve", "recommendation"),
+        ("What are we going to do?", "action"),
+        ("Key tasks", "action"),
+        ("Response", "action"),
+        ("Lead(s)", "owner"),
+        ("Leads", "owner"),
+        ("Target", "due"),
+        ("Completion by", "due"),
+        ("Current status", "status"),
+        ("Status update", "progress"),
+        ("Latest position", "progress"),
+        ("How we will know", "measure"),
+        ("Accountable board", "reported_to"),
+        ("Monitored through", "reported_to"),
+        ("BRAG", "rag"),
+    ],
 )
 def test_header_wordings_councils_use(header, role):
     assert role_of(header) == role
@@ -78,9 +100,11 @@ def test_update_columns_headed_by_a_date_are_progress_as_of_that_date():
 
 @pytest.mark.parametrize(
     ("line", "started", "ended"),
-    [("Focused visit 14 and 15 October 2025", "2025-10-14", "2025-10-15"),
-     ("Inspection date: 3 March 2025", "2025-03-03", "2025-03-03"),
-     ("Inspection of children's services, 3 to 14 November 2025", "2025-11-03", "2025-11-14")],
+    [
+        ("Focused visit 14 and 15 October 2025", "2025-10-14", "2025-10-15"),
+        ("Inspection date: 3 March 2025", "2025-03-03", "2025-03-03"),
+        ("Inspection of children's services, 3 to 14 November 2025", "2025-11-03", "2025-11-14"),
+    ],
 )
 def test_inspection_dates_above_the_plan(line, started, ended):
     inspection = inspection_of([line])
@@ -115,8 +139,7 @@ def test_rag_shown_as_a_coloured_symbol_in_word_and_excel():
     t = d.add_table(rows=3, cols=4)
     for c, text in enumerate(["Action", "Lead", "Deadline", "RAG"]):
         t.cell(0, c).text = text
-    for r, (action, colour) in enumerate([("Audit twenty plans.", "00B050"),
-                                          ("Train all managers.", "FF0000")], 1):
+    for r, (action, colour) in enumerate([("Audit twenty plans.", "00B050"), ("Train all managers.", "FF0000")], 1):
         t.cell(r, 0).text, t.cell(r, 1).text, t.cell(r, 2).text = action, "Head of QA", "May 2026"
         t.cell(r, 3).paragraphs[0].add_run("●").font.color.rgb = RGBColor.from_string(colour)
     out = io.BytesIO()
@@ -145,8 +168,15 @@ def test_action_typed_on_into_the_next_spreadsheet_row_is_one_action():
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["No", "Recommendation", "Action", "Lead", "Deadline"])
-    ws.append(["1", "Improve plans for children in need.", "Introduce a plan template that sets out",
-               "Head of CIN", "May 2026"])
+    ws.append(
+        [
+            "1",
+            "Improve plans for children in need.",
+            "Introduce a plan template that sets out",
+            "Head of CIN",
+            "May 2026",
+        ]
+    )
     ws.append([None, None, "who will do what and by when for each child.", None, None])
     ws.append([None, None, "Audit ten plans each month.", "QA Manager", "June 2026"])
     out = io.BytesIO()

@@ -50,9 +50,7 @@ def test_bullets_pair_with_parallel_dates_and_share_one_lead(word_plan):
     assert [a["status"] for a in first_three] == ["complete", None, None]
     assert all(a["owners"] == ["Head of Safeguarding"] for a in first_three)
     assert first_three[0]["rag"] == "green"
-    assert first_three[0]["updates"] == [
-        {"as_of": "2026-03-31", "text": "Audit finished and reported."}
-    ]
+    assert first_three[0]["updates"] == [{"as_of": "2026-03-31", "text": "Audit finished and reported."}]
 
 
 def test_continuation_row_adds_an_action_and_keeps_name_with_role(word_plan):
@@ -163,17 +161,19 @@ def test_pdf_plan_joins_wrapped_lines_back_into_actions():
 
 
 def test_page_break_repeats_and_split_rows_in_a_text_extraction():
-    text = "\n".join([
-        "Northfield Council improvement plan",
-        "No.\tRecommendation\tAction\tLead\tBy when",
-        "1.\tImprove the quality of\tAudit ten plans a month and share the\tHead of QA\tMay 2026",
-        "",
-        "Northfield Council improvement plan",
-        "No.\tRecommendation\tAction\tLead\tBy when",
-        "\tchild protection plans.\tfindings with team managers.\t\t",
-        "\t\tRun a plans workshop.\tPrincipal Social Worker\tJune 2026",
-        "2\tA repeated finding.\tThis is a repetition of action 1 and has been removed\t\t",
-    ]).encode()
+    text = "\n".join(
+        [
+            "Northfield Council improvement plan",
+            "No.\tRecommendation\tAction\tLead\tBy when",
+            "1.\tImprove the quality of\tAudit ten plans a month and share the\tHead of QA\tMay 2026",
+            "",
+            "Northfield Council improvement plan",
+            "No.\tRecommendation\tAction\tLead\tBy when",
+            "\tchild protection plans.\tfindings with team managers.\t\t",
+            "\t\tRun a plans workshop.\tPrincipal Social Worker\tJune 2026",
+            "2\tA repeated finding.\tThis is a repetition of action 1 and has been removed\t\t",
+        ]
+    ).encode()
     plan = read_plan(text, "extraction.txt").plan
     first, second = plan["recommendations"]
     assert first["text"] == "Improve the quality of child protection plans."
@@ -235,14 +235,16 @@ def test_layout_table_frame_and_sub_bullets_belong_to_their_action():
 
 
 def test_sub_numbers_and_repeated_recommendation_rows_stay_under_one_recommendation():
-    text = "\n".join([
-        "No.\tRecommendation\tAction\tLead\tBy when",
-        "1a\tImprove X.\tDo A\tHead of A\tMay 2026",
-        "1b\t\tDo B\tHead of Service/PSW\tJune 2026",
-        "1.3\t\tDo C\tHead of C\tJuly 2026",
-        "2\tImprove Y.\tDo D\tHead of D\tMay 2026",
-        "2\tImprove Y.\tDo E\tHead of D\tMay 2026",
-    ]).encode()
+    text = "\n".join(
+        [
+            "No.\tRecommendation\tAction\tLead\tBy when",
+            "1a\tImprove X.\tDo A\tHead of A\tMay 2026",
+            "1b\t\tDo B\tHead of Service/PSW\tJune 2026",
+            "1.3\t\tDo C\tHead of C\tJuly 2026",
+            "2\tImprove Y.\tDo D\tHead of D\tMay 2026",
+            "2\tImprove Y.\tDo E\tHead of D\tMay 2026",
+        ]
+    ).encode()
     recs = read_plan(text, "tracker.txt").plan["recommendations"]
     assert [(r["ref"], [a["ref"] for a in r["actions"]]) for r in recs] == [
         ("1", ["1a", "1b", "1.3"]),
@@ -252,12 +254,14 @@ def test_sub_numbers_and_repeated_recommendation_rows_stay_under_one_recommendat
 
 
 def test_a_second_header_inside_a_table_remaps_the_columns():
-    text = "\n".join([
-        "No.\tRecommendation\tAction\tLead\tBy when",
-        "1\tImprove X.\tDo A\tHead of A\tMay 2026",
-        "\tAction\tLead officer\tTimescale\tRAG",
-        "\tRun training for all staff\tPSW\tJune 2026\tGreen",
-    ]).encode()
+    text = "\n".join(
+        [
+            "No.\tRecommendation\tAction\tLead\tBy when",
+            "1\tImprove X.\tDo A\tHead of A\tMay 2026",
+            "\tAction\tLead officer\tTimescale\tRAG",
+            "\tRun training for all staff\tPSW\tJune 2026\tGreen",
+        ]
+    ).encode()
     recs = read_plan(text, "two-plans.txt").plan["recommendations"]
     assert [a["text"] for a in recs[0]["actions"]] == ["Do A"]
     assert [(a["text"], a["owners"], a["rag"]) for a in recs[1]["actions"]] == [

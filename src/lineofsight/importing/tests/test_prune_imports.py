@@ -16,9 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_daily_job_deletes_only_previews_older_than_a_day(council, plan_manager):
     old = ImportSession.objects.create(organisation=council, user=plan_manager, filename="old.docx", plan_document={})
-    fresh = ImportSession.objects.create(
-        organisation=council, user=plan_manager, filename="new.docx", plan_document={}
-    )
+    fresh = ImportSession.objects.create(organisation=council, user=plan_manager, filename="new.docx", plan_document={})
     ImportSession.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(hours=25))
 
     out = StringIO()

@@ -14,17 +14,41 @@ from lineofsight.plans.models import Action, ProgressUpdate, Recommendation
 def _held() -> dict:
     return {
         "recommendations": [
-            {"id": 1, "ref": "1", "text": "Care leavers' housing is not always suitable.",
-             "outcomes": [], "see_also": [],
-             "actions": [
-                 {"id": 10, "ref": "a", "text": "Open a joint housing panel.", "owners": ["Head of CP"],
-                  "due": {"text": "April 2026", "date": "2026-04-30"}, "status": None, "rag": "amber",
-                  "partners": [], "measures": [], "reported_to": [],
-                  "updates": [{"as_of": "2026-02-01", "text": "Typed in the app by the owner."}]},
-                 {"id": 11, "ref": "b", "text": "Review unsuitable placements.", "owners": ["SM Leaving Care"],
-                  "due": None, "status": "in_progress", "rag": None, "partners": [], "measures": [],
-                  "reported_to": [], "updates": []},
-             ]},
+            {
+                "id": 1,
+                "ref": "1",
+                "text": "Care leavers' housing is not always suitable.",
+                "outcomes": [],
+                "see_also": [],
+                "actions": [
+                    {
+                        "id": 10,
+                        "ref": "a",
+                        "text": "Open a joint housing panel.",
+                        "owners": ["Head of CP"],
+                        "due": {"text": "April 2026", "date": "2026-04-30"},
+                        "status": None,
+                        "rag": "amber",
+                        "partners": [],
+                        "measures": [],
+                        "reported_to": [],
+                        "updates": [{"as_of": "2026-02-01", "text": "Typed in the app by the owner."}],
+                    },
+                    {
+                        "id": 11,
+                        "ref": "b",
+                        "text": "Review unsuitable placements.",
+                        "owners": ["SM Leaving Care"],
+                        "due": None,
+                        "status": "in_progress",
+                        "rag": None,
+                        "partners": [],
+                        "measures": [],
+                        "reported_to": [],
+                        "updates": [],
+                    },
+                ],
+            },
         ]
     }
 

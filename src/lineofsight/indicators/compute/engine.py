@@ -18,8 +18,23 @@ from .readers import LoadedReturns, connect, load_cin, load_ssda903
 
 SQL_PACKAGE = "lineofsight.indicators.compute.sql"
 # Scorecard order (as in indicators.md); an indicator added later comes after these.
-ORDER = ("NI66", "NI62", "NI63", "NI147", "NI148", "CLA48", "CLA39", "CLA40", "A1", "A2",
-         "A10", "CIN-A45", "CIN-ICPC15", "CIN-RR", "CP-REPEAT")
+ORDER = (
+    "NI66",
+    "NI62",
+    "NI63",
+    "NI147",
+    "NI148",
+    "CLA48",
+    "CLA39",
+    "CLA40",
+    "A1",
+    "A2",
+    "A10",
+    "CIN-A45",
+    "CIN-ICPC15",
+    "CIN-RR",
+    "CP-REPEAT",
+)
 BANK_HOLIDAYS = "bank_holidays_england.csv"
 
 
@@ -84,9 +99,7 @@ def parse_period(label: str) -> Period:
     December 2025: quarters run from April, as councils' scorecards do)."""
     match = _YEAR.match(label.strip())
     if not match or (int(match[1]) + 1) % 100 != int(match[2]):
-        raise ValueError(
-            f"period {label!r}: expected a financial year like 2025-26, or 2025-26 Q3"
-        )
+        raise ValueError(f"period {label!r}: expected a financial year like 2025-26, or 2025-26 Q3")
     year = int(match[1])
     start = date(year, 4, 1)
     end = date(year + 1, 3, 31)
@@ -113,12 +126,12 @@ def parse_query(name: str, text: str) -> IndicatorQuery:
             meta[key] = match[2].strip()
         elif key:
             meta[key] += " " + line.lstrip("-").strip()
-    missing = [k for k in ("code", "title", "definition", "polarity", "unit", "source")
-               if k not in meta]
+    missing = [k for k in ("code", "title", "definition", "polarity", "unit", "source") if k not in meta]
     if missing:
         raise ValueError(f"{name}: the comment block lacks {', '.join(missing)}")
-    return IndicatorQuery(name, meta["code"], meta["title"], meta["definition"],
-                          meta["polarity"], meta["unit"], meta["source"], text)
+    return IndicatorQuery(
+        name, meta["code"], meta["title"], meta["definition"], meta["polarity"], meta["unit"], meta["source"], text
+    )
 
 
 @cache
@@ -152,8 +165,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     # Written as literals, not bound parameters: DuckDB's Python client imports pandas (a
     # second) the first time a statement binds parameters, when pandas is installed.
     rows = ", ".join(
-        f"(DATE '{day.isoformat()}', '{name.replace(chr(39), chr(39) * 2)}')"
-        for day, name in bank_holidays()
+        f"(DATE '{day.isoformat()}', '{name.replace(chr(39), chr(39) * 2)}')" for day, name in bank_holidays()
     )
     con.execute(
         f"CREATE OR REPLACE TABLE bank_holiday AS SELECT * FROM (VALUES {rows}) "  # noqa: S608
@@ -172,9 +184,7 @@ def load_returns(ssda903: Path | str, cin_files: Sequence[Path | str] = ()) -> L
     return LoadedReturns(con, ssda903_sources, cin_sources)
 
 
-def run_indicators(
-    loaded: LoadedReturns, period: Period, codes: Iterable[str] | None = None
-) -> list[IndicatorResult]:
+def run_indicators(loaded: LoadedReturns, period: Period, codes: Iterable[str] | None = None) -> list[IndicatorResult]:
     """Compute each indicator for the period. CIN indicators are left out when no census
     was loaded; ``codes`` narrows to named indicators."""
     con = loaded.con
@@ -184,9 +194,11 @@ def run_indicators(
         f"DATE '{period.window_start.isoformat()}' AS window_start"
     )
     wanted = {c.upper() for c in codes} if codes else None
-    queries = [q for q in indicator_queries()
-               if (loaded.has_cin or not q.needs_cin)
-               and (wanted is None or q.code.upper() in wanted)]
+    queries = [
+        q
+        for q in indicator_queries()
+        if (loaded.has_cin or not q.needs_cin) and (wanted is None or q.code.upper() in wanted)
+    ]
     if any(q.needs_adoptions for q in queries):
         con.execute(_setup_sql("_adoptions.sql"))
     results = []
@@ -195,18 +207,20 @@ def run_indicators(
         if row is None:  # pragma: no cover - every query aggregates to one row
             raise RuntimeError(f"{query.name} returned no row")
         value, numerator, denominator, children = row
-        results.append(IndicatorResult(
-            code=query.code,
-            title=query.title,
-            value=None if value is None else float(value),
-            numerator=None if numerator is None else int(numerator),
-            denominator=None if denominator is None else int(denominator),
-            unit=query.unit,
-            children=[str(c) for c in children],
-            sources=_sources_for(query, loaded),
-            polarity=query.polarity,
-            definition=query.definition,
-        ))
+        results.append(
+            IndicatorResult(
+                code=query.code,
+                title=query.title,
+                value=None if value is None else float(value),
+                numerator=None if numerator is None else int(numerator),
+                denominator=None if denominator is None else int(denominator),
+                unit=query.unit,
+                children=[str(c) for c in children],
+                sources=_sources_for(query, loaded),
+                polarity=query.polarity,
+                definition=query.definition,
+            )
+        )
     return results
 
 

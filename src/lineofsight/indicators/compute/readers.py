@@ -116,8 +116,10 @@ def load_csv_table(
     from_xml = LINE in header
     if missing and not from_xml:
         raise ReturnFileError(
-            [f"{display}, row 1, column {column}: missing; expected columns "
-             f"{', '.join(spec.columns)}" for column in missing]
+            [
+                f"{display}, row 1, column {column}: missing; expected columns {', '.join(spec.columns)}"
+                for column in missing
+            ]
         )
     columns_struct = "{" + ", ".join(f"{_sql_str(name)}: 'VARCHAR'" for name in header) + "}"
 
@@ -147,13 +149,13 @@ def load_csv_table(
     for column in spec.columns:
         value = cell(column)
         if column in spec.dates:
-            selects.append(f"CAST(try_strptime({value}, {_sql_str(spec.date_format)}) AS DATE)"
-                           f" AS {column}")
+            selects.append(f"CAST(try_strptime({value}, {_sql_str(spec.date_format)}) AS DATE) AS {column}")
         elif column in spec.integers:
             selects.append(f"TRY_CAST({value} AS BIGINT) AS {column}")
         else:
             selects.append(f"{value} AS {column}")
     any_bad = " OR ".join(f"({c})" for c in conditions.values()) or "false"
+
     # One pass over the file in the usual case, where every cell is good: type the
     # columns and flag bad rows together. Only if a row is flagged is the file read again
     # to say exactly which cells are wrong.
@@ -196,9 +198,7 @@ def load_csv_table(
         f"{cell(column)} AS val FROM {raw} WHERE {condition}"
         for column, condition in conditions.items()
     ]
-    bad = con.execute(
-        " UNION ALL ".join(checks) + f" ORDER BY row_no, col LIMIT {MAX_REPORTED_ERRORS}"
-    ).fetchall()
+    bad = con.execute(" UNION ALL ".join(checks) + f" ORDER BY row_no, col LIMIT {MAX_REPORTED_ERRORS}").fetchall()
     con.execute(f"DROP TABLE {raw}")
     label = "line" if from_xml else "row"
     problems = []
@@ -207,9 +207,7 @@ def load_csv_table(
         expected = spec.describe(column)
         if value is None and column in spec.required:
             expected += " (required)"
-        problems.append(
-            f"{display}, {label} {row_no}, column {column}: expected {expected}, got {found}"
-        )
+        problems.append(f"{display}, {label} {row_no}, column {column}: expected {expected}, got {found}")
     raise ReturnFileError(problems)
 
 
@@ -222,17 +220,13 @@ def _conditions(spec: TableSpec, cell: Callable[[str], str]) -> dict[str, str]:
         if column in spec.required:
             conditions.append(f"{value} IS NULL")
         if column in spec.dates:
-            conditions.append(
-                f"({value} IS NOT NULL AND try_strptime({value}, "
-                f"{_sql_str(spec.date_format)}) IS NULL)"
-            )
+            conditions.append(f"({value} IS NOT NULL AND try_strptime({value}, {_sql_str(spec.date_format)}) IS NULL)")
         if column in spec.codes:
             allowed = ", ".join(_sql_str(code) for code in spec.codes[column])
             conditions.append(f"({value} IS NOT NULL AND {value} NOT IN ({allowed}))")
         if column in spec.patterns:
             conditions.append(
-                f"({value} IS NOT NULL AND NOT regexp_full_match({value}, "
-                f"{_sql_str(spec.patterns[column])}))"
+                f"({value} IS NOT NULL AND NOT regexp_full_match({value}, {_sql_str(spec.patterns[column])}))"
             )
         if column in spec.integers:
             conditions.append(f"({value} IS NOT NULL AND TRY_CAST({value} AS BIGINT) IS NULL)")
@@ -280,16 +274,14 @@ def load_ssda903(con: duckdb.DuckDBPyConnection, source: Path) -> list[str]:
     used. Tables that are absent (other than header and episodes) load empty."""
     source = Path(source)
     if source.is_dir():
-        xml_files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".xml"
-                           and "cin" not in p.stem.lower())
+        xml_files = sorted(p for p in source.iterdir() if p.suffix.lower() == ".xml" and "cin" not in p.stem.lower())
         files = find_ssda903_files(source)
         if not files and len(xml_files) == 1:
             return load_ssda903(con, xml_files[0])
         absent = [n for n, s in SSDA903_TABLES.items() if s.must_exist and n not in files]
         if absent:
             raise ReturnFileError(
-                [f"{source}: no {name}.csv found; expected the SSDA903 {name} table"
-                 for name in absent]
+                [f"{source}: no {name}.csv found; expected the SSDA903 {name} table" for name in absent]
             )
         for name, spec in SSDA903_TABLES.items():
             if name in files:
@@ -310,18 +302,16 @@ def load_ssda903(con: duckdb.DuckDBPyConnection, source: Path) -> list[str]:
     return [str(source)]
 
 
-def _load_903_tables(con: duckdb.DuckDBPyConnection, source: Path, written: dict[str, Path],
-                     *, plain: bool = False) -> None:
+def _load_903_tables(
+    con: duckdb.DuckDBPyConnection, source: Path, written: dict[str, Path], *, plain: bool = False
+) -> None:
     for name, spec in SSDA903_TABLES.items():
         if name in written:
             load_csv_table(con, spec, written[name], display=source.name, plain=plain)
         elif spec.must_exist:
             if plain:
                 raise NeedsLines
-            raise ReturnFileError(
-                [f"{source.name}: no <{name}> table found; expected the SSDA903 "
-                 f"{name} table"]
-            )
+            raise ReturnFileError([f"{source.name}: no <{name}> table found; expected the SSDA903 {name} table"])
         else:
             _create_empty(con, spec)
 
@@ -347,11 +337,9 @@ _TABLE_NAMES = b"|".join(name.encode() for name in SSDA903_TABLES)
 _HEAD = re.compile(
     rb"(?:\xef\xbb\xbf)?(?:<\?xml[ \t\r\n]+version=([\"'])1\.0\1"
     rb"(?:[ \t\r\n]+encoding=([\"'])(?i:utf-8)\2)?"
-    rb"(?:[ \t\r\n]+standalone=([\"'])(?:yes|no)\3)?[ \t\r\n]*\?>)?"
-    + _WS + rb"<SSDA903>"
+    rb"(?:[ \t\r\n]+standalone=([\"'])(?:yes|no)\3)?[ \t\r\n]*\?>)?" + _WS + rb"<SSDA903>"
 )
-_BETWEEN = re.compile(_WS + rb"(?:<(" + _TABLE_NAMES + rb")>|<(?:" + _TABLE_NAMES
-                      + rb")/>|(</SSDA903>))")
+_BETWEEN = re.compile(_WS + rb"(?:<(" + _TABLE_NAMES + rb")>|<(?:" + _TABLE_NAMES + rb")/>|(</SSDA903>))")
 # Bytes XML never allows in a document (C0 controls but tab, LF, CR; U+FFFE, U+FFFF).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 13))
 _PLAIN_CHUNK = 8 << 20
@@ -361,8 +349,7 @@ def _plain_rows(columns: tuple[str, ...]) -> re.Pattern[bytes]:
     """A row pattern with each column optional, in order, one group for each column's
     text (None when the element is absent or written ``<COLUMN/>``)."""
     cells = b"".join(
-        b"(?:" + _WS + b"<" + c.encode() + b"(?:>" + _CELL + b"</" + c.encode() + b">|/>))?"
-        for c in columns
+        b"(?:" + _WS + b"<" + c.encode() + b"(?:>" + _CELL + b"</" + c.encode() + b">|/>))?" for c in columns
     )
     return re.compile(_WS + b"<row>" + cells + _WS + b"</row>")
 
@@ -375,8 +362,12 @@ def _plain_block(table: str, block: bytes) -> bytes | None:
     block = block.rstrip(b" \t\r\n")
     if not block:
         return b""
-    if (len(block.translate(None, _CONTROL)) != len(block) or b"]]>" in block
-            or b"\xef\xbf\xbe" in block or b"\xef\xbf\xbf" in block):
+    if (
+        len(block.translate(None, _CONTROL)) != len(block)
+        or b"]]>" in block
+        or b"\xef\xbf\xbe" in block
+        or b"\xef\xbf\xbf" in block
+    ):
         return None
     try:
         block.decode("utf-8")
@@ -460,8 +451,14 @@ def _iterparse(path: Path, tag: str) -> Iterator[etree._Element]:
     """
     _refuse_doctype(path)
     context = etree.iterparse(
-        str(path), events=("end",), tag="{*}" + tag, resolve_entities=False,
-        no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
+        str(path),
+        events=("end",),
+        tag="{*}" + tag,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
         remove_pis=True,
     )
     checked = False
@@ -480,9 +477,7 @@ def _iterparse(path: Path, tag: str) -> Iterator[etree._Element]:
         if not checked and context.root is not None:
             _refuse_dtd(path, context.root.getroottree().docinfo)
     except etree.XMLSyntaxError as exc:
-        raise ReturnFileError(
-            [f"{path.name}, line {exc.lineno}: not well-formed XML ({exc.msg})"]
-        ) from None
+        raise ReturnFileError([f"{path.name}, line {exc.lineno}: not well-formed XML ({exc.msg})"]) from None
 
 
 def _refuse_doctype(path: Path) -> None:
@@ -495,9 +490,7 @@ def _refuse_doctype(path: Path) -> None:
     at = head.upper().find(b"<!DOCTYPE")
     if at >= 0:
         line = head.count(b"\n", 0, at) + 1
-        raise ReturnFileError(
-            [f"{path.name}, line {line}: a DOCTYPE is not accepted in a return"]
-        )
+        raise ReturnFileError([f"{path.name}, line {line}: a DOCTYPE is not accepted in a return"])
 
 
 def _refuse_dtd(path: Path, docinfo: etree.DocInfo) -> None:
@@ -519,7 +512,7 @@ def _fields(elem: etree._Element) -> dict[str, str | None]:
     the text is not trimmed here because the loader trims every cell in SQL anyway.
     """
     return {
-        (tag if tag[0] != "{" else tag[tag.index("}") + 1:]): child.text
+        (tag if tag[0] != "{" else tag[tag.index("}") + 1 :]): child.text
         for child in elem
         if isinstance(tag := child.tag, str)
     }
@@ -566,8 +559,10 @@ def ssda903_xml_to_csv(path: Path, directory: Path) -> dict[str, Path]:
             spec = SSDA903_TABLES.get(table)
             if spec is None:
                 raise ReturnFileError(
-                    [f"{path.name}, line {row.sourceline}: <row> inside <{table}>, which is "
-                     f"not an SSDA903 table ({', '.join(SSDA903_TABLES)})"]
+                    [
+                        f"{path.name}, line {row.sourceline}: <row> inside <{table}>, which is "
+                        f"not an SSDA903 table ({', '.join(SSDA903_TABLES)})"
+                    ]
                 )
             values = _fields(row)
             sink.write(table, [values.get(c) for c in spec.columns], row.sourceline)
@@ -630,12 +625,10 @@ def cin_xml_to_csv(path: Path, directory: Path, ref_offset: int = 0) -> dict[str
                     table = _NESTED.get(name)
                     if table:
                         values = _fields(item)
-                        rows[table].append((child_id, ref, *map(values.get, columns[table]),
-                                            item.sourceline))
+                        rows[table].append((child_id, ref, *map(values.get, columns[table]), item.sourceline))
                     else:
                         details[name] = item.text
-                rows["cin_referral"].append((child_id, ref, *map(details.get, referral_columns),
-                                             part.sourceline))
+                rows["cin_referral"].append((child_id, ref, *map(details.get, referral_columns), part.sourceline))
     flush()
     return written
 
@@ -659,8 +652,7 @@ def load_cin(con: duckdb.DuckDBPyConnection, files: Sequence[Path]) -> list[str]
             written = cin_xml_to_csv(path, Path(tmp), ref_offset=number * 100_000_000)
             for name, spec in CIN_TABLES.items():
                 if name in written:
-                    load_csv_table(con, spec, written[name], display=path.name,
-                                   table=f"part_{name}")
+                    load_csv_table(con, spec, written[name], display=path.name, table=f"part_{name}")
                     con.execute(f"INSERT INTO {name} SELECT * FROM part_{name}")  # noqa: S608
                     con.execute(f"DROP TABLE part_{name}")
     return [str(p) for p in files]

@@ -70,8 +70,7 @@ def add_months(days: np.ndarray, months: int | np.ndarray) -> np.ndarray:
     month = d.astype("datetime64[M]")
     day_of_month = (d - month.astype("datetime64[D]")).astype(np.int64)
     target = month + np.asarray(months).astype("timedelta64[M]")
-    month_length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")
-                    ).astype(np.int64)
+    month_length = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")).astype(np.int64)
     result = target.astype("datetime64[D]") + np.minimum(day_of_month, month_length - 1)
     return (result - EPOCH).astype(np.int64)
 
@@ -109,8 +108,7 @@ def _dates(days: np.ndarray, iso: bool = False) -> np.ndarray:
     # Few distinct days and many rows: format each distinct day once.
     unique, inverse = np.unique(days, return_inverse=True)
     missing = unique == NaT
-    text = np.datetime_as_string(
-        EPOCH + np.where(missing, 0, unique).astype("timedelta64[D]"), unit="D")
+    text = np.datetime_as_string(EPOCH + np.where(missing, 0, unique).astype("timedelta64[D]"), unit="D")
     if not iso:
         text = np.array([f"{t[8:10]}/{t[5:7]}/{t[:4]}" for t in text.tolist()], dtype="U10")
     text = np.where(missing, "", text)
@@ -131,8 +129,7 @@ def _write_csv(path: Path, columns: tuple[str, ...], table: _Table | None) -> No
         if table is None or len(table) == 0:
             return
         n = len(table)
-        cols = [table.columns.get(c, np.full(n, "", dtype="U1")).astype(str).tolist()
-                for c in columns]
+        cols = [table.columns.get(c, np.full(n, "", dtype="U1")).astype(str).tolist() for c in columns]
         out.write("\n".join(",".join(row) for row in zip(*cols, strict=True)))
         out.write("\n")
 
@@ -182,13 +179,18 @@ class _Builder:
         size = max(lo.size, hi.size)
         return lo + np.floor(self.rng.random(size) * (hi - lo + 1)).astype(np.int64)
 
-    def choice(self, options: list[str], size: int, p: list[float] | None = None
-               ) -> np.ndarray:
+    def choice(self, options: list[str], size: int, p: list[float] | None = None) -> np.ndarray:
         return self.rng.choice(np.array(options), size=size, p=p)
 
-    def scatter(self, who: np.ndarray, counts: np.ndarray, low: np.ndarray, high: np.ndarray,
-                codes: list[str], p: list[float] | None = None
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def scatter(
+        self,
+        who: np.ndarray,
+        counts: np.ndarray,
+        low: np.ndarray,
+        high: np.ndarray,
+        codes: list[str],
+        p: list[float] | None = None,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``counts[i]`` episodes for child ``who[i]``, starting between ``low[i]`` and
         ``high[i]``, each with an RNE drawn from ``codes``."""
         counts = np.where(high >= low, counts, 0)
@@ -197,9 +199,15 @@ class _Builder:
         return child, starts, self.choice(codes, len(child), p)
 
 
-def _chain(child: np.ndarray, starts: np.ndarray, rne: np.ndarray, ls: np.ndarray,
-           place: np.ndarray, final_rec: np.ndarray | None, child_end: np.ndarray | None
-           ) -> dict[str, np.ndarray]:
+def _chain(
+    child: np.ndarray,
+    starts: np.ndarray,
+    rne: np.ndarray,
+    ls: np.ndarray,
+    place: np.ndarray,
+    final_rec: np.ndarray | None,
+    child_end: np.ndarray | None,
+) -> dict[str, np.ndarray]:
     """Sort episodes by child and start, drop same-day duplicates, and close each one on
     the next one's start (REC X1); the last closes on ``child_end`` (NaT = still open)."""
     order = np.lexsort((starts, child))
@@ -272,9 +280,9 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     starts_all = np.concatenate(parts_start)
     rne_all = np.concatenate(parts_rne)
     m = len(child_all)
-    current = _chain(child_all, starts_all, rne_all, b.choice(["C1", "C2"], m),
-                     b.choice(placements, m), None,
-                     np.full(len(cla), NaT))
+    current = _chain(
+        child_all, starts_all, rne_all, b.choice(["C1", "C2"], m), b.choice(placements, m), None, np.full(len(cla), NaT)
+    )
     b.episodes.append(current)
 
     # An earlier period of care for some of them.
@@ -287,9 +295,17 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     prev_starts = np.concatenate([prev_start, ((prev_start + prev_end) // 2)[second]])
     prev_rne = np.concatenate([np.full(len(pc), "S"), np.full(int(second.sum()), "P")])
     k = len(prev_child)
-    b.episodes.append(_chain(prev_child, prev_starts, prev_rne, b.choice(["V2", "C2"], k),
-                             b.choice(placements, k),
-                             b.choice(["E13", "E4A", "E41"], len(pc)), prev_end))
+    b.episodes.append(
+        _chain(
+            prev_child,
+            prev_starts,
+            prev_rne,
+            b.choice(["V2", "C2"], k),
+            b.choice(placements, k),
+            b.choice(["E13", "E4A", "E41"], len(pc)),
+            prev_end,
+        )
+    )
 
     # Reviews of the current period of care, due 20 working days / 3 months / 6 months on.
     due = cal.add_working_days(ps, 20)
@@ -314,16 +330,21 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
         held_idx = idx[held]
         last[held_idx] = day[held]
         held_count[held_idx] += 1
-        due[held_idx] = np.where(held_count[held_idx] == 1, add_months(day[held], 3),
-                                 add_months(day[held], 6))
+        due[held_idx] = np.where(held_count[held_idx] == 1, add_months(day[held], 3), add_months(day[held], 6))
         active[idx[~held]] = False
         active[held_idx] = due[held_idx] <= E
     r_child = np.concatenate(review_child) if review_child else np.empty(0, np.int64)
     r_day = np.concatenate(review_day) if review_day else np.empty(0, np.int64)
     order = np.lexsort((r_day, r_child))
     r_child, r_day = r_child[order], r_day[order]
-    reviews = _Table({"CHILD": ids[r_child], "DOB": _dates(dob[r_child]),
-                      "REVIEW": _dates(r_day), "REVIEW_CODE": np.full(len(r_child), "PN1")})
+    reviews = _Table(
+        {
+            "CHILD": ids[r_child],
+            "DOB": _dates(dob[r_child]),
+            "REVIEW": _dates(r_day),
+            "REVIEW_CODE": np.full(len(r_child), "PN1"),
+        }
+    )
     ni66_cohort = first_due <= E
     ni66_ok = ni66_cohort & ~made_late
     b.expected["NI66"] = _pct(cla[ni66_ok], int(ni66_cohort.sum()))
@@ -337,8 +358,15 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     mis_end = mis_start + rng.integers(0, 6, len(mis_child))
     mis_end = np.where(mis_end > E, NaT, mis_end)
     kind = b.choice(["M", "A"], len(mis_child), [0.8, 0.2])
-    missing = _Table({"CHILD": ids[mis_child], "DOB": _dates(dob[mis_child]), "MISSING": kind,
-                          "MIS_START": _dates(mis_start), "MIS_END": _dates(mis_end)})
+    missing = _Table(
+        {
+            "CHILD": ids[mis_child],
+            "DOB": _dates(dob[mis_child]),
+            "MISSING": kind,
+            "MIS_START": _dates(mis_start),
+            "MIS_END": _dates(mis_end),
+        }
+    )
     counted = (kind == "M") & (mis_start >= S) & (mis_start <= E)
     pairs = np.unique(np.stack([mis_child[counted], mis_start[counted]]), axis=1)
     went = np.unique(mis_child[counted])
@@ -353,17 +381,26 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     mc, ms, mr = b.scatter(left, moved, left_start + 1, leave_day - 1, [*moves, "L"])
     lc, ls_, lr = [left, mc], [left_start, ms], [np.full(len(left), "S"), mr]
     k = len(left) + len(mc)
-    b.episodes.append(_chain(np.concatenate(lc), np.concatenate(ls_), np.concatenate(lr),
-                             b.choice(["C2", "V2", "J2"], k), b.choice(placements, k),
-                             b.choice(["E13", "E4A", "E41", "E45", "E8"], len(left)),
-                             leave_day))
+    b.episodes.append(
+        _chain(
+            np.concatenate(lc),
+            np.concatenate(ls_),
+            np.concatenate(lr),
+            b.choice(["C2", "V2", "J2"], k),
+            b.choice(placements, k),
+            b.choice(["E13", "E4A", "E41", "E45", "E8"], len(left)),
+            leave_day,
+        )
+    )
 
     # Children adopted ------------------------------------------------------------------
     na = len(adopted)
     before_window = rng.random(na) < 0.1
-    adopted_on = np.where(before_window,
-                          b.uniform_int(np.full(na, b.window_start - 2 * year), b.window_start - 1),
-                          b.uniform_int(np.full(na, b.window_start), E))
+    adopted_on = np.where(
+        before_window,
+        b.uniform_int(np.full(na, b.window_start - 2 * year), b.window_start - 1),
+        b.uniform_int(np.full(na, b.window_start), E),
+    )
     placed_on = adopted_on - rng.integers(70, 400, na)
     a1_days = rng.integers(120, 900, na)
     entered = placed_on - a1_days
@@ -378,24 +415,51 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     gc, gs, gr = b.scatter(adopted, rng.poisson(1.0, na), foster_move + 1, authority - 1, ["L"])
     ad_child = np.concatenate([adopted] * 4 + [mc, gc])
     ad_start = np.concatenate([entered, foster_move, authority, placed_on, ms, gs])
-    ad_rne = np.concatenate([np.full(na, "S"), np.full(na, "P"), np.full(na, "L"),
-                             np.where(by_foster, "T", "P"), mr, gr])
-    ad_ls = np.concatenate([np.full(na, "C2"), np.full(na, "C2"), np.full(na, "E1"),
-                            np.full(na, "E1"), np.full(len(mc), "C2"), np.full(len(gc), "C1")])
-    ad_place = np.concatenate([np.full(na, "U1"), np.full(na, "U3"), np.full(na, "U3"),
-                               b.choice(["A3", "A4", "A5", "A6"], na),
-                               b.choice(placements, len(mc)), np.full(len(gc), "U3")])
-    b.episodes.append(_chain(ad_child, ad_start, ad_rne, ad_ls, ad_place,
-                             b.choice(["E11", "E12"], na), adopted_on))
-    ad1 = _Table({
-        "CHILD": ids[adopted], "DOB": _dates(dob[adopted]),
-        "DATE_INT": _dates(entered + (authority - entered) // 2), "DATE_MATCH": _dates(matched),
-        "FOSTER_CARE": np.where(by_foster, "1", "0"), "NB_ADOPTR": b.choice(["1", "2"], na),
-        "SEX_ADOPTR": b.choice(["MF", "MM", "FF", "M1", "F1"], na),
-        "LS_ADOPTR": b.choice(["L0", "L11", "L12"], na)})
-    placed_for_adoption = _Table({
-        "CHILD": ids[adopted], "DOB": _dates(dob[adopted]), "DATE_PLACED": _dates(placed_on),
-        "DATE_PLACED_CEASED": _dates(adopted_on), "REASON_PLACED_CEASED": np.full(na, "E11")})
+    ad_rne = np.concatenate(
+        [np.full(na, "S"), np.full(na, "P"), np.full(na, "L"), np.where(by_foster, "T", "P"), mr, gr]
+    )
+    ad_ls = np.concatenate(
+        [
+            np.full(na, "C2"),
+            np.full(na, "C2"),
+            np.full(na, "E1"),
+            np.full(na, "E1"),
+            np.full(len(mc), "C2"),
+            np.full(len(gc), "C1"),
+        ]
+    )
+    ad_place = np.concatenate(
+        [
+            np.full(na, "U1"),
+            np.full(na, "U3"),
+            np.full(na, "U3"),
+            b.choice(["A3", "A4", "A5", "A6"], na),
+            b.choice(placements, len(mc)),
+            np.full(len(gc), "U3"),
+        ]
+    )
+    b.episodes.append(_chain(ad_child, ad_start, ad_rne, ad_ls, ad_place, b.choice(["E11", "E12"], na), adopted_on))
+    ad1 = _Table(
+        {
+            "CHILD": ids[adopted],
+            "DOB": _dates(dob[adopted]),
+            "DATE_INT": _dates(entered + (authority - entered) // 2),
+            "DATE_MATCH": _dates(matched),
+            "FOSTER_CARE": np.where(by_foster, "1", "0"),
+            "NB_ADOPTR": b.choice(["1", "2"], na),
+            "SEX_ADOPTR": b.choice(["MF", "MM", "FF", "M1", "F1"], na),
+            "LS_ADOPTR": b.choice(["L0", "L11", "L12"], na),
+        }
+    )
+    placed_for_adoption = _Table(
+        {
+            "CHILD": ids[adopted],
+            "DOB": _dates(dob[adopted]),
+            "DATE_PLACED": _dates(placed_on),
+            "DATE_PLACED_CEASED": _dates(adopted_on),
+            "REASON_PLACED_CEASED": np.full(na, "E11"),
+        }
+    )
     in_window = ~before_window
     a1 = placed_on - entered
     a10 = np.where(by_foster, foster_move - entered, a1)
@@ -410,25 +474,41 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     dob[leaver] = add_months(birthday, -12 * age_band)
     eighteen = add_months(dob[leaver], 12 * 18)
     entered_care = eighteen - rng.integers(200, 4 * year, nl)
-    mc, ms, mr = b.scatter(leaver, rng.poisson((eighteen - entered_care) / year * 3.0),
-                           entered_care + 1, eighteen - 1, [*moves, "L"])
+    mc, ms, mr = b.scatter(
+        leaver, rng.poisson((eighteen - entered_care) / year * 3.0), entered_care + 1, eighteen - 1, [*moves, "L"]
+    )
     k = nl + len(mc)
-    b.episodes.append(_chain(np.concatenate([leaver, mc]), np.concatenate([entered_care, ms]),
-                             np.concatenate([np.full(nl, "S"), mr]), b.choice(["C2", "V2"], k),
-                             b.choice(placements, k), np.full(nl, "E8"), eighteen))
+    b.episodes.append(
+        _chain(
+            np.concatenate([leaver, mc]),
+            np.concatenate([entered_care, ms]),
+            np.concatenate([np.full(nl, "S"), mr]),
+            b.choice(["C2", "V2"], k),
+            b.choice(placements, k),
+            np.full(nl, "E8"),
+            eighteen,
+        )
+    )
     died = rng.random(nl) < 0.01
-    in_touch = np.where(died, "DIED", np.where(
-        rng.random(nl) < options.in_touch_rate, "YES",
-        b.choice(["NO", "REFU", "NREQ", "RHOM"], nl)))
+    in_touch = np.where(
+        died,
+        "DIED",
+        np.where(rng.random(nl) < options.in_touch_rate, "YES", b.choice(["NO", "REFU", "NREQ", "RHOM"], nl)),
+    )
     eet = ~died & (rng.random(nl) < options.eet_rate)
-    activ = np.where(eet, b.choice(["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"], nl),
-                     np.where(died, "0", b.choice(["G4", "G5", "G6", "0"], nl)))
+    activ = np.where(
+        eet,
+        b.choice(["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"], nl),
+        np.where(died, "0", b.choice(["G4", "G5", "G6", "0"], nl)),
+    )
     suitable = ~died & (rng.random(nl) < options.suitable_accommodation_rate)
     letters = b.choice(list("BCDEGHKRSTUVWXYZ"), nl)
-    accom = np.where(suitable, np.char.add(letters, "1"),
-                     np.where(died | (rng.random(nl) < 0.1), "0", np.char.add(letters, "2")))
-    oc3 = _Table({"CHILD": ids[leaver], "DOB": _dates(dob[leaver]), "IN_TOUCH": in_touch,
-                      "ACTIV": activ, "ACCOM": accom})
+    accom = np.where(
+        suitable, np.char.add(letters, "1"), np.where(died | (rng.random(nl) < 0.1), "0", np.char.add(letters, "2"))
+    )
+    oc3 = _Table(
+        {"CHILD": ids[leaver], "DOB": _dates(dob[leaver]), "IN_TOUCH": in_touch, "ACTIV": activ, "ACCOM": accom}
+    )
     in_cohort = np.zeros(nl, dtype=bool)
     for years in (19, 20, 21):
         day = add_months(dob[leaver], 12 * years)
@@ -444,18 +524,44 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
     ep = {key: value[order] for key, value in ep.items()}
     _expect_stability(b, ep, dob)
     sex = b.choice(["1", "2"], n)
-    header = _Table({"CHILD": ids, "SEX": sex, "DOB": _dates(dob),
-                         "ETHNIC": b.choice(["WBRI", "WOTH", "MWBC", "AIND", "BAFR", "OOTH"], n),
-                         "UPN": np.full(n, ""), "MOTHER": np.full(n, ""), "MC_DOB": np.full(n, "")})
+    header = _Table(
+        {
+            "CHILD": ids,
+            "SEX": sex,
+            "DOB": _dates(dob),
+            "ETHNIC": b.choice(["WBRI", "WOTH", "MWBC", "AIND", "BAFR", "OOTH"], n),
+            "UPN": np.full(n, ""),
+            "MOTHER": np.full(n, ""),
+            "MC_DOB": np.full(n, ""),
+        }
+    )
     ne = len(ep["CHILD"])
-    episodes = _Table({
-        "CHILD": ids[ep["CHILD"]], "DECOM": _dates(ep["DECOM"]), "RNE": ep["RNE"], "LS": ep["LS"],
-        "CIN": b.choice(["N1", "N2", "N3", "N4", "N8"], ne), "PLACE": ep["PLACE"],
-        "PLACE_PROVIDER": b.choice(["PR1", "PR2", "PR4"], ne), "DEC": _dates(ep["DEC"]),
-        "REC": ep["REC"], "REASON_PLACE_CHANGE": np.full(ne, ""), "HOME_POST": np.full(ne, ""),
-        "PL_POST": np.full(ne, ""), "URN": np.full(ne, "")})
-    tables = {"header": header, "episodes": episodes, "reviews": reviews, "oc3": oc3, "ad1": ad1,
-                  "placed_for_adoption": placed_for_adoption, "missing": missing}
+    episodes = _Table(
+        {
+            "CHILD": ids[ep["CHILD"]],
+            "DECOM": _dates(ep["DECOM"]),
+            "RNE": ep["RNE"],
+            "LS": ep["LS"],
+            "CIN": b.choice(["N1", "N2", "N3", "N4", "N8"], ne),
+            "PLACE": ep["PLACE"],
+            "PLACE_PROVIDER": b.choice(["PR1", "PR2", "PR4"], ne),
+            "DEC": _dates(ep["DEC"]),
+            "REC": ep["REC"],
+            "REASON_PLACE_CHANGE": np.full(ne, ""),
+            "HOME_POST": np.full(ne, ""),
+            "PL_POST": np.full(ne, ""),
+            "URN": np.full(ne, ""),
+        }
+    )
+    tables = {
+        "header": header,
+        "episodes": episodes,
+        "reviews": reviews,
+        "oc3": oc3,
+        "ad1": ad1,
+        "placed_for_adoption": placed_for_adoption,
+        "missing": missing,
+    }
     for name, spec in SSDA903_TABLES.items():
         _write_csv(out / f"{name}.csv", spec.columns, tables.get(name))
     if options.xml:
@@ -471,13 +577,15 @@ def generate(options: SynthOptions, out_dir: Path | str) -> dict[str, dict]:
 def _pct(counted: np.ndarray, denominator: int) -> dict[str, float | int | None]:
     """A percentage from the items counted in the numerator and the denominator."""
     numerator = len(counted)
-    return {"numerator": numerator, "denominator": denominator,
-            "value": None if denominator == 0 else 100.0 * numerator / denominator}
+    return {
+        "numerator": numerator,
+        "denominator": denominator,
+        "value": None if denominator == 0 else 100.0 * numerator / denominator,
+    }
 
 
 def _avg(total: int, count: int) -> dict[str, float | int | None]:
-    return {"numerator": total, "denominator": count,
-            "value": None if count == 0 else total / count}
+    return {"numerator": total, "denominator": count, "value": None if count == 0 else total / count}
 
 
 def _count(count: int) -> dict[str, float | int | None]:
@@ -528,8 +636,11 @@ def _generate_cin(b: _Builder, out: Path, ids: np.ndarray) -> None:
     child = np.repeat(np.arange(n), referrals)
     position = np.arange(len(child)) - np.repeat(np.cumsum(referrals) - referrals, referrals)
     first = b.uniform_int(np.full(n, S - 2 * year), E)
-    gap = np.where(rng.random(len(child)) < o.rereferral_rate,
-                   rng.integers(20, 330, len(child)), rng.integers(380, 700, len(child)))
+    gap = np.where(
+        rng.random(len(child)) < o.rereferral_rate,
+        rng.integers(20, 330, len(child)),
+        rng.integers(380, 700, len(child)),
+    )
     gap[position == 0] = 0
     # Each referral follows the one before by its gap.
     referred = np.repeat(first, referrals) + _cumsum_within(gap, referrals)
@@ -546,24 +657,21 @@ def _generate_cin(b: _Builder, out: Path, ids: np.ndarray) -> None:
     authorised = np.where(authorised > E, NaT, authorised)
     assess_start = np.where(assess_start > E, referred, assess_start)
     counted = has_assessment & (authorised != NaT) & (authorised >= S) & (authorised <= E)
-    on_time = counted & (cal.working_days_between(referred, np.where(
-        authorised == NaT, referred, authorised)) <= 45)
+    on_time = counted & (cal.working_days_between(referred, np.where(authorised == NaT, referred, authorised)) <= 45)
     b.expected["CIN-A45"] = _pct(np.flatnonzero(on_time), int(counted.sum()))
     # Section 47 enquiries and initial conferences.
     s47 = ~nfa & (rng.random(nr) < 0.3)
     s47_start = referred + rng.integers(0, 11, nr)
     s47 &= s47_start <= E
     conference = s47 & (rng.random(nr) < 0.75)
-    icpc_wd = np.where(rng.random(nr) < o.late_icpc_rate, rng.integers(16, 36, nr),
-                       rng.integers(3, 16, nr))
+    icpc_wd = np.where(rng.random(nr) < o.late_icpc_rate, rng.integers(16, 36, nr), rng.integers(3, 16, nr))
     held = cal.add_working_days(s47_start, icpc_wd)
     before = conference & (rng.random(nr) < 0.03)
     held = np.where(before, s47_start - rng.integers(1, 11, nr), held)
     held = np.where(conference & (held <= E), held, NaT)
     target = cal.add_working_days(s47_start, 15)
     counted = (held != NaT) & (held >= S) & (held <= E) & (held >= s47_start)
-    within = counted & (cal.working_days_between(s47_start, np.where(
-        held == NaT, s47_start, held)) <= 15)
+    within = counted & (cal.working_days_between(s47_start, np.where(held == NaT, s47_start, held)) <= 15)
     b.expected["CIN-ICPC15"] = _pct(np.flatnonzero(within), int(counted.sum()))
     # Plans follow most conferences.
     plan = (held != NaT) & (rng.random(nr) < 0.85)
@@ -589,15 +697,30 @@ def _generate_cin(b: _Builder, out: Path, ids: np.ndarray) -> None:
     closure = np.where(closure <= E, closure, NaT)
 
     cin_dob = b.uniform_int(np.full(n, E - 17 * year), E - 30)
-    _write_cin_xml(out / "cin_census.xml", ids[:n] if n <= len(ids) else np.char.mod(
-        "C%07d", np.arange(1, n + 1)), cin_dob, {
-        "child": child, "referred": referred, "nfa": nfa, "closure": closure,
-        "assess_start": np.where(has_assessment, assess_start, NaT),
-        "authorised": np.where(has_assessment, authorised, NaT), "has_assessment": has_assessment,
-        "s47": s47, "s47_start": s47_start, "target": target, "held": held, "conference": conference,
-        "plan": plan, "plan_start": plan_start, "plan_end": plan_end,
-        "need": b.choice([f"N{i}" for i in range(1, 10)], nr),
-        "source": b.choice(["1A", "1B", "2A", "3A", "5A", "10"], nr)})
+    _write_cin_xml(
+        out / "cin_census.xml",
+        ids[:n] if n <= len(ids) else np.char.mod("C%07d", np.arange(1, n + 1)),
+        cin_dob,
+        {
+            "child": child,
+            "referred": referred,
+            "nfa": nfa,
+            "closure": closure,
+            "assess_start": np.where(has_assessment, assess_start, NaT),
+            "authorised": np.where(has_assessment, authorised, NaT),
+            "has_assessment": has_assessment,
+            "s47": s47,
+            "s47_start": s47_start,
+            "target": target,
+            "held": held,
+            "conference": conference,
+            "plan": plan,
+            "plan_start": plan_start,
+            "plan_end": plan_end,
+            "need": b.choice([f"N{i}" for i in range(1, 10)], nr),
+            "source": b.choice(["1A", "1B", "2A", "3A", "5A", "10"], nr),
+        },
+    )
 
 
 def _cumsum_within(values: np.ndarray, group_sizes: np.ndarray) -> np.ndarray:
@@ -610,13 +733,22 @@ def _cumsum_within(values: np.ndarray, group_sizes: np.ndarray) -> np.ndarray:
     return total - np.repeat(offsets, group_sizes)
 
 
-def _write_cin_xml(path: Path, ids: np.ndarray, dob: np.ndarray, r: dict[str, np.ndarray]
-                   ) -> None:
-    iso = {key: _dates(r[key], iso=True).tolist() for key in (
-        "referred", "closure", "assess_start", "authorised", "s47_start", "target", "held",
-        "plan_start", "plan_end")}
-    flags = {key: r[key].tolist() for key in (
-        "nfa", "has_assessment", "s47", "conference", "plan")}
+def _write_cin_xml(path: Path, ids: np.ndarray, dob: np.ndarray, r: dict[str, np.ndarray]) -> None:
+    iso = {
+        key: _dates(r[key], iso=True).tolist()
+        for key in (
+            "referred",
+            "closure",
+            "assess_start",
+            "authorised",
+            "s47_start",
+            "target",
+            "held",
+            "plan_start",
+            "plan_end",
+        )
+    }
+    flags = {key: r[key].tolist() for key in ("nfa", "has_assessment", "s47", "conference", "plan")}
     need, source = r["need"].tolist(), r["source"].tolist()
     child = r["child"].tolist()
     dob_text = _dates(dob, iso=True).tolist()
@@ -626,36 +758,49 @@ def _write_cin_xml(path: Path, ids: np.ndarray, dob: np.ndarray, r: dict[str, np
         return f"<{name}>{value}</{name}>" if value else ""
 
     with path.open("w", encoding="utf-8") as out:
-        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<Message>\n<Header><Collection>'
-                  'CIN</Collection></Header>\n<Children>\n')
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<Message>\n<Header><Collection>'
+            "CIN</Collection></Header>\n<Children>\n"
+        )
         i = 0
         for c in range(len(id_list)):
-            parts = [f"<Child><ChildIdentifiers><LAchildID>{id_list[c]}</LAchildID>"
-                     f"<PersonBirthDate>{dob_text[c]}</PersonBirthDate></ChildIdentifiers>\n"]
+            parts = [
+                f"<Child><ChildIdentifiers><LAchildID>{id_list[c]}</LAchildID>"
+                f"<PersonBirthDate>{dob_text[c]}</PersonBirthDate></ChildIdentifiers>\n"
+            ]
             while i < len(child) and child[i] == c:
                 parts.append(
-                    "<CINdetails>" + tag("CINreferralDate", iso["referred"][i])
-                    + tag("ReferralSource", source[i]) + tag("PrimaryNeedCode", need[i])
+                    "<CINdetails>"
+                    + tag("CINreferralDate", iso["referred"][i])
+                    + tag("ReferralSource", source[i])
+                    + tag("PrimaryNeedCode", need[i])
                     + tag("CINclosureDate", iso["closure"][i])
                     + tag("ReasonForClosure", "RC1" if iso["closure"][i] else "")
-                    + tag("ReferralNFA", "1" if flags["nfa"][i] else "0"))
+                    + tag("ReferralNFA", "1" if flags["nfa"][i] else "0")
+                )
                 if flags["has_assessment"][i]:
-                    parts.append("<Assessments>"
-                                 + tag("AssessmentActualStartDate", iso["assess_start"][i])
-                                 + tag("AssessmentAuthorisationDate", iso["authorised"][i])
-                                 + "</Assessments>")
+                    parts.append(
+                        "<Assessments>"
+                        + tag("AssessmentActualStartDate", iso["assess_start"][i])
+                        + tag("AssessmentAuthorisationDate", iso["authorised"][i])
+                        + "</Assessments>"
+                    )
                 if flags["s47"][i]:
-                    parts.append("<Section47>" + tag("S47ActualStartDate", iso["s47_start"][i])
-                                 + tag("InitialCPCtarget", iso["target"][i])
-                                 + tag("DateOfInitialCPC", iso["held"][i])
-                                 + tag("ICPCnotRequired",
-                                       "false" if flags["conference"][i] else "true")
-                                 + "</Section47>")
+                    parts.append(
+                        "<Section47>"
+                        + tag("S47ActualStartDate", iso["s47_start"][i])
+                        + tag("InitialCPCtarget", iso["target"][i])
+                        + tag("DateOfInitialCPC", iso["held"][i])
+                        + tag("ICPCnotRequired", "false" if flags["conference"][i] else "true")
+                        + "</Section47>"
+                    )
                 if iso["plan_start"][i]:
-                    parts.append("<ChildProtectionPlans>"
-                                 + tag("CPPstartDate", iso["plan_start"][i])
-                                 + tag("CPPendDate", iso["plan_end"][i])
-                                 + "</ChildProtectionPlans>")
+                    parts.append(
+                        "<ChildProtectionPlans>"
+                        + tag("CPPstartDate", iso["plan_start"][i])
+                        + tag("CPPendDate", iso["plan_end"][i])
+                        + "</ChildProtectionPlans>"
+                    )
                 parts.append("</CINdetails>\n")
                 i += 1
             parts.append("</Child>\n")

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-CSV = (
-    "code,period,value,numerator,denominator\n"
-    "NI147,2025-26 Q1,70,35,50\n"
-    "NI147,2025-26 Q2,78.8,41,52\n"
-)
+CSV = "code,period,value,numerator,denominator\nNI147,2025-26 Q1,70,35,50\nNI147,2025-26 Q2,78.8,41,52\n"
 
 
 @pytest.mark.browser
@@ -18,9 +14,7 @@ def test_plan_manager_uploads_values_and_sees_the_chart(plan_manager, sign_in_br
 
     page.goto("/scorecard/")
     page.click("text=Upload values (CSV)")
-    page.set_input_files(
-        "input[type=file]", files=[{"name": "q2.csv", "mimeType": "text/csv", "buffer": CSV.encode()}]
-    )
+    page.set_input_files("input[type=file]", files=[{"name": "q2.csv", "mimeType": "text/csv", "buffer": CSV.encode()}])
     page.click("button:has-text('Upload')")
 
     page.wait_for_selector("text=Stored 2 values from q2.csv")

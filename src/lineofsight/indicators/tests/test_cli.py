@@ -66,8 +66,19 @@ def test_scorecard_prints_a_table_and_json(council, tmp_path):
     data = json.loads(out.getvalue())
     ni147 = next(i for i in data["indicators"] if i["code"] == "NI147")
     assert ni147 == {
-        "code": "NI147", "title": "% of care leavers aged 19–21 in suitable accommodation", "unit": "percent",
-        "polarity": "higher", "period": "2025-26 Q2", "value": 78.8, "numerator": 41.0, "denominator": 52.0,
-        "target": 80.0, "target_by": None, "tolerance": 3.0, "rag": "amber", "trend": "improving", "previous": 70.0,
+        "code": "NI147",
+        "title": "% of care leavers aged 19–21 in suitable accommodation",
+        "unit": "percent",
+        "polarity": "higher",
+        "period": "2025-26 Q2",
+        "value": 78.8,
+        "numerator": 41.0,
+        "denominator": 52.0,
+        "target": 80.0,
+        "target_by": None,
+        "tolerance": 3.0,
+        "rag": "amber",
+        "trend": "improving",
+        "previous": 70.0,
     }
     assert len(data["indicators"]) == 15

@@ -86,7 +86,10 @@ def test_plan_manager_enters_a_value_and_a_target_through_forms(council, plan_ma
 
     value = IndicatorValue.objects.get(indicator=ni66)
     assert (value.period_label, value.value, value.fraction, value.entered_by) == (
-        "2025-26 Q2", 81.5, "163 of 200", plan_manager,
+        "2025-26 Q2",
+        81.5,
+        "163 of 200",
+        plan_manager,
     )
     assert ni66.targets.get().tolerance == 5
 
@@ -107,8 +110,14 @@ def test_a_bad_period_in_the_value_form_is_explained(council, plan_manager, clie
 def test_plan_manager_adds_a_local_indicator(council, plan_manager, client_for):
     response = client_for(plan_manager).post(
         reverse("indicators:indicator_new"),
-        {"code": "VIS6", "title": "% of children in care visited within 6 weeks", "definition": "",
-         "unit": "percent", "polarity": "higher", "data_source": "Case system"},
+        {
+            "code": "VIS6",
+            "title": "% of children in care visited within 6 weeks",
+            "definition": "",
+            "unit": "percent",
+            "polarity": "higher",
+            "data_source": "Case system",
+        },
     )
 
     indicator = Indicator.objects.get(organisation=council, code="VIS6")

@@ -55,8 +55,9 @@ def test_uploading_new_values_takes_the_same_queries_for_4_rows_or_40(council):
     def queries_for(years: range) -> int:
         rows = [f"NI66,{y}-{(y + 1) % 100:02d} Q{q},50,," for y in years for q in (1, 2, 3, 4)]
         with CaptureQueriesContext(connection) as captured:
-            import_values_csv(council, ("code,period,value,numerator,denominator\n" + "\n".join(rows)).encode(),
-                              source="v.csv")
+            import_values_csv(
+                council, ("code,period,value,numerator,denominator\n" + "\n".join(rows)).encode(), source="v.csv"
+            )
         return len(captured)
 
     assert queries_for(range(2000, 2001)) == queries_for(range(2010, 2020))

@@ -99,8 +99,12 @@ def test_a_computed_period_label_is_escaped_on_the_indicator_page(council, viewe
 
     for start, end in ((date(2024, 4, 1), date(2025, 3, 31)), (date(2025, 4, 1), date(2026, 3, 31))):
         record_computed_values(
-            council, f"<script>alert({end.year})</script>", start, end,
-            [Result("NI66", "Reviews", 70.0 + end.year % 10, None, None, "percent")], "computed",
+            council,
+            f"<script>alert({end.year})</script>",
+            start,
+            end,
+            [Result("NI66", "Reviews", 70.0 + end.year % 10, None, None, "percent")],
+            "computed",
         )
     indicator = Indicator.objects.get(organisation=council, code="NI66")
 

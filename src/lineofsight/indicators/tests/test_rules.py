@@ -163,8 +163,13 @@ def test_counts_behind_a_value_read_as_a_fraction(numerator, denominator, expect
 
 @pytest.mark.parametrize(
     ("value", "unit", "expected"),
-    [(78.846, "percent", "78.8%"), (79.0, "percent", "79%"), (426.0, "days", "426 days"), (14.0, "count", "14"),
-     (None, "percent", "–")],
+    [
+        (78.846, "percent", "78.8%"),
+        (79.0, "percent", "79%"),
+        (426.0, "days", "426 days"),
+        (14.0, "count", "14"),
+        (None, "percent", "–"),
+    ],
 )
 def test_values_are_printed_in_their_unit(value, unit, expected):
     assert format_value(value, unit) == expected

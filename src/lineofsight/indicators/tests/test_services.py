@@ -68,7 +68,8 @@ def test_board_packs_get_confirmed_indicators_of_their_actions(council, example_
     summary = summaries[0]
     assert (summary.latest.value, summary.target.value, summary.rag, summary.trend) == (76.0, 80.0, AMBER, IMPROVING)
     assert [(p.period_label, p.value, p.target) for p in summary.series] == [
-        ("2025-26 Q1", 70.0, 80.0), ("2025-26 Q2", 76.0, 80.0),
+        ("2025-26 Q1", 70.0, 80.0),
+        ("2025-26 Q2", 76.0, 80.0),
     ]
     assert indicators_for_actions(Action.objects.filter(recommendation__ref="2")) == []
     assert indicators_for_actions([]) == []
@@ -107,5 +108,7 @@ def test_the_latest_value_and_trend_come_from_periods_of_the_same_kind(council):
 
     summary = scorecard(council)[0]
     assert (summary.latest.period_label, summary.previous.period_label, summary.trend) == (
-        "2025-26 Q2", "2025-26 Q1", "worsening",
+        "2025-26 Q2",
+        "2025-26 Q1",
+        "worsening",
     )

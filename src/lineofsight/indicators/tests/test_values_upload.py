@@ -20,7 +20,7 @@ def _errors(text: str) -> list[str]:
 
 def test_a_good_file_gives_one_row_per_line():
     parsed = parse_values_csv(
-        (HEADER + "NI147,2025-26 Q2,78.8,41,52\nni66,2025-09,81%,,\nA1,2025/26,\"1,021\",,\n").encode(), UNITS
+        (HEADER + 'NI147,2025-26 Q2,78.8,41,52\nni66,2025-09,81%,,\nA1,2025/26,"1,021",,\n').encode(), UNITS
     )
     assert parsed.errors == []
     assert [(r.row, r.code, r.period.label, r.value, r.numerator, r.denominator) for r in parsed.rows] == [
@@ -33,19 +33,28 @@ def test_a_good_file_gives_one_row_per_line():
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("NI147,2025-26 Q1,70,35,50\nNI147,2025-26 Q2,75,,\nNI147,2025-26 Q3,n/a,,\n",
-         "row 4, column 'value': expected a number, got 'n/a'"),
-        ("NI999,2025-26 Q2,70,,\n",
-         "row 2, column 'code': unknown indicator code 'NI999' (add it to the catalogue first)"),
-        ("NI147,Q5 2025,70,,\n",
-         "row 2, column 'period': expected a period like '2025-26', '2025-26 Q2', '2025-09' or 'Sep 2025', "
-         "got 'Q5 2025'"),
-        ("NI147,2025-26 Q2,70,,\nNI147,2025-26 q2,71,,\n",
-         "row 3: repeats row 2 (NI147, 2025-26 Q2); give each indicator one value per period"),
-        ("NI147,2025-26 Q2,120,,\n",
-         "row 2, column 'value': expected a percentage between 0 and 100, got '120'"),
-        ("NI147,2025-26 Q2,70,41,\n",
-         "row 2, column 'denominator': expected a denominator to go with the numerator, got a blank cell"),
+        (
+            "NI147,2025-26 Q1,70,35,50\nNI147,2025-26 Q2,75,,\nNI147,2025-26 Q3,n/a,,\n",
+            "row 4, column 'value': expected a number, got 'n/a'",
+        ),
+        (
+            "NI999,2025-26 Q2,70,,\n",
+            "row 2, column 'code': unknown indicator code 'NI999' (add it to the catalogue first)",
+        ),
+        (
+            "NI147,Q5 2025,70,,\n",
+            "row 2, column 'period': expected a period like '2025-26', '2025-26 Q2', '2025-09' or 'Sep 2025', "
+            "got 'Q5 2025'",
+        ),
+        (
+            "NI147,2025-26 Q2,70,,\nNI147,2025-26 q2,71,,\n",
+            "row 3: repeats row 2 (NI147, 2025-26 Q2); give each indicator one value per period",
+        ),
+        ("NI147,2025-26 Q2,120,,\n", "row 2, column 'value': expected a percentage between 0 and 100, got '120'"),
+        (
+            "NI147,2025-26 Q2,70,41,\n",
+            "row 2, column 'denominator': expected a denominator to go with the numerator, got a blank cell",
+        ),
         ("NI147,2025-26 Q2,70,53,52\n", "row 2, column 'numerator': 53 is more than the denominator 52"),
         ("NI147,2025-26 Q2,,,\n", "row 2, column 'value': expected a number, got a blank cell"),
         ("NI147,,70,,\n", "row 2, column 'period': the period is blank"),
@@ -140,9 +149,7 @@ def test_a_code_and_its_alias_for_the_same_period_are_a_duplicate(council):
     with pytest.raises(ValuesImportError) as caught:
         import_values_csv(council, data, source="a.csv")
 
-    assert caught.value.errors == [
-        "row 3: repeats row 2 (NI62, 2025-26 Q1); give each indicator one value per period"
-    ]
+    assert caught.value.errors == ["row 3: repeats row 2 (NI62, 2025-26 Q1); give each indicator one value per period"]
     assert not IndicatorValue.objects.exists()
 
 

@@ -51,12 +51,18 @@ FORMATS: dict[str, Format] = {
     "html": Format("html", "Web page (HTML)", "text/html; charset=utf-8", "html", _html),
     "pdf": Format("pdf", "PDF", "application/pdf", "pdf", _pdf),
     "docx": Format(
-        "docx", "Word (DOCX)",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", _docx,
+        "docx",
+        "Word (DOCX)",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "docx",
+        _docx,
     ),
     "xlsx": Format(
-        "xlsx", "Excel (XLSX)",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", _xlsx,
+        "xlsx",
+        "Excel (XLSX)",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "xlsx",
+        _xlsx,
     ),
 }
 

@@ -20,8 +20,12 @@ from docx.table import Table, _Cell
 from lineofsight.reports import charts
 from lineofsight.reports.builder import BoardPackContent, long_date
 
-RAG_FILLS = {"red": ("D4351C", "FFFFFF"), "amber": ("FFDD00", "0B0C0C"), "green": ("00703C", "FFFFFF"),
-             "blue": ("1D70B8", "FFFFFF")}
+RAG_FILLS = {
+    "red": ("D4351C", "FFFFFF"),
+    "amber": ("FFDD00", "0B0C0C"),
+    "green": ("00703C", "FFFFFF"),
+    "blue": ("1D70B8", "FFFFFF"),
+}
 
 
 def landscape_document() -> WordDocument:
@@ -93,8 +97,12 @@ def _fill_new_cell(tc: CT_Tc, text: str) -> None:
 
 
 def add_table(
-    document: WordDocument, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float] | None = None,
-    rag_column: int | None = None, rags: Sequence[str] | None = None,
+    document: WordDocument,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float] | None = None,
+    rag_column: int | None = None,
+    rags: Sequence[str] | None = None,
 ) -> Table:
     """A bordered table with a repeating bold header; RAG cells shaded when given.
 
@@ -150,12 +158,14 @@ def export_docx(pack: BoardPackContent) -> bytes:
     labels = [label for _rag, label, _count in pack.overall.items()]
     document.add_heading("By theme", level=2)
     add_table(
-        document, ["Theme", *labels, "Total"],
+        document,
+        ["Theme", *labels, "Total"],
         [[t.theme, *(str(c) for _r, _l, c in t.counts.items()), str(t.counts.total)] for t in pack.by_theme],
     )
     document.add_heading("By recommendation", level=2)
     add_table(
-        document, ["Recommendation", *labels, "Total"],
+        document,
+        ["Recommendation", *labels, "Total"],
         [[b.heading, *(str(c) for _r, _l, c in b.counts.items()), str(b.counts.total)] for b in pack.by_recommendation],
         widths=[12.5] + [2.0] * (len(labels) + 1),
     )
@@ -171,7 +181,8 @@ def export_docx(pack: BoardPackContent) -> bytes:
             if changes:
                 document.add_heading(f"{label} ({len(changes)})", level=2)
                 add_table(
-                    document, ["Action", "Was", "Now"],
+                    document,
+                    ["Action", "Was", "Now"],
                     [[f"{c.action_label} {c.action_text}", c.before, c.after] for c in changes],
                     widths=[12.0, 6.0, 8.7],
                 )
@@ -183,10 +194,21 @@ def export_docx(pack: BoardPackContent) -> bytes:
     )
     if pack.exceptions:
         add_table(
-            document, ["Action", "Lead", "Timescale", "RAG", "Why it is here"],
-            [[f"{e.action.label} {e.action.text}", " / ".join(e.action.owners), e.action.due, e.action.rag_label,
-              "\n".join(e.reasons)] for e in pack.exceptions],
-            widths=[10.0, 4.5, 3.5, 2.2, 6.5], rag_column=3, rags=[e.action.rag for e in pack.exceptions],
+            document,
+            ["Action", "Lead", "Timescale", "RAG", "Why it is here"],
+            [
+                [
+                    f"{e.action.label} {e.action.text}",
+                    " / ".join(e.action.owners),
+                    e.action.due,
+                    e.action.rag_label,
+                    "\n".join(e.reasons),
+                ]
+                for e in pack.exceptions
+            ],
+            widths=[10.0, 4.5, 3.5, 2.2, 6.5],
+            rag_column=3,
+            rags=[e.action.rag for e in pack.exceptions],
         )
     else:
         document.add_paragraph("No exceptions.")
@@ -198,9 +220,12 @@ def export_docx(pack: BoardPackContent) -> bytes:
         if block.outcomes:
             document.add_paragraph(f"Outcome: {'; '.join(block.outcomes)}")
         add_table(
-            document, ["Action", "Lead", "Timescale", "Status", "RAG"],
+            document,
+            ["Action", "Lead", "Timescale", "Status", "RAG"],
             [[f"{a.label} {a.text}", " / ".join(a.owners), a.due, a.status_label, a.rag_label] for a in block.actions],
-            widths=[12.0, 5.0, 4.0, 3.0, 2.7], rag_column=4, rags=[a.rag for a in block.actions],
+            widths=[12.0, 5.0, 4.0, 3.0, 2.7],
+            rag_column=4,
+            rags=[a.rag for a in block.actions],
         )
         if not block.updates:
             document.add_paragraph("No signed-off progress updates yet.")

@@ -13,9 +13,7 @@ from lineofsight.reports.builder import BoardPackContent
 def pack_context(pack: BoardPackContent) -> dict[str, Any]:
     """What the pack templates need: the content and its charts as image sources."""
     section_charts = {
-        section.key: [
-            (series, charts.svg_data_uri(charts.trend_chart(series))) for series in section.series
-        ]
+        section.key: [(series, charts.svg_data_uri(charts.trend_chart(series))) for series in section.series]
         for section in pack.sections
     }
     return {

@@ -16,8 +16,12 @@ from lineofsight.reports import charts
 from lineofsight.reports.builder import BoardPackContent
 from lineofsight.reports.exporters.cells import set_text
 
-RAG_FILLS = {"red": ("D4351C", "FFFFFF"), "amber": ("FFDD00", "0B0C0C"), "green": ("00703C", "FFFFFF"),
-             "blue": ("1D70B8", "FFFFFF")}
+RAG_FILLS = {
+    "red": ("D4351C", "FFFFFF"),
+    "amber": ("FFDD00", "0B0C0C"),
+    "green": ("00703C", "FFFFFF"),
+    "blue": ("1D70B8", "FFFFFF"),
+}
 HEADER_FILL = PatternFill("solid", fgColor="F3F2F1")
 WRAP = Alignment(wrap_text=True, vertical="top")
 
@@ -33,8 +37,12 @@ def write_row(sheet: Worksheet, row: int, values: Sequence[Any], *, bold: bool =
 
 
 def write_table(
-    sheet: Worksheet, top: int, header: Sequence[str], rows: Sequence[Sequence[Any]],
-    rag_column: int | None = None, rags: Sequence[str] | None = None,
+    sheet: Worksheet,
+    top: int,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    rag_column: int | None = None,
+    rags: Sequence[str] | None = None,
 ) -> int:
     """A header and rows from ``top``; returns the next free row."""
     write_row(sheet, top, header, bold=True)
@@ -63,14 +71,22 @@ def export_xlsx(pack: BoardPackContent) -> bytes:
     write_row(summary, 1, [pack.title], bold=True)
     write_row(summary, 2, [f"{pack.organisation} · {'; '.join(pack.plans)}"])
     write_row(summary, 3, [f"Changes are compared with {pack.baseline.description}."])
-    row = write_table(summary, 5, ["RAG", "Actions"], [[label, count] for _r, label, count in pack.overall.items()]
-                      + [["Total", pack.overall.total]])
     row = write_table(
-        summary, row, ["Theme", *labels, "Total"],
+        summary,
+        5,
+        ["RAG", "Actions"],
+        [[label, count] for _r, label, count in pack.overall.items()] + [["Total", pack.overall.total]],
+    )
+    row = write_table(
+        summary,
+        row,
+        ["Theme", *labels, "Total"],
         [[t.theme, *(c for _r, _l, c in t.counts.items()), t.counts.total] for t in pack.by_theme],
     )
     write_table(
-        summary, row, ["Recommendation", *labels, "Total"],
+        summary,
+        row,
+        ["Recommendation", *labels, "Total"],
         [[b.heading, *(c for _r, _l, c in b.counts.items()), b.counts.total] for b in pack.by_recommendation],
     )
     widths(summary, [60, 10, 10, 10, 10, 10, 10])
@@ -82,17 +98,31 @@ def export_xlsx(pack: BoardPackContent) -> bytes:
     changes = workbook.create_sheet("Changes")
     write_row(changes, 1, [f"Compared with {pack.baseline.description}"], bold=True)
     write_table(
-        changes, 3, ["Change", "Action", "Action text", "Was", "Now"],
+        changes,
+        3,
+        ["Change", "Action", "Action text", "Was", "Now"],
         [[c.kind_label, c.action_label, c.action_text, c.before, c.after] for c in pack.changes],
     )
     widths(changes, [22, 10, 60, 30, 60])
 
     exceptions = workbook.create_sheet("Exceptions")
     write_table(
-        exceptions, 1, ["Action", "Action text", "Lead", "Timescale", "RAG", "Why it is here"],
-        [[e.action.label, e.action.text, " / ".join(e.action.owners), e.action.due, e.action.rag_label,
-          "; ".join(e.reasons)] for e in pack.exceptions],
-        rag_column=4, rags=[e.action.rag for e in pack.exceptions],
+        exceptions,
+        1,
+        ["Action", "Action text", "Lead", "Timescale", "RAG", "Why it is here"],
+        [
+            [
+                e.action.label,
+                e.action.text,
+                " / ".join(e.action.owners),
+                e.action.due,
+                e.action.rag_label,
+                "; ".join(e.reasons),
+            ]
+            for e in pack.exceptions
+        ],
+        rag_column=4,
+        rags=[e.action.rag for e in pack.exceptions],
     )
     widths(exceptions, [10, 60, 30, 20, 10, 40])
 
@@ -105,13 +135,28 @@ def export_xlsx(pack: BoardPackContent) -> bytes:
             when = f"{update.as_of:%d/%m/%Y}: " if update.as_of else ""
             updates.setdefault(update.action_label, []).append(when + update.text)
         for line in block.actions:
-            rows.append([block.ref, block.text, block.theme, line.label, line.text, " / ".join(line.owners),
-                         line.due, line.status_label, line.rag_label, "\n\n".join(updates.get(line.label, []))])
+            rows.append(
+                [
+                    block.ref,
+                    block.text,
+                    block.theme,
+                    line.label,
+                    line.text,
+                    " / ".join(line.owners),
+                    line.due,
+                    line.status_label,
+                    line.rag_label,
+                    "\n\n".join(updates.get(line.label, [])),
+                ]
+            )
             rags.append(line.rag)
     write_table(
-        progress, 1,
+        progress,
+        1,
         ["No.", "Recommendation", "Theme", "Action", "Action text", "Lead", "Timescale", "Status", "RAG", "Progress"],
-        rows, rag_column=8, rags=rags,
+        rows,
+        rag_column=8,
+        rags=rags,
     )
     widths(progress, [8, 40, 18, 8, 50, 28, 16, 14, 10, 60])
     progress.freeze_panes = "A2"
@@ -121,8 +166,9 @@ def export_xlsx(pack: BoardPackContent) -> bytes:
         write_row(sheet, 1, [section.intro], bold=True)
         row = write_table(sheet, 3, section.columns, section.rows)
         for series in section.series:
-            row = write_table(sheet, row, [series.title, series.unit or "Value"],
-                              [[p.label, p.value] for p in series.points])
+            row = write_table(
+                sheet, row, [series.title, series.unit or "Value"], [[p.label, p.value] for p in series.points]
+            )
         widths(sheet, [40] + [14] * (len(section.columns) - 1))
         anchor_row = 3
         for series in section.series:

@@ -62,8 +62,12 @@ def test_exception_reasons_are_a_pure_rule():
 
 def test_narrative_quotes_signed_off_updates_but_not_those_awaiting_sign_off(parenting_board, example_plan):
     review = action(example_plan, "1b")
-    ProgressUpdate.objects.create(action=review, text="Half the placements reviewed.", as_of=date(2026, 5, 20),
-                                  review=ProgressUpdate.Review.ACCEPTED)
+    ProgressUpdate.objects.create(
+        action=review,
+        text="Half the placements reviewed.",
+        as_of=date(2026, 5, 20),
+        review=ProgressUpdate.Review.ACCEPTED,
+    )
     ProgressUpdate.objects.create(action=review, text="Draft, not yet checked.", review=ProgressUpdate.Review.SUBMITTED)
 
     pack = build_pack(parenting_board, date(2026, 6, 1))
@@ -99,8 +103,9 @@ def test_next_pack_reports_what_changed_since_the_last_issued_pack(aged_plan, im
     review = action(aged_plan, "1b")
     review.due_text, review.due_date, review.rag = "September 2026", date(2026, 9, 30), "amber"
     review.save()
-    ProgressUpdate.objects.create(action=review, text="Twelve placements reviewed.", as_of=date(2026, 6, 1),
-                                  review=ProgressUpdate.Review.ACCEPTED)
+    ProgressUpdate.objects.create(
+        action=review, text="Twelve placements reviewed.", as_of=date(2026, 6, 1), review=ProgressUpdate.Review.ACCEPTED
+    )
 
     pack = build_pack(improvement_board, date(2026, 7, 1))
 
@@ -117,10 +122,10 @@ def test_next_pack_reports_what_changed_since_the_last_issued_pack(aged_plan, im
 
 
 def test_compare_snapshots_reports_new_actions_and_ignores_unchanged_ones():
-    same = action_state(label="1a", text="A", status="in_progress", rag="green", due_date=None, due_text="",
-                        update_ids=[1])
-    new = action_state(label="1b", text="B", status="not_started", rag="", due_date=None, due_text="",
-                       update_ids=[])
+    same = action_state(
+        label="1a", text="A", status="in_progress", rag="green", due_date=None, due_text="", update_ids=[1]
+    )
+    new = action_state(label="1b", text="B", status="not_started", rag="", due_date=None, due_text="", update_ids=[])
 
     changes = compare_snapshots({"1": same}, {"1": same, "2": new})
 

@@ -34,16 +34,25 @@ def test_pack_by_short_name_writes_the_chosen_format(improvement_board, tmp_path
 def test_pack_by_full_name_and_issue_freezes_it(parenting_board, tmp_path: Path):
     target = tmp_path / "cpb.html"
 
-    said = run("corporate parenting board", "--org", "Example Borough Council", "--date", "2026-07-01",
-               "--format", "html", "-o", str(target), "--issue")
+    said = run(
+        "corporate parenting board",
+        "--org",
+        "Example Borough Council",
+        "--date",
+        "2026-07-01",
+        "--format",
+        "html",
+        "-o",
+        str(target),
+        "--issue",
+    )
 
     assert "issued the pack" in said
     pack = BoardPack.objects.get()
     assert pack.body == parenting_board
     assert target.read_bytes() == pack.file_for("html").file.open("rb").read()
     with pytest.raises(CommandError, match="already been issued"):
-        run("corporate parenting board", "--org", "example-test", "--date", "2026-07-01", "-o", str(target),
-            "--issue")
+        run("corporate parenting board", "--org", "example-test", "--date", "2026-07-01", "-o", str(target), "--issue")
 
 
 def test_unknown_body_lists_the_bodies_there_are(improvement_board, tmp_path: Path):

@@ -33,18 +33,28 @@ def changed_pack(aged_plan, improvement_board):  # type: ignore[no-untyped-def]
     moved to September with a new update, and a hostile formula typed into an update."""
     # Freeze May's content only: rendering its files is tested elsewhere and costs seconds.
     may = build_pack(improvement_board, date(2026, 5, 1))
-    BoardPack.objects.create(organisation=improvement_board.organisation, body=improvement_board,
-                             meeting_date=may.meeting_date, issued_at=timezone.now(), content=may.to_json())
+    BoardPack.objects.create(
+        organisation=improvement_board.organisation,
+        body=improvement_board,
+        meeting_date=may.meeting_date,
+        issued_at=timezone.now(),
+        content=may.to_json(),
+    )
     tracker = action(aged_plan, "2")
     tracker.status, tracker.rag = "complete", "blue"
     tracker.save()
     review = action(aged_plan, "1b")
     review.due_text, review.due_date = "September 2026", date(2026, 9, 30)
     review.save()
-    ProgressUpdate.objects.create(action=review, text="Twelve placements reviewed.", as_of=date(2026, 6, 1),
-                                  review=ProgressUpdate.Review.ACCEPTED)
-    ProgressUpdate.objects.create(action=review, text='=HYPERLINK("http://evil.example","click")',
-                                  as_of=date(2026, 6, 2), review=ProgressUpdate.Review.ACCEPTED)
+    ProgressUpdate.objects.create(
+        action=review, text="Twelve placements reviewed.", as_of=date(2026, 6, 1), review=ProgressUpdate.Review.ACCEPTED
+    )
+    ProgressUpdate.objects.create(
+        action=review,
+        text='=HYPERLINK("http://evil.example","click")',
+        as_of=date(2026, 6, 2),
+        review=ProgressUpdate.Review.ACCEPTED,
+    )
     return build_pack(improvement_board, MEETING)
 
 
@@ -78,8 +88,12 @@ def test_pdf_first_page_renders_to_an_image(changed_pack, tmp_path: Path):
     pdf = tmp_path / "pack.pdf"
     pdf.write_bytes(FORMATS["pdf"].export(changed_pack))
 
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
 
     image = next(tmp_path.glob("page*.png"))
     assert image.read_bytes().startswith(b"\x89PNG")
@@ -125,7 +139,10 @@ def test_xlsx_never_writes_council_text_as_a_formula(changed_pack):
     assert not any("<f>" in sheet for sheet in sheets)
     workbook = load_workbook(io.BytesIO(data))
     hostile = [
-        cell for sheet in workbook for row in sheet.iter_rows() for cell in row
+        cell
+        for sheet in workbook
+        for row in sheet.iter_rows()
+        for cell in row
         if isinstance(cell.value, str) and "HYPERLINK" in cell.value
     ]
     assert hostile
@@ -154,8 +171,12 @@ def test_indicators_section_appears_with_trend_charts_when_indicators_are_linked
     )
     for quarter, value in enumerate([71.0, 78.5, 84.0], start=1):
         indicators.IndicatorValue.objects.create(
-            indicator=indicator, period_kind="quarter", period_start=date(2026, 3 * quarter - 2, 1),
-            period_end=date(2026, 3 * quarter, 28), period_label=f"2026 Q{quarter}", value=value,
+            indicator=indicator,
+            period_kind="quarter",
+            period_start=date(2026, 3 * quarter - 2, 1),
+            period_end=date(2026, 3 * quarter, 28),
+            period_label=f"2026 Q{quarter}",
+            value=value,
         )
     indicators.Target.objects.create(indicator=indicator, value=90, by_date=date(2026, 12, 31))
     indicators.IndicatorLink.objects.create(indicator=indicator, action=action(example_plan, "2"), confirmed=True)

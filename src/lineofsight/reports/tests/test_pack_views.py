@@ -19,8 +19,13 @@ pytestmark = pytest.mark.django_db
 def issued(improvement_board):  # type: ignore[no-untyped-def]
     """An issued May pack with small stand-in files (rendering is tested elsewhere)."""
     content = build_pack(improvement_board, date(2026, 5, 1)).to_json()
-    pack = BoardPack.objects.create(organisation=improvement_board.organisation, body=improvement_board,
-                                    meeting_date=date(2026, 5, 1), issued_at=timezone.now(), content=content)
+    pack = BoardPack.objects.create(
+        organisation=improvement_board.organisation,
+        body=improvement_board,
+        meeting_date=date(2026, 5, 1),
+        issued_at=timezone.now(),
+        content=content,
+    )
     for fmt, data in {"html": b"<p>May pack</p>", "pdf": b"%PDF-1.7 May pack"}.items():
         stored = BoardPackFile(pack=pack, format=fmt, size=len(data))
         stored.file.save(f"ib-board-pack-2026-05-01.{fmt}", ContentFile(data), save=True)
@@ -103,9 +108,7 @@ def test_plan_manager_previews_a_pack_with_downloads_and_an_issue_button(client_
 
 
 def test_preview_without_a_valid_date_says_what_is_wrong(client_for, plan_manager, improvement_board):
-    page = client_for(plan_manager).get(
-        reverse("reports:pack_preview", args=[improvement_board.pk]), {"date": "July"}
-    )
+    page = client_for(plan_manager).get(reverse("reports:pack_preview", args=[improvement_board.pk]), {"date": "July"})
 
     assert page.status_code == 400
     assert "Enter the meeting date as YYYY-MM-DD" in page.content.decode()
@@ -148,13 +151,19 @@ def test_issuing_freezes_the_pack_with_every_format_and_only_once(client_for, ad
     assert BoardPack.objects.count() == 1
 
 
-def test_body_page_queries_do_not_grow_with_packs(client_for, viewer, improvement_board, issued,
-                                                   django_assert_max_num_queries):
+def test_body_page_queries_do_not_grow_with_packs(
+    client_for, viewer, improvement_board, issued, django_assert_max_num_queries
+):
     client = client_for(viewer)
     url = reverse("reports:body_detail", args=[improvement_board.pk])
     for month in (2, 3, 4):
-        BoardPack.objects.create(organisation=improvement_board.organisation, body=improvement_board,
-                                 meeting_date=date(2026, month, 1), issued_at=timezone.now(), content={})
+        BoardPack.objects.create(
+            organisation=improvement_board.organisation,
+            body=improvement_board,
+            meeting_date=date(2026, month, 1),
+            issued_at=timezone.now(),
+            content={},
+        )
     with django_assert_max_num_queries(8):
         assert client.get(url).status_code == 200
 

@@ -19,8 +19,18 @@ from .conftest import action
 
 pytestmark = pytest.mark.django_db
 
-HEADER = ["No.", "Recommendation", "Outcome", "Action", "Lead", "Timescale", "Measure", "Reported to", "Progress",
-          "RAG"]
+HEADER = [
+    "No.",
+    "Recommendation",
+    "Outcome",
+    "Action",
+    "Lead",
+    "Timescale",
+    "Measure",
+    "Reported to",
+    "Progress",
+    "RAG",
+]
 
 
 def xlsx_rows(data: bytes) -> list[tuple[Any, ...]]:
@@ -32,7 +42,7 @@ def test_xlsx_has_one_header_row_and_one_row_per_action(example_plan):
     rows = xlsx_rows(export_plan_xlsx(example_plan))
 
     top = rows.index(tuple(HEADER))
-    body = rows[top + 1:]
+    body = rows[top + 1 :]
     assert COLUMNS == HEADER
     assert rows[0][0] == "Test Borough post-ILACS plan"
     assert body[0][0] == "Care leavers"  # the heading row the recommendation sits under
@@ -41,8 +51,11 @@ def test_xlsx_has_one_header_row_and_one_row_per_action(example_plan):
         "b) Review every unsuitable placement of a care leaver.",
         "Weekly tracker of reviews due, sent to team managers.",
     ]
-    assert [(r[0], r[5], r[9]) for r in body[1:]] == [("1", "April 2026", "Blue"), (None, "June 2026", "Red"),
-                                                       ("2", "Ongoing", "Amber")]
+    assert [(r[0], r[5], r[9]) for r in body[1:]] == [
+        ("1", "April 2026", "Blue"),
+        (None, "June 2026", "Red"),
+        ("2", "Ongoing", "Amber"),
+    ]
     assert body[1][4] == "Head of Corporate Parenting\nPartners: Housing Options"
     assert body[1][8] == "As of 30 April 2026: Panel meets fortnightly."
     assert body[2][7] == "Corporate Parenting Board\nImprovement Board"
@@ -62,8 +75,9 @@ def test_several_owners_are_separated_by_slashes_and_updates_keep_their_dates(ex
     review = action(example_plan, "1b")
     second = Person.objects.create(organisation=example_plan.organisation, name="Housing Options Manager")
     review.owner_links.create(person=second, position=1)
-    ProgressUpdate.objects.create(action=review, as_of=date(2026, 5, 31), text="Half reviewed.",
-                                  review=ProgressUpdate.Review.ACCEPTED)
+    ProgressUpdate.objects.create(
+        action=review, as_of=date(2026, 5, 31), text="Half reviewed.", review=ProgressUpdate.Review.ACCEPTED
+    )
     ProgressUpdate.objects.create(action=review, text="Not signed off yet.", review=ProgressUpdate.Review.SUBMITTED)
 
     row = next(r for r in xlsx_rows(export_plan_xlsx(example_plan)) if r[3] and r[3].startswith("b)"))
@@ -147,10 +161,18 @@ def test_exported_table_imports_back_as_the_same_plan(example_plan, exporter, fi
     review = action(example_plan, "1b")
     second = Person.objects.create(organisation=example_plan.organisation, name="Housing Options Manager")
     review.owner_links.create(person=second, position=1)
-    ProgressUpdate.objects.create(action=review, as_of=date(2026, 5, 31), text="Half the placements reviewed.",
-                                  review=ProgressUpdate.Review.ACCEPTED)
-    ProgressUpdate.objects.create(action=action(example_plan, "1a"), as_of=date(2026, 5, 31),
-                                  text="Eight care leavers housed through the panel.", order=1)
+    ProgressUpdate.objects.create(
+        action=review,
+        as_of=date(2026, 5, 31),
+        text="Half the placements reviewed.",
+        review=ProgressUpdate.Review.ACCEPTED,
+    )
+    ProgressUpdate.objects.create(
+        action=action(example_plan, "1a"),
+        as_of=date(2026, 5, 31),
+        text="Eight care leavers housed through the panel.",
+        order=1,
+    )
     original = export_plan(plan_queryset().get(pk=example_plan.pk))
 
     result = read_plan(exporter(example_plan), filename)

@@ -1,8 +1,8 @@
 """``lineofsight import FILE``: read a council's plan document into Line of Sight.
 
-    lineofsight import plan.docx --dry-run --format json    # print the plan, write nothing
-    lineofsight import plan.docx --org example-borough      # create the plan, print its id
-    lineofsight import plan-v2.docx --plan 12               # update plan 12 from a new version
+lineofsight import plan.docx --dry-run --format json    # print the plan, write nothing
+lineofsight import plan.docx --org example-borough      # create the plan, print its id
+lineofsight import plan-v2.docx --plan 12               # update plan 12 from a new version
 """
 
 from __future__ import annotations
@@ -28,18 +28,23 @@ def describe_changes(changes: ChangeSet) -> list[str]:
     lines = []
     for rec in changes.updated_recommendations:
         for change in rec.changes:
-            lines.append(f"recommendation {rec.ref or rec.recommendation_id}: {change.label} "
-                         f"{change.old!r} -> {change.new!r}")
+            lines.append(
+                f"recommendation {rec.ref or rec.recommendation_id}: {change.label} {change.old!r} -> {change.new!r}"
+            )
     for action in changes.updated_actions:
         for change in action.changes:
-            lines.append(f"action {action.action_id} ({action.text[:50]}): {change.label} "
-                         f"{change.old!r} -> {change.new!r}")
+            lines.append(
+                f"action {action.action_id} ({action.text[:50]}): {change.label} {change.old!r} -> {change.new!r}"
+            )
         for update in action.new_updates:
-            lines.append(f"action {action.action_id}: new update {update.get('as_of') or 'undated'}: "
-                         f"{update['text'][:60]}")
+            lines.append(
+                f"action {action.action_id}: new update {update.get('as_of') or 'undated'}: {update['text'][:60]}"
+            )
     for new in changes.new_actions:
-        lines.append(f"new action under recommendation {new.recommendation_ref or new.recommendation_id}: "
-                     f"{new.action['text'][:60]}")
+        lines.append(
+            f"new action under recommendation {new.recommendation_ref or new.recommendation_id}: "
+            f"{new.action['text'][:60]}"
+        )
     for spec in changes.new_recommendations:
         lines.append(f"new recommendation {spec.get('ref') or ''}: {spec['text'][:60]}")
     for kept in changes.kept_actions:
@@ -59,17 +64,25 @@ class Command(BaseCommand):
         parser.add_argument("--org", help="Organisation slug or name (needed to create a plan)")
         parser.add_argument("--plan", help="Id of a plan to update from a newer version of its document")
         parser.add_argument("--dry-run", action="store_true", help="Read and report; write nothing")
-        parser.add_argument("--format", choices=["text", "json"], default="text",
-                            help="Output of a dry run: a summary (text) or the plan@1 document (json)")
-        parser.add_argument("--inspection-end", type=date.fromisoformat,
-                            help="Last day of the inspection (YYYY-MM-DD), for timescales like '3 months'")
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="Output of a dry run: a summary (text) or the plan@1 document (json)",
+        )
+        parser.add_argument(
+            "--inspection-end",
+            type=date.fromisoformat,
+            help="Last day of the inspection (YYYY-MM-DD), for timescales like '3 months'",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
         try:
             if path.stat().st_size > MAX_UPLOAD_BYTES:
-                raise CommandError(f"{path.name}: the file is larger than the "
-                                   f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB limit")
+                raise CommandError(
+                    f"{path.name}: the file is larger than the {MAX_UPLOAD_BYTES // (1024 * 1024)} MB limit"
+                )
             data = path.read_bytes()
         except OSError as exc:
             raise CommandError(f"{path}: cannot read the file ({exc.strerror})") from exc
@@ -116,7 +129,6 @@ class Command(BaseCommand):
             return
         recs = document["recommendations"]
         actions = sum(len(r["actions"]) for r in recs)
-        self.stdout.write(f"{document.get('title') or 'Untitled plan'}: {len(recs)} recommendations, "
-                          f"{actions} actions")
+        self.stdout.write(f"{document.get('title') or 'Untitled plan'}: {len(recs)} recommendations, {actions} actions")
         for rec in recs:
             self.stdout.write(f"  {rec.get('ref') or '-'}  {rec['text'][:70]}  ({len(rec['actions'])} actions)")

@@ -17,6 +17,7 @@ from docx.shared import Cm
 
 # --- answer shape ---------------------------------------------------------------------
 
+
 def act(
     text: str,
     owners: list[str] | None = None,
@@ -84,6 +85,7 @@ def plan(
 
 
 # --- Word -----------------------------------------------------------------------------
+
 
 def new_doc(landscape: bool = False) -> Document:
     """A blank Word document, optionally landscape."""

@@ -13,15 +13,38 @@ R1 = "Partners should ensure that the voice of the child is recorded in all dome
 R2 = "Leaders should strengthen the information shared with schools after police attend a domestic abuse incident."
 R3 = "Commissioners should review the availability of programmes for perpetrators of domestic abuse."
 ROWS = [
-    ["G", "(i)", R1, "Revise the DASH risk assessment training to include direct work with children.",
-     ["Domestic Abuse Coordinator", "Partners: Police; Health"], "30/04/2026"],
-    ["A", "", "", "Audit 30 MARAC cases for evidence of the child's voice.",
-     "Safeguarding Partnership Business Manager", "June 2026"],
-    ["R", "(ii)", R2, "Extend Operation Encompass notifications to early years settings.",
-     ["Head of Education Safeguarding", "Detective Chief Inspector, Safeguarding"], "Sept 2026"],
-    ["G", "(iii)", R3, "Complete a needs analysis for perpetrator interventions.",
-     ["Public Health Consultant", "Partners: Probation Service / Office of the Police and Crime Commissioner"],
-     "Q2 2026/27"],
+    [
+        "G",
+        "(i)",
+        R1,
+        "Revise the DASH risk assessment training to include direct work with children.",
+        ["Domestic Abuse Coordinator", "Partners: Police; Health"],
+        "30/04/2026",
+    ],
+    [
+        "A",
+        "",
+        "",
+        "Audit 30 MARAC cases for evidence of the child's voice.",
+        "Safeguarding Partnership Business Manager",
+        "June 2026",
+    ],
+    [
+        "R",
+        "(ii)",
+        R2,
+        "Extend Operation Encompass notifications to early years settings.",
+        ["Head of Education Safeguarding", "Detective Chief Inspector, Safeguarding"],
+        "Sept 2026",
+    ],
+    [
+        "G",
+        "(iii)",
+        R3,
+        "Complete a needs analysis for perpetrator interventions.",
+        ["Public Health Consultant", "Partners: Probation Service / Office of the Police and Crime Commissioner"],
+        "Q2 2026/27",
+    ],
 ]
 
 
@@ -39,23 +62,57 @@ def build() -> bytes:
     return docx_bytes(doc)
 
 
-EXPECTED = plan("Joint Targeted Area Inspection – multi-agency response to children affected by domestic abuse",
-                "Kestrel Vale Safeguarding Children Partnership", "JTAI", "2025-11-03", "2025-11-07", [
-    rec("(i)", R1, [
-        act("Revise the DASH risk assessment training to include direct work with children.",
-            ["Domestic Abuse Coordinator"], ("30/04/2026", "2026-04-30"), rag="green", partners=["Police", "Health"]),
-        act("Audit 30 MARAC cases for evidence of the child's voice.",
-            ["Safeguarding Partnership Business Manager"], ("June 2026", "2026-06-30"), rag="amber"),
-    ]),
-    rec("(ii)", R2, [
-        act("Extend Operation Encompass notifications to early years settings.",
-            ["Head of Education Safeguarding", "Detective Chief Inspector, Safeguarding"],
-            ("Sept 2026", "2026-09-30"), rag="red"),
-    ]),
-    rec("(iii)", R3, [
-        # Q2 of the financial year 2026/27 is July to September 2026.
-        act("Complete a needs analysis for perpetrator interventions.",
-            ["Public Health Consultant"], ("Q2 2026/27", "2026-09-30"), rag="green",
-            partners=["Probation Service", "Office of the Police and Crime Commissioner"]),
-    ]),
-])
+EXPECTED = plan(
+    "Joint Targeted Area Inspection – multi-agency response to children affected by domestic abuse",
+    "Kestrel Vale Safeguarding Children Partnership",
+    "JTAI",
+    "2025-11-03",
+    "2025-11-07",
+    [
+        rec(
+            "(i)",
+            R1,
+            [
+                act(
+                    "Revise the DASH risk assessment training to include direct work with children.",
+                    ["Domestic Abuse Coordinator"],
+                    ("30/04/2026", "2026-04-30"),
+                    rag="green",
+                    partners=["Police", "Health"],
+                ),
+                act(
+                    "Audit 30 MARAC cases for evidence of the child's voice.",
+                    ["Safeguarding Partnership Business Manager"],
+                    ("June 2026", "2026-06-30"),
+                    rag="amber",
+                ),
+            ],
+        ),
+        rec(
+            "(ii)",
+            R2,
+            [
+                act(
+                    "Extend Operation Encompass notifications to early years settings.",
+                    ["Head of Education Safeguarding", "Detective Chief Inspector, Safeguarding"],
+                    ("Sept 2026", "2026-09-30"),
+                    rag="red",
+                ),
+            ],
+        ),
+        rec(
+            "(iii)",
+            R3,
+            [
+                # Q2 of the financial year 2026/27 is July to September 2026.
+                act(
+                    "Complete a needs analysis for perpetrator interventions.",
+                    ["Public Health Consultant"],
+                    ("Q2 2026/27", "2026-09-30"),
+                    rag="green",
+                    partners=["Probation Service", "Office of the Police and Crime Commissioner"],
+                ),
+            ],
+        ),
+    ],
+)

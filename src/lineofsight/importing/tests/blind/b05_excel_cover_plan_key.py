@@ -18,17 +18,52 @@ R1 = "Improve the stability of placements for children in care through better ma
 R2 = "Ensure that return home interviews are offered and the information is used to reduce risk."
 
 ROWS = [
-    [1, R1, "Introduce a placement matching panel chaired by a service manager.",
-     "Service Manager, Placements", datetime(2025, 9, 30), "Complete (Blue)", "Panel meeting weekly since August."],
-    [None, None, "Recruit 15 additional foster carers through the regional fostering hub.",
-     "Fostering Recruitment Manager", "Mar 26", "Amber", "7 carers approved so far."],
-    [None, None, "Provide a stability meeting within 10 days of any placement disruption.",
-     "IRO Service Manager", datetime(2025, 12, 31), "Green – on track", "Guidance issued to IROs."],
+    [
+        1,
+        R1,
+        "Introduce a placement matching panel chaired by a service manager.",
+        "Service Manager, Placements",
+        datetime(2025, 9, 30),
+        "Complete (Blue)",
+        "Panel meeting weekly since August.",
+    ],
+    [
+        None,
+        None,
+        "Recruit 15 additional foster carers through the regional fostering hub.",
+        "Fostering Recruitment Manager",
+        "Mar 26",
+        "Amber",
+        "7 carers approved so far.",
+    ],
+    [
+        None,
+        None,
+        "Provide a stability meeting within 10 days of any placement disruption.",
+        "IRO Service Manager",
+        datetime(2025, 12, 31),
+        "Green – on track",
+        "Guidance issued to IROs.",
+    ],
     None,
-    [2, R2, "Bring the return home interview service back in house.",
-     "Head of Adolescent Services", "Q4 2025/26", "Red", "Consultation with staff delayed."],
-    [None, None, "Share themes from return interviews at the monthly exploitation panel.",
-     "Exploitation Lead", "Monthly", "Green", "Standing agenda item from October."],
+    [
+        2,
+        R2,
+        "Bring the return home interview service back in house.",
+        "Head of Adolescent Services",
+        "Q4 2025/26",
+        "Red",
+        "Consultation with staff delayed.",
+    ],
+    [
+        None,
+        None,
+        "Share themes from return interviews at the monthly exploitation panel.",
+        "Exploitation Lead",
+        "Monthly",
+        "Green",
+        "Standing agenda item from October.",
+    ],
 ]
 
 
@@ -66,37 +101,78 @@ def build() -> bytes:
 
     key = wb.create_sheet("Key")
     key["A1"] = "RAG Key"
-    for i, (colour, meaning) in enumerate([
-        ("Red", "Off track, significant risk to delivery"),
-        ("Amber", "Some slippage, recoverable"),
-        ("Green", "On track"),
-        ("Blue", "Complete and closed"),
-    ], start=2):
+    for i, (colour, meaning) in enumerate(
+        [
+            ("Red", "Off track, significant risk to delivery"),
+            ("Amber", "Some slippage, recoverable"),
+            ("Green", "On track"),
+            ("Blue", "Complete and closed"),
+        ],
+        start=2,
+    ):
         key.cell(row=i, column=1, value=colour)
         key.cell(row=i, column=2, value=meaning)
     return xlsx_bytes(wb)
 
 
 UPD = "2025-11-30"
-EXPECTED = plan("ILACS Improvement Plan 2025–26", "Kestrel Vale Council", "ILACS", "2025-06-02", "2025-06-13", [
-    rec("1", R1, [
-        act("Introduce a placement matching panel chaired by a service manager.",
-            ["Service Manager, Placements"], ("30/09/2025", "2025-09-30"), status="complete", rag="blue",
-            updates=[(UPD, "Panel meeting weekly since August.")]),
-        act("Recruit 15 additional foster carers through the regional fostering hub.",
-            ["Fostering Recruitment Manager"], ("Mar 26", "2026-03-31"), rag="amber",
-            updates=[(UPD, "7 carers approved so far.")]),
-        act("Provide a stability meeting within 10 days of any placement disruption.",
-            ["IRO Service Manager"], ("31/12/2025", "2025-12-31"), status="in_progress", rag="green",
-            updates=[(UPD, "Guidance issued to IROs.")]),
-    ]),
-    rec("2", R2, [
-        # A delayed consultation is work begun and behind: in progress (corrected).
-        act("Bring the return home interview service back in house.",
-            ["Head of Adolescent Services"], ("Q4 2025/26", "2026-03-31"), status="in_progress", rag="red",
-            updates=[(UPD, "Consultation with staff delayed.")]),
-        act("Share themes from return interviews at the monthly exploitation panel.",
-            ["Exploitation Lead"], ("Monthly", None), rag="green",
-            updates=[(UPD, "Standing agenda item from October.")]),
-    ]),
-])
+EXPECTED = plan(
+    "ILACS Improvement Plan 2025–26",
+    "Kestrel Vale Council",
+    "ILACS",
+    "2025-06-02",
+    "2025-06-13",
+    [
+        rec(
+            "1",
+            R1,
+            [
+                act(
+                    "Introduce a placement matching panel chaired by a service manager.",
+                    ["Service Manager, Placements"],
+                    ("30/09/2025", "2025-09-30"),
+                    status="complete",
+                    rag="blue",
+                    updates=[(UPD, "Panel meeting weekly since August.")],
+                ),
+                act(
+                    "Recruit 15 additional foster carers through the regional fostering hub.",
+                    ["Fostering Recruitment Manager"],
+                    ("Mar 26", "2026-03-31"),
+                    rag="amber",
+                    updates=[(UPD, "7 carers approved so far.")],
+                ),
+                act(
+                    "Provide a stability meeting within 10 days of any placement disruption.",
+                    ["IRO Service Manager"],
+                    ("31/12/2025", "2025-12-31"),
+                    status="in_progress",
+                    rag="green",
+                    updates=[(UPD, "Guidance issued to IROs.")],
+                ),
+            ],
+        ),
+        rec(
+            "2",
+            R2,
+            [
+                # A delayed consultation is work begun and behind: in progress (corrected).
+                act(
+                    "Bring the return home interview service back in house.",
+                    ["Head of Adolescent Services"],
+                    ("Q4 2025/26", "2026-03-31"),
+                    status="in_progress",
+                    rag="red",
+                    updates=[(UPD, "Consultation with staff delayed.")],
+                ),
+                act(
+                    "Share themes from return interviews at the monthly exploitation panel.",
+                    ["Exploitation Lead"],
+                    ("Monthly", None),
+                    rag="green",
+                    updates=[(UPD, "Standing agenda item from October.")],
+                ),
+            ],
+        ),
+    ],
+)

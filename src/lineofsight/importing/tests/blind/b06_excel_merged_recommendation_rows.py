@@ -18,20 +18,56 @@ R3 = "Senior leaders should ensure that the local offer for care leavers is publ
 
 LINES = [
     "Recommendation 1: " + R1,
-    ["1.1", "Launch a contextual safeguarding panel with police and youth justice.", "Head of Youth Justice",
-     "30/06/2026", "Not started", ""],
-    ["1.2", "Map all children open to the service who are missing from education.",
-     "Virtual School Head / Education Welfare Manager", "May 2026", "In progress", "Data match with schools agreed."],
+    [
+        "1.1",
+        "Launch a contextual safeguarding panel with police and youth justice.",
+        "Head of Youth Justice",
+        "30/06/2026",
+        "Not started",
+        "",
+    ],
+    [
+        "1.2",
+        "Map all children open to the service who are missing from education.",
+        "Virtual School Head / Education Welfare Manager",
+        "May 2026",
+        "In progress",
+        "Data match with schools agreed.",
+    ],
     "Recommendation 2: " + R2,
-    ["2.1", "Introduce a legal gateway tracker reviewed fortnightly by the Head of Service.",
-     "Head of Service, Court and Permanence", "Apr 2026", "Complete", ""],
-    ["2.2", "Set a 16-week target for completing pre-proceedings.",
-     "Legal Services Manager + Head of Service, Court and Permanence", "End Q2 2026-27", "In progress", ""],
-    ["2.3", "Train social workers on letters before proceedings written for parents.",
-     "Principal Social Worker", "By September", "Not started", "Trainer commissioned."],
+    [
+        "2.1",
+        "Introduce a legal gateway tracker reviewed fortnightly by the Head of Service.",
+        "Head of Service, Court and Permanence",
+        "Apr 2026",
+        "Complete",
+        "",
+    ],
+    [
+        "2.2",
+        "Set a 16-week target for completing pre-proceedings.",
+        "Legal Services Manager + Head of Service, Court and Permanence",
+        "End Q2 2026-27",
+        "In progress",
+        "",
+    ],
+    [
+        "2.3",
+        "Train social workers on letters before proceedings written for parents.",
+        "Principal Social Worker",
+        "By September",
+        "Not started",
+        "Trainer commissioned.",
+    ],
     "Recommendation 3: " + R3,
-    ["3.1", "Publish an updated local offer co-produced with the Children in Care Council.",
-     "Head of Leaving Care", "Jul 26", "In progress", ""],
+    [
+        "3.1",
+        "Publish an updated local offer co-produced with the Children in Care Council.",
+        "Head of Leaving Care",
+        "Jul 26",
+        "In progress",
+        "",
+    ],
 ]
 
 
@@ -57,31 +93,78 @@ def build() -> bytes:
     return xlsx_bytes(wb)
 
 
-EXPECTED = plan("Kestrel Vale – post monitoring visit action plan (visit 3–4 March 2026)", "Kestrel Vale Council",
-                "Monitoring visit", "2026-03-03", "2026-03-04", [
-    # No recommendation column, so each full-width row is a heading that becomes a
-    # recommendation "whose text is that heading and whose ref is null" (plan-format.md).
-    # First written as ref "1" with the label stripped; corrected to the format's rule.
-    rec(None, "Recommendation 1: " + R1, [
-        act("Launch a contextual safeguarding panel with police and youth justice.",
-            ["Head of Youth Justice"], ("30/06/2026", "2026-06-30"), ref="1.1", status="not_started"),
-        act("Map all children open to the service who are missing from education.",
-            ["Virtual School Head", "Education Welfare Manager"], ("May 2026", "2026-05-31"), ref="1.2",
-            status="in_progress", updates=[(None, "Data match with schools agreed.")]),
-    ]),
-    rec(None, "Recommendation 2: " + R2, [
-        act("Introduce a legal gateway tracker reviewed fortnightly by the Head of Service.",
-            ["Head of Service, Court and Permanence"], ("Apr 2026", "2026-04-30"), ref="2.1", status="complete"),
-        act("Set a 16-week target for completing pre-proceedings.",
-            ["Legal Services Manager", "Head of Service, Court and Permanence"], ("End Q2 2026-27", "2026-09-30"),
-            ref="2.2", status="in_progress"),
-        # A month without a year takes the plan's year (the visit was in March 2026).
-        act("Train social workers on letters before proceedings written for parents.",
-            ["Principal Social Worker"], ("By September", "2026-09-30"), ref="2.3", status="not_started",
-            updates=[(None, "Trainer commissioned.")]),
-    ]),
-    rec(None, "Recommendation 3: " + R3, [
-        act("Publish an updated local offer co-produced with the Children in Care Council.",
-            ["Head of Leaving Care"], ("Jul 26", "2026-07-31"), ref="3.1", status="in_progress"),
-    ]),
-])
+EXPECTED = plan(
+    "Kestrel Vale – post monitoring visit action plan (visit 3–4 March 2026)",
+    "Kestrel Vale Council",
+    "Monitoring visit",
+    "2026-03-03",
+    "2026-03-04",
+    [
+        # No recommendation column, so each full-width row is a heading that becomes a
+        # recommendation "whose text is that heading and whose ref is null" (plan-format.md).
+        # First written as ref "1" with the label stripped; corrected to the format's rule.
+        rec(
+            None,
+            "Recommendation 1: " + R1,
+            [
+                act(
+                    "Launch a contextual safeguarding panel with police and youth justice.",
+                    ["Head of Youth Justice"],
+                    ("30/06/2026", "2026-06-30"),
+                    ref="1.1",
+                    status="not_started",
+                ),
+                act(
+                    "Map all children open to the service who are missing from education.",
+                    ["Virtual School Head", "Education Welfare Manager"],
+                    ("May 2026", "2026-05-31"),
+                    ref="1.2",
+                    status="in_progress",
+                    updates=[(None, "Data match with schools agreed.")],
+                ),
+            ],
+        ),
+        rec(
+            None,
+            "Recommendation 2: " + R2,
+            [
+                act(
+                    "Introduce a legal gateway tracker reviewed fortnightly by the Head of Service.",
+                    ["Head of Service, Court and Permanence"],
+                    ("Apr 2026", "2026-04-30"),
+                    ref="2.1",
+                    status="complete",
+                ),
+                act(
+                    "Set a 16-week target for completing pre-proceedings.",
+                    ["Legal Services Manager", "Head of Service, Court and Permanence"],
+                    ("End Q2 2026-27", "2026-09-30"),
+                    ref="2.2",
+                    status="in_progress",
+                ),
+                # A month without a year takes the plan's year (the visit was in March 2026).
+                act(
+                    "Train social workers on letters before proceedings written for parents.",
+                    ["Principal Social Worker"],
+                    ("By September", "2026-09-30"),
+                    ref="2.3",
+                    status="not_started",
+                    updates=[(None, "Trainer commissioned.")],
+                ),
+            ],
+        ),
+        rec(
+            None,
+            "Recommendation 3: " + R3,
+            [
+                act(
+                    "Publish an updated local offer co-produced with the Children in Care Council.",
+                    ["Head of Leaving Care"],
+                    ("Jul 26", "2026-07-31"),
+                    ref="3.1",
+                    status="in_progress",
+                ),
+            ],
+        ),
+    ],
+)

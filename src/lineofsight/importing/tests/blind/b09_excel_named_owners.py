@@ -17,16 +17,38 @@ R1 = "Improve the timeliness of assessments for children in need of help and pro
 R2 = "Strengthen the quality of return home conversations for children who go missing."
 
 ROWS = [
-    [R1, "Recruit an additional assessment team for 12 months.", "Jane Doe (Head of Service, CIN)",
-     "End Q1 2026-27", "Assessments completed within 45 days above 85%", "Amber"],
-    [None, "Introduce weekly performance clinics with team managers.",
-     "Jane Doe (Head of Service, CIN)\nAmir Khan (Performance Lead)", "December 2025 – ongoing",
-     "Weekly clinic notes", "Green"],
-    [R2, "Retrain the missing children's workers in trauma-informed conversations.",
-     "Lucy Ward (Exploitation Manager)", "Spring term 2026", "Audit of return conversations", "Green"],
-    [None, "Include missing episodes in the weekly risk meeting agenda.",
-     "Lucy Ward (Exploitation Manager)\nDS Tom Reid (Missing Persons Unit)", "Complete", "Risk meeting minutes",
-     "Green"],
+    [
+        R1,
+        "Recruit an additional assessment team for 12 months.",
+        "Jane Doe (Head of Service, CIN)",
+        "End Q1 2026-27",
+        "Assessments completed within 45 days above 85%",
+        "Amber",
+    ],
+    [
+        None,
+        "Introduce weekly performance clinics with team managers.",
+        "Jane Doe (Head of Service, CIN)\nAmir Khan (Performance Lead)",
+        "December 2025 – ongoing",
+        "Weekly clinic notes",
+        "Green",
+    ],
+    [
+        R2,
+        "Retrain the missing children's workers in trauma-informed conversations.",
+        "Lucy Ward (Exploitation Manager)",
+        "Spring term 2026",
+        "Audit of return conversations",
+        "Green",
+    ],
+    [
+        None,
+        "Include missing episodes in the weekly risk meeting agenda.",
+        "Lucy Ward (Exploitation Manager)\nDS Tom Reid (Missing Persons Unit)",
+        "Complete",
+        "Risk meeting minutes",
+        "Green",
+    ],
 ]
 
 
@@ -50,25 +72,56 @@ def build() -> bytes:
     return xlsx_bytes(wb)
 
 
-EXPECTED = plan("Improvement plan following the inspection of local authority children's services (ILACS)",
-                "Kestrel Vale Council", "ILACS", "2025-11-24", "2025-12-05", [
-    rec(None, R1, [
-        # Q1 of the financial year 2026-27 is April to June 2026.
-        act("Recruit an additional assessment team for 12 months.", ["Jane Doe (Head of Service, CIN)"],
-            ("End Q1 2026-27", "2026-06-30"), rag="amber",
-            measures=["Assessments completed within 45 days above 85%"]),
-        # "– ongoing": under way, so in progress (corrected after the first run).
-        act("Introduce weekly performance clinics with team managers.",
-            ["Jane Doe (Head of Service, CIN)", "Amir Khan (Performance Lead)"],
-            ("December 2025 – ongoing", "2025-12-31"), status="in_progress", rag="green",
-            measures=["Weekly clinic notes"]),
-    ]),
-    rec(None, R2, [
-        act("Retrain the missing children's workers in trauma-informed conversations.",
-            ["Lucy Ward (Exploitation Manager)"], ("Spring term 2026", "2026-05-31"), rag="green",
-            measures=["Audit of return conversations"]),
-        act("Include missing episodes in the weekly risk meeting agenda.",
-            ["Lucy Ward (Exploitation Manager)", "DS Tom Reid (Missing Persons Unit)"], ("Complete", None),
-            status="complete", rag="green", measures=["Risk meeting minutes"]),
-    ]),
-])
+EXPECTED = plan(
+    "Improvement plan following the inspection of local authority children's services (ILACS)",
+    "Kestrel Vale Council",
+    "ILACS",
+    "2025-11-24",
+    "2025-12-05",
+    [
+        rec(
+            None,
+            R1,
+            [
+                # Q1 of the financial year 2026-27 is April to June 2026.
+                act(
+                    "Recruit an additional assessment team for 12 months.",
+                    ["Jane Doe (Head of Service, CIN)"],
+                    ("End Q1 2026-27", "2026-06-30"),
+                    rag="amber",
+                    measures=["Assessments completed within 45 days above 85%"],
+                ),
+                # "– ongoing": under way, so in progress (corrected after the first run).
+                act(
+                    "Introduce weekly performance clinics with team managers.",
+                    ["Jane Doe (Head of Service, CIN)", "Amir Khan (Performance Lead)"],
+                    ("December 2025 – ongoing", "2025-12-31"),
+                    status="in_progress",
+                    rag="green",
+                    measures=["Weekly clinic notes"],
+                ),
+            ],
+        ),
+        rec(
+            None,
+            R2,
+            [
+                act(
+                    "Retrain the missing children's workers in trauma-informed conversations.",
+                    ["Lucy Ward (Exploitation Manager)"],
+                    ("Spring term 2026", "2026-05-31"),
+                    rag="green",
+                    measures=["Audit of return conversations"],
+                ),
+                act(
+                    "Include missing episodes in the weekly risk meeting agenda.",
+                    ["Lucy Ward (Exploitation Manager)", "DS Tom Reid (Missing Persons Unit)"],
+                    ("Complete", None),
+                    status="complete",
+                    rag="green",
+                    measures=["Risk meeting minutes"],
+                ),
+            ],
+        ),
+    ],
+)

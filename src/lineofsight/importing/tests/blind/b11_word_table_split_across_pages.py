@@ -15,18 +15,43 @@ R2 = "Children in care placed at a distance do not always see their social worke
 R3 = "Sufficiency planning does not yet address the shortage of homes for children with complex needs."
 
 TABLE1 = [
-    [["Recommendation 1", R1], "Agree a joint protocol with housing for homeless 16 and 17 year olds.",
-     "Head of Adolescent Services / Housing Options Manager", "30.11.25", "Complete"],
-    ["", "Place a housing officer in the adolescent team two days a week.", "Housing Options Manager", "TBC",
-     "Not started"],
-    [["Recommendation 2", R2], "Produce a weekly report of visits due for children placed over 20 miles away.",
-     "Performance Manager", "Dec 25", "Complete"],
+    [
+        ["Recommendation 1", R1],
+        "Agree a joint protocol with housing for homeless 16 and 17 year olds.",
+        "Head of Adolescent Services / Housing Options Manager",
+        "30.11.25",
+        "Complete",
+    ],
+    [
+        "",
+        "Place a housing officer in the adolescent team two days a week.",
+        "Housing Options Manager",
+        "TBC",
+        "Not started",
+    ],
+    [
+        ["Recommendation 2", R2],
+        "Produce a weekly report of visits due for children placed over 20 miles away.",
+        "Performance Manager",
+        "Dec 25",
+        "Complete",
+    ],
 ]
 TABLE2 = [
-    ["", "Pay travel time for visits to children placed outside the region.", "Head of Service, Children in Care",
-     "Ongoing", "In progress"],
-    [["Recommendation 3", R3], "Refresh the sufficiency strategy with a costed plan for two new children's homes.",
-     "Head of Commissioning", "Jan 26", "In progress"],
+    [
+        "",
+        "Pay travel time for visits to children placed outside the region.",
+        "Head of Service, Children in Care",
+        "Ongoing",
+        "In progress",
+    ],
+    [
+        ["Recommendation 3", R3],
+        "Refresh the sufficiency strategy with a costed plan for two new children's homes.",
+        "Head of Commissioning",
+        "Jan 26",
+        "In progress",
+    ],
     ["", "Open the first council-run children's home.", "Head of Residential Services", "Summer 2027", "Not started"],
 ]
 
@@ -52,24 +77,66 @@ def build() -> bytes:
     return docx_bytes(doc)
 
 
-EXPECTED = plan("Kestrel Vale Council – ILACS Action Plan", "Kestrel Vale Council", "ILACS",
-                "2025-08-04", "2025-08-15", [
-    rec("1", R1, [
-        act("Agree a joint protocol with housing for homeless 16 and 17 year olds.",
-            ["Head of Adolescent Services", "Housing Options Manager"], ("30.11.25", "2025-11-30"), status="complete"),
-        act("Place a housing officer in the adolescent team two days a week.",
-            ["Housing Options Manager"], ("TBC", None), status="not_started"),
-    ]),
-    rec("2", R2, [
-        act("Produce a weekly report of visits due for children placed over 20 miles away.",
-            ["Performance Manager"], ("Dec 25", "2025-12-31"), status="complete"),
-        act("Pay travel time for visits to children placed outside the region.",
-            ["Head of Service, Children in Care"], ("Ongoing", None), status="in_progress"),
-    ]),
-    rec("3", R3, [
-        act("Refresh the sufficiency strategy with a costed plan for two new children's homes.",
-            ["Head of Commissioning"], ("Jan 26", "2026-01-31"), status="in_progress"),
-        act("Open the first council-run children's home.",
-            ["Head of Residential Services"], ("Summer 2027", "2027-08-31"), status="not_started"),
-    ]),
-])
+EXPECTED = plan(
+    "Kestrel Vale Council – ILACS Action Plan",
+    "Kestrel Vale Council",
+    "ILACS",
+    "2025-08-04",
+    "2025-08-15",
+    [
+        rec(
+            "1",
+            R1,
+            [
+                act(
+                    "Agree a joint protocol with housing for homeless 16 and 17 year olds.",
+                    ["Head of Adolescent Services", "Housing Options Manager"],
+                    ("30.11.25", "2025-11-30"),
+                    status="complete",
+                ),
+                act(
+                    "Place a housing officer in the adolescent team two days a week.",
+                    ["Housing Options Manager"],
+                    ("TBC", None),
+                    status="not_started",
+                ),
+            ],
+        ),
+        rec(
+            "2",
+            R2,
+            [
+                act(
+                    "Produce a weekly report of visits due for children placed over 20 miles away.",
+                    ["Performance Manager"],
+                    ("Dec 25", "2025-12-31"),
+                    status="complete",
+                ),
+                act(
+                    "Pay travel time for visits to children placed outside the region.",
+                    ["Head of Service, Children in Care"],
+                    ("Ongoing", None),
+                    status="in_progress",
+                ),
+            ],
+        ),
+        rec(
+            "3",
+            R3,
+            [
+                act(
+                    "Refresh the sufficiency strategy with a costed plan for two new children's homes.",
+                    ["Head of Commissioning"],
+                    ("Jan 26", "2026-01-31"),
+                    status="in_progress",
+                ),
+                act(
+                    "Open the first council-run children's home.",
+                    ["Head of Residential Services"],
+                    ("Summer 2027", "2027-08-31"),
+                    status="not_started",
+                ),
+            ],
+        ),
+    ],
+)

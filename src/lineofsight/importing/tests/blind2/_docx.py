@@ -1,4 +1,5 @@
 """Helpers for building Word plans with python-docx."""
+
 from __future__ import annotations
 
 import io

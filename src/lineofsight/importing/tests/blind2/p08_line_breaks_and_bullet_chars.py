@@ -1,5 +1,6 @@
 """Word plan exported from a case system: one paragraph per cell, manual line breaks, '•' bullets,
 owners as 'Lead: X; Support: Y'."""
+
 from __future__ import annotations
 
 from ._docx import new_document, to_bytes
@@ -23,13 +24,22 @@ def build() -> bytes:
     doc.add_paragraph("Improvement Plan Export – Harrowfield Council")
     rows = [
         [["Priority"], ["Actions"], ["Owner"], ["Target"]],
-        [["1 Reduce caseloads in the assessment teams"],
-         ["• Recruit six permanent social workers", "• Move two posts from the duty team",
-          "• Review caseload weighting tool"],
-         ["Lead: Sam Okafor; Support: Rita Bell"], ["December 2025"]],
-        [["2 Improve the quality of child protection plans"],
-         ["• Adopt SMART plan templates", "• Quarterly thematic audit of plans"],
-         ["Lead: Helen Marsh"], ["September 2025", "March 2026"]],
+        [
+            ["1 Reduce caseloads in the assessment teams"],
+            [
+                "• Recruit six permanent social workers",
+                "• Move two posts from the duty team",
+                "• Review caseload weighting tool",
+            ],
+            ["Lead: Sam Okafor; Support: Rita Bell"],
+            ["December 2025"],
+        ],
+        [
+            ["2 Improve the quality of child protection plans"],
+            ["• Adopt SMART plan templates", "• Quarterly thematic audit of plans"],
+            ["Lead: Helen Marsh"],
+            ["September 2025", "March 2026"],
+        ],
     ]
     table = doc.add_table(rows=len(rows), cols=4)
     for r, values in enumerate(rows):
@@ -46,14 +56,27 @@ def _supported(actions: list[dict]) -> list[dict]:
     return actions
 
 
-EXPECTED = plan("Improvement Plan Export – Harrowfield Council", [
-    recommendation("1", "Reduce caseloads in the assessment teams", _supported([
-        action("Recruit six permanent social workers", ["Sam Okafor"], "December 2025", "2025-12-31"),
-        action("Move two posts from the duty team", ["Sam Okafor"], "December 2025", "2025-12-31"),
-        action("Review caseload weighting tool", ["Sam Okafor"], "December 2025", "2025-12-31"),
-    ])),
-    recommendation("2", "Improve the quality of child protection plans", [
-        action("Adopt SMART plan templates", ["Helen Marsh"], "September 2025", "2025-09-30"),
-        action("Quarterly thematic audit of plans", ["Helen Marsh"], "March 2026", "2026-03-31"),
-    ]),
-])
+EXPECTED = plan(
+    "Improvement Plan Export – Harrowfield Council",
+    [
+        recommendation(
+            "1",
+            "Reduce caseloads in the assessment teams",
+            _supported(
+                [
+                    action("Recruit six permanent social workers", ["Sam Okafor"], "December 2025", "2025-12-31"),
+                    action("Move two posts from the duty team", ["Sam Okafor"], "December 2025", "2025-12-31"),
+                    action("Review caseload weighting tool", ["Sam Okafor"], "December 2025", "2025-12-31"),
+                ]
+            ),
+        ),
+        recommendation(
+            "2",
+            "Improve the quality of child protection plans",
+            [
+                action("Adopt SMART plan templates", ["Helen Marsh"], "September 2025", "2025-09-30"),
+                action("Quarterly thematic audit of plans", ["Helen Marsh"], "March 2026", "2026-03-31"),
+            ],
+        ),
+    ],
+)

@@ -51,8 +51,10 @@ def table(rows: list[tuple[str, dict[str, Any]]]) -> str:
     head = f"{'plan':40} {'score':>6} {'F1':>6} {'rec':>6} {'owner':>6} {'due':>6} {'status':>6} {'rag':>6}"
     lines = [head]
     for name, r in rows:
-        lines.append(f"{name:40} {r['score']:6.3f} {r['action_f1']:6.3f} {r['recommendation']:6.3f} "
-                     f"{r['owners']:6.3f} {r['due_date']:6.3f} {r['status']:6.3f} {r['rag']:6.3f}")
+        lines.append(
+            f"{name:40} {r['score']:6.3f} {r['action_f1']:6.3f} {r['recommendation']:6.3f} "
+            f"{r['owners']:6.3f} {r['due_date']:6.3f} {r['status']:6.3f} {r['rag']:6.3f}"
+        )
     if rows:
         mean = sum(r["score"] for _, r in rows) / len(rows)
         lines.append(f"{'mean':40} {mean:6.3f}")

@@ -16,42 +16,78 @@ SCHEMA = "lineofsight/plan@1"
 # --------------------------------------------------------------------------- expected answers
 
 
-def act(text: str, owners: list[str] | str | None = None, due: str | None = None,
-        date: str | None = None, *, status: str | None = None, rag: str | None = None,
-        ref: str | None = None, partners: list[str] | None = None,
-        measures: list[str] | None = None, reported_to: list[str] | None = None,
-        updates: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def act(
+    text: str,
+    owners: list[str] | str | None = None,
+    due: str | None = None,
+    date: str | None = None,
+    *,
+    status: str | None = None,
+    rag: str | None = None,
+    ref: str | None = None,
+    partners: list[str] | None = None,
+    measures: list[str] | None = None,
+    reported_to: list[str] | None = None,
+    updates: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """One expected action."""
     if isinstance(owners, str):
         owners = [owners]
     return {
-        "ref": ref, "text": text, "owners": owners or [], "partners": partners or [],
+        "ref": ref,
+        "text": text,
+        "owners": owners or [],
+        "partners": partners or [],
         "due": {"text": due, "date": date} if due is not None else None,
-        "status": status, "rag": rag, "measures": measures or [],
-        "reported_to": reported_to or [], "updates": updates or [],
+        "status": status,
+        "rag": rag,
+        "measures": measures or [],
+        "reported_to": reported_to or [],
+        "updates": updates or [],
     }
 
 
-def rec(ref: str | None, text: str, actions: list[dict[str, Any]], *, section: str | None = None,
-        outcomes: list[str] | None = None, see_also: list[str] | None = None) -> dict[str, Any]:
+def rec(
+    ref: str | None,
+    text: str,
+    actions: list[dict[str, Any]],
+    *,
+    section: str | None = None,
+    outcomes: list[str] | None = None,
+    see_also: list[str] | None = None,
+) -> dict[str, Any]:
     """One expected recommendation."""
-    return {"ref": ref, "text": text, "section": section, "outcomes": outcomes or [],
-            "see_also": see_also or [], "actions": actions}
+    return {
+        "ref": ref,
+        "text": text,
+        "section": section,
+        "outcomes": outcomes or [],
+        "see_also": see_also or [],
+        "actions": actions,
+    }
 
 
-def plan(recommendations: list[dict[str, Any]], *, title: str | None = None,
-         organisation: str | None = None, inspection: dict[str, Any] | None = None
-         ) -> dict[str, Any]:
+def plan(
+    recommendations: list[dict[str, Any]],
+    *,
+    title: str | None = None,
+    organisation: str | None = None,
+    inspection: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """One expected plan."""
-    return {"schema": SCHEMA, "title": title, "organisation": organisation,
-            "inspection": inspection, "recommendations": recommendations}
+    return {
+        "schema": SCHEMA,
+        "title": title,
+        "organisation": organisation,
+        "inspection": inspection,
+        "recommendations": recommendations,
+    }
 
 
 # --------------------------------------------------------------------------- Word
 
 
-def set_cell(cell: Any, lines: list[str] | str, *, style: str | None = None,
-             bold: bool = False) -> None:
+def set_cell(cell: Any, lines: list[str] | str, *, style: str | None = None, bold: bool = False) -> None:
     """Write paragraphs into a Word cell (one per line), optionally as a list style."""
     if isinstance(lines, str):
         lines = [lines]

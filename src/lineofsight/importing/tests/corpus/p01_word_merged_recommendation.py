@@ -7,27 +7,63 @@ from typing import Any
 from ._kit import AMBER, GREEN, RED, act, docx_bytes, header_row, landscape, plan, rec, set_cell, shade
 
 FILENAME = "ashdown-ilacs-plan.docx"
-HEADER = ["No.", "Recommendation", "Action", "Lead officer", "Timescale",
-          "Success measure / impact", "RAG"]
+HEADER = ["No.", "Recommendation", "Action", "Lead officer", "Timescale", "Success measure / impact", "RAG"]
 ROWS = [
     # (number, recommendation, action, lead, timescale, measure, fill)
-    ("1.", "The consistency of management oversight and supervision in the assessment teams.",
-     "Introduce a monthly supervision dashboard for team managers.", "Head of Assessment",
-     "End of September 2025", "95% of supervisions recorded on time", GREEN),
-    (None, None, "Run reflective supervision training for every assessment team manager.",
-     "Principal Social Worker", "December 2025", "All managers trained", AMBER),
-    (None, None, "Audit twenty supervision records each quarter and report themes to the "
-     "senior leadership team.", "Head of Quality Assurance / Head of Assessment",
-     "October 2025 then quarterly", "Audit grades improve", RED),
-    ("2.", "The timeliness of initial health assessments for children coming into care.",
-     "Agree an escalation route with the designated nurse for any assessment not booked "
-     "within ten working days.", "Head of Children in Care; Designated Nurse",
-     "31 October 2025", "90% of assessments within 20 working days", GREEN),
-    (None, None, "Report health assessment timeliness to every Corporate Parenting Board.",
-     "Head of Children in Care", "Ongoing", "Board minutes", GREEN),
-    ("3.", "Care leavers' access to suitable accommodation.",
-     "Open a joint housing pathway panel with the district councils.", "Head of Leaving Care",
-     "January 2026", "No care leaver in bed and breakfast", AMBER),
+    (
+        "1.",
+        "The consistency of management oversight and supervision in the assessment teams.",
+        "Introduce a monthly supervision dashboard for team managers.",
+        "Head of Assessment",
+        "End of September 2025",
+        "95% of supervisions recorded on time",
+        GREEN,
+    ),
+    (
+        None,
+        None,
+        "Run reflective supervision training for every assessment team manager.",
+        "Principal Social Worker",
+        "December 2025",
+        "All managers trained",
+        AMBER,
+    ),
+    (
+        None,
+        None,
+        "Audit twenty supervision records each quarter and report themes to the senior leadership team.",
+        "Head of Quality Assurance / Head of Assessment",
+        "October 2025 then quarterly",
+        "Audit grades improve",
+        RED,
+    ),
+    (
+        "2.",
+        "The timeliness of initial health assessments for children coming into care.",
+        "Agree an escalation route with the designated nurse for any assessment not booked within ten working days.",
+        "Head of Children in Care; Designated Nurse",
+        "31 October 2025",
+        "90% of assessments within 20 working days",
+        GREEN,
+    ),
+    (
+        None,
+        None,
+        "Report health assessment timeliness to every Corporate Parenting Board.",
+        "Head of Children in Care",
+        "Ongoing",
+        "Board minutes",
+        GREEN,
+    ),
+    (
+        "3.",
+        "Care leavers' access to suitable accommodation.",
+        "Open a joint housing pathway panel with the district councils.",
+        "Head of Leaving Care",
+        "January 2026",
+        "No care leaver in bed and breakfast",
+        AMBER,
+    ),
 ]
 
 
@@ -57,22 +93,45 @@ def build() -> bytes:
 
 
 def expected() -> dict[str, Any]:
-    return plan([
-        rec("1", ROWS[0][1], [
-            act(ROWS[0][2], "Head of Assessment", "End of September 2025", "2025-09-30",
-                rag="green"),
-            act(ROWS[1][2], "Principal Social Worker", "December 2025", "2025-12-31", rag="amber"),
-            act(ROWS[2][2], ["Head of Quality Assurance", "Head of Assessment"],
-                "October 2025 then quarterly", "2025-10-31", rag="red"),
-        ]),
-        rec("2", ROWS[3][1], [
-            act(ROWS[3][2], ["Head of Children in Care", "Designated Nurse"], "31 October 2025",
-                "2025-10-31", rag="green"),
-            act(ROWS[4][2], "Head of Children in Care", "Ongoing", None, status="in_progress",
-                rag="green"),
-        ]),
-        rec("3", ROWS[5][1], [
-            act(ROWS[5][2], "Head of Leaving Care", "January 2026", "2026-01-31", rag="amber"),
-        ]),
-    ], organisation="Ashdown County Council",
-        inspection={"kind": "ILACS", "started": "2025-06-09", "ended": "2025-06-20"})
+    return plan(
+        [
+            rec(
+                "1",
+                ROWS[0][1],
+                [
+                    act(ROWS[0][2], "Head of Assessment", "End of September 2025", "2025-09-30", rag="green"),
+                    act(ROWS[1][2], "Principal Social Worker", "December 2025", "2025-12-31", rag="amber"),
+                    act(
+                        ROWS[2][2],
+                        ["Head of Quality Assurance", "Head of Assessment"],
+                        "October 2025 then quarterly",
+                        "2025-10-31",
+                        rag="red",
+                    ),
+                ],
+            ),
+            rec(
+                "2",
+                ROWS[3][1],
+                [
+                    act(
+                        ROWS[3][2],
+                        ["Head of Children in Care", "Designated Nurse"],
+                        "31 October 2025",
+                        "2025-10-31",
+                        rag="green",
+                    ),
+                    act(ROWS[4][2], "Head of Children in Care", "Ongoing", None, status="in_progress", rag="green"),
+                ],
+            ),
+            rec(
+                "3",
+                ROWS[5][1],
+                [
+                    act(ROWS[5][2], "Head of Leaving Care", "January 2026", "2026-01-31", rag="amber"),
+                ],
+            ),
+        ],
+        organisation="Ashdown County Council",
+        inspection={"kind": "ILACS", "started": "2025-06-09", "ended": "2025-06-20"},
+    )

@@ -16,21 +16,50 @@ REC_3 = "Leaders do not have a clear enough picture of the quality of practice."
 ROWS: list[tuple[str, ...]] = [
     ("band", BAND_1),
     ("1", REC_1),
-    ("1.1", "", "Issue joint guidance on who attends a strategy discussion.",
-     "Head of MASH", "May 2025", "Complete"),
-    ("1.2", "", "Add police and health attendance to the weekly front door report.",
-     "MASH Manager", "June 2025", "In progress"),
+    ("1.1", "", "Issue joint guidance on who attends a strategy discussion.", "Head of MASH", "May 2025", "Complete"),
+    (
+        "1.2",
+        "",
+        "Add police and health attendance to the weekly front door report.",
+        "MASH Manager",
+        "June 2025",
+        "In progress",
+    ),
     ("2", REC_2),
-    ("2.1", "", "Launch a plan template with SMART outcomes for every child in need.",
-     "Principal Social Worker", "Within 3 months", "In progress"),
-    ("2.2", "", "Dip sample ten plans a month and feed findings back to teams.",
-     "Head of Quality Assurance", "July 2025", "Not started"),
+    (
+        "2.1",
+        "",
+        "Launch a plan template with SMART outcomes for every child in need.",
+        "Principal Social Worker",
+        "Within 3 months",
+        "In progress",
+    ),
+    (
+        "2.2",
+        "",
+        "Dip sample ten plans a month and feed findings back to teams.",
+        "Head of Quality Assurance",
+        "July 2025",
+        "Not started",
+    ),
     ("band", BAND_2),
     ("3", REC_3),
-    ("3.1", "", "Publish a quarterly practice quality report to the Improvement Board.",
-     "Director of Children's Services", "September 2025", "Not started"),
-    ("3.2", "", "Hold practice weeks in which senior leaders observe practice.",
-     "Assistant Director, Social Care", "Autumn 2025", "Not started"),
+    (
+        "3.1",
+        "",
+        "Publish a quarterly practice quality report to the Improvement Board.",
+        "Director of Children's Services",
+        "September 2025",
+        "Not started",
+    ),
+    (
+        "3.2",
+        "",
+        "Hold practice weeks in which senior leaders observe practice.",
+        "Assistant Director, Social Care",
+        "Autumn 2025",
+        "Not started",
+    ),
 ]
 
 
@@ -59,12 +88,12 @@ def expected() -> dict[str, Any]:
         row = ROWS[k]
         return act(row[2], row[3], row[4], date, status=status, ref=row[0])
 
-    return plan([
-        rec("1", REC_1, [a(2, "2025-05-31", "complete"), a(3, "2025-06-30", "in_progress")],
-            section=BAND_1),
-        rec("2", REC_2, [a(5, "2025-06-05", "in_progress"), a(6, "2025-07-31", "not_started")],
-            section=BAND_1),
-        rec("3", REC_3, [a(9, "2025-09-30", "not_started"), a(10, "2025-11-30", "not_started")],
-            section=BAND_2),
-    ], organisation="Kingsmere Borough Council",
-        inspection={"kind": "Monitoring visit", "started": "2025-03-04", "ended": "2025-03-05"})
+    return plan(
+        [
+            rec("1", REC_1, [a(2, "2025-05-31", "complete"), a(3, "2025-06-30", "in_progress")], section=BAND_1),
+            rec("2", REC_2, [a(5, "2025-06-05", "in_progress"), a(6, "2025-07-31", "not_started")], section=BAND_1),
+            rec("3", REC_3, [a(9, "2025-09-30", "not_started"), a(10, "2025-11-30", "not_started")], section=BAND_2),
+        ],
+        organisation="Kingsmere Borough Council",
+        inspection={"kind": "Monitoring visit", "started": "2025-03-04", "ended": "2025-03-05"},
+    )

@@ -61,20 +61,31 @@ def build() -> bytes:
 
 
 def expected() -> dict[str, Any]:
-    return plan([
-        rec("1", REC_1, [
-            act(ACTIONS_1[0], LEADS_1[0], DUES_1[0], "2025-09-30", rag="amber"),
-            act(ACTIONS_1[1], LEADS_1[1], DUES_1[1], "2025-10-31", rag="amber"),
-            act(ACTIONS_1[2], LEADS_1[2], DUES_1[2], "2025-11-30", rag="amber"),
-        ]),
-        rec("2", REC_2, [
-            act(text, "Head of Early Help", "March 2026", "2026-03-31", rag="green")
-            for text in ACTIONS_2
-        ]),
-        rec("3", REC_3, [
-            act(ACTIONS_3[0], "Disabled Children's Team Manager", "Dec-25", "2025-12-31",
-                rag="red"),
-            act(ACTIONS_3[1], "Principal Social Worker", "Feb-26", "2026-02-28", rag="red"),
-        ]),
-    ], organisation="Fenwick Metropolitan Borough Council",
-        inspection={"kind": "ILACS", "started": "2025-05-12", "ended": "2025-05-23"})
+    return plan(
+        [
+            rec(
+                "1",
+                REC_1,
+                [
+                    act(ACTIONS_1[0], LEADS_1[0], DUES_1[0], "2025-09-30", rag="amber"),
+                    act(ACTIONS_1[1], LEADS_1[1], DUES_1[1], "2025-10-31", rag="amber"),
+                    act(ACTIONS_1[2], LEADS_1[2], DUES_1[2], "2025-11-30", rag="amber"),
+                ],
+            ),
+            rec(
+                "2",
+                REC_2,
+                [act(text, "Head of Early Help", "March 2026", "2026-03-31", rag="green") for text in ACTIONS_2],
+            ),
+            rec(
+                "3",
+                REC_3,
+                [
+                    act(ACTIONS_3[0], "Disabled Children's Team Manager", "Dec-25", "2025-12-31", rag="red"),
+                    act(ACTIONS_3[1], "Principal Social Worker", "Feb-26", "2026-02-28", rag="red"),
+                ],
+            ),
+        ],
+        organisation="Fenwick Metropolitan Borough Council",
+        inspection={"kind": "ILACS", "started": "2025-05-12", "ended": "2025-05-23"},
+    )

@@ -12,19 +12,54 @@ HEADER = ["Rec No.", "Recommendation", "Action", "Lead Officer", "Timescale", "R
 REC_1 = "Children subject to pre-proceedings do not always have timely plans."
 REC_2 = "The virtual school's oversight of personal education plans is not strong enough."
 ROWS = [
-    ("1", REC_1, "Track every pre-proceedings case at the legal gateway panel.",
-     "Head of Service, Court and Permanence", "Q3 2025/26", "G"),
-    ("", "", "Write a practice standard for letters before proceedings.",
-     "Principal Social Worker", "w/c 5 Jan 2026", GREEN),
-    ("", "", "Review every case in pre-proceedings for longer than 16 weeks.",
-     "Head of Legal Services / Head of Service, Court and Permanence", "End of March 2026",
-     "A"),
-    ("2", REC_2, "Quality assure every personal education plan each term.",
-     "Virtual School Headteacher", "Mar-26", AMBER),
-    ("", "", "Publish a termly report on attendance of children in care.",
-     "Virtual School Headteacher", "31/03/2026", "R"),
-    ("", "", "Train designated teachers in writing personal education plan targets.",
-     "Virtual School Deputy Headteacher", "Q4 25/26", "Amber"),
+    (
+        "1",
+        REC_1,
+        "Track every pre-proceedings case at the legal gateway panel.",
+        "Head of Service, Court and Permanence",
+        "Q3 2025/26",
+        "G",
+    ),
+    (
+        "",
+        "",
+        "Write a practice standard for letters before proceedings.",
+        "Principal Social Worker",
+        "w/c 5 Jan 2026",
+        GREEN,
+    ),
+    (
+        "",
+        "",
+        "Review every case in pre-proceedings for longer than 16 weeks.",
+        "Head of Legal Services / Head of Service, Court and Permanence",
+        "End of March 2026",
+        "A",
+    ),
+    (
+        "2",
+        REC_2,
+        "Quality assure every personal education plan each term.",
+        "Virtual School Headteacher",
+        "Mar-26",
+        AMBER,
+    ),
+    (
+        "",
+        "",
+        "Publish a termly report on attendance of children in care.",
+        "Virtual School Headteacher",
+        "31/03/2026",
+        "R",
+    ),
+    (
+        "",
+        "",
+        "Train designated teachers in writing personal education plan targets.",
+        "Virtual School Deputy Headteacher",
+        "Q4 25/26",
+        "Amber",
+    ),
 ]
 
 
@@ -61,6 +96,8 @@ def expected() -> dict[str, Any]:
         owners = [o.strip() for o in row[3].split(" / ")]
         return act(row[2], owners, row[4], dates[k], rag=rags[k])
 
-    return plan([rec("1", REC_1, [a(0), a(1), a(2)]), rec("2", REC_2, [a(3), a(4), a(5)])],
-                organisation="Westholme Council",
-                inspection={"kind": "ILACS", "started": "2025-09-01", "ended": "2025-09-12"})
+    return plan(
+        [rec("1", REC_1, [a(0), a(1), a(2)]), rec("2", REC_2, [a(3), a(4), a(5)])],
+        organisation="Westholme Council",
+        inspection={"kind": "ILACS", "started": "2025-09-01", "ended": "2025-09-12"},
+    )

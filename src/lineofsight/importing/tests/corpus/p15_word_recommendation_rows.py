@@ -13,17 +13,39 @@ REC_1 = "Recommendation 1: The effectiveness of multi-agency responses to domest
 REC_2 = "Recommendation 2: The sufficiency of local placements for older children."
 ROWS: list[tuple[str, ...]] = [
     ("heading", REC_1),
-    ("1.1", "Add children's social care to the daily domestic abuse triage meeting.",
-     "Head of MASH", "30/11/2025", "Started in October.", "Green"),
-    ("1.2", "Commission a perpetrator programme with the police and crime commissioner.",
-     "Head of Commissioning + Police Partnership Lead", "Summer 2026", "Tender drafted.",
-     "Amber"),
+    (
+        "1.1",
+        "Add children's social care to the daily domestic abuse triage meeting.",
+        "Head of MASH",
+        "30/11/2025",
+        "Started in October.",
+        "Green",
+    ),
+    (
+        "1.2",
+        "Commission a perpetrator programme with the police and crime commissioner.",
+        "Head of Commissioning + Police Partnership Lead",
+        "Summer 2026",
+        "Tender drafted.",
+        "Amber",
+    ),
     ("heading", REC_2),
-    ("2.1", "Approve a sufficiency strategy with a local children's homes programme.",
-     "Director of Children's Services", "January 2026", "Completed – approved by Cabinet.",
-     "Blue"),
-    ("2.2", "Recruit specialist foster carers for teenagers.", "Fostering Service Manager",
-     "September 2026", "Campaign launched.", "Amber"),
+    (
+        "2.1",
+        "Approve a sufficiency strategy with a local children's homes programme.",
+        "Director of Children's Services",
+        "January 2026",
+        "Completed – approved by Cabinet.",
+        "Blue",
+    ),
+    (
+        "2.2",
+        "Recruit specialist foster carers for teenagers.",
+        "Fostering Service Manager",
+        "September 2026",
+        "Campaign launched.",
+        "Amber",
+    ),
 ]
 
 
@@ -48,15 +70,37 @@ def build() -> bytes:
 def expected() -> dict[str, Any]:
     def a(k: int, date: str, status: str | None, owners: list[str]) -> dict[str, Any]:
         row = ROWS[k]
-        return act(row[1], owners, row[3], date, status=status, rag=row[5].lower(), ref=row[0],
-                   updates=[{"as_of": None, "text": row[4]}])
+        return act(
+            row[1],
+            owners,
+            row[3],
+            date,
+            status=status,
+            rag=row[5].lower(),
+            ref=row[0],
+            updates=[{"as_of": None, "text": row[4]}],
+        )
 
-    return plan([
-        rec(None, REC_1, [a(1, "2025-11-30", "in_progress", ["Head of MASH"]),
-                          a(2, "2026-08-31", None,
-                            ["Head of Commissioning", "Police Partnership Lead"])],
-            section=REC_1),
-        rec(None, REC_2, [a(4, "2026-01-31", "complete", ["Director of Children's Services"]),
-                          a(5, "2026-09-30", None, ["Fostering Service Manager"])],
-            section=REC_2),
-    ], organisation="Thornbury City Council")
+    return plan(
+        [
+            rec(
+                None,
+                REC_1,
+                [
+                    a(1, "2025-11-30", "in_progress", ["Head of MASH"]),
+                    a(2, "2026-08-31", None, ["Head of Commissioning", "Police Partnership Lead"]),
+                ],
+                section=REC_1,
+            ),
+            rec(
+                None,
+                REC_2,
+                [
+                    a(4, "2026-01-31", "complete", ["Director of Children's Services"]),
+                    a(5, "2026-09-30", None, ["Fostering Service Manager"]),
+                ],
+                section=REC_2,
+            ),
+        ],
+        organisation="Thornbury City Council",
+    )

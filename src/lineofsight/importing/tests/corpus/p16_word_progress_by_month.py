@@ -7,19 +7,50 @@ from typing import Any
 from ._kit import act, docx_bytes, header_row, plan, rec, set_cell
 
 FILENAME = "harrowdene-plan-with-reviews.docx"
-HEADER = ["No", "Recommendation", "Actions", "Lead", "Due", "Progress September 2025",
-          "Progress December 2025", "RAG"]
+HEADER = ["No", "Recommendation", "Actions", "Lead", "Due", "Progress September 2025", "Progress December 2025", "RAG"]
 REC_1 = "Supervision of social workers is not regular or reflective enough."
 REC_2 = "Children's voices are not always heard in their plans."
 ROWS = [
-    ("1", REC_1, "Introduce a supervision standard and recording template.", "Head of Service",
-     "October 2025", "Started: draft template shared.", "Completed and in use.", "Blue"),
-    ("", "", "Audit supervision quality every quarter.", "Quality Assurance Manager",
-     "December 2025", "Not started.", "On track: first audit done.", "Green"),
-    ("2", REC_2, "Make direct work tools available to every team.", "Principal Social Worker",
-     "November 2025", "In progress.", "Delayed by the new case system.", "Amber"),
-    ("", "", "Report children's feedback to the Corporate Parenting Board.",
-     "Participation Lead", "February 2026", "Not started.", "Not started.", "Red"),
+    (
+        "1",
+        REC_1,
+        "Introduce a supervision standard and recording template.",
+        "Head of Service",
+        "October 2025",
+        "Started: draft template shared.",
+        "Completed and in use.",
+        "Blue",
+    ),
+    (
+        "",
+        "",
+        "Audit supervision quality every quarter.",
+        "Quality Assurance Manager",
+        "December 2025",
+        "Not started.",
+        "On track: first audit done.",
+        "Green",
+    ),
+    (
+        "2",
+        REC_2,
+        "Make direct work tools available to every team.",
+        "Principal Social Worker",
+        "November 2025",
+        "In progress.",
+        "Delayed by the new case system.",
+        "Amber",
+    ),
+    (
+        "",
+        "",
+        "Report children's feedback to the Corporate Parenting Board.",
+        "Participation Lead",
+        "February 2026",
+        "Not started.",
+        "Not started.",
+        "Red",
+    ),
 ]
 
 
@@ -44,9 +75,14 @@ def expected() -> dict[str, Any]:
 
     def a(k: int) -> dict[str, Any]:
         row = ROWS[k]
-        return act(row[2], row[3], row[4], dates[k], status=status[k], rag=row[7].lower(),
-                   updates=[{"as_of": "2025-09-30", "text": row[5]},
-                            {"as_of": "2025-12-31", "text": row[6]}])
+        return act(
+            row[2],
+            row[3],
+            row[4],
+            dates[k],
+            status=status[k],
+            rag=row[7].lower(),
+            updates=[{"as_of": "2025-09-30", "text": row[5]}, {"as_of": "2025-12-31", "text": row[6]}],
+        )
 
-    return plan([rec("1", REC_1, [a(0), a(1)]), rec("2", REC_2, [a(2), a(3)])],
-                organisation="Harrowdene Council")
+    return plan([rec("1", REC_1, [a(0), a(1)]), rec("2", REC_2, [a(2), a(3)])], organisation="Harrowdene Council")

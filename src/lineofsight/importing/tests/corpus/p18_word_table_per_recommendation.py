@@ -10,16 +10,40 @@ from ._kit import act, docx_bytes, header_row, plan, rec, set_cell, shade
 FILENAME = "quarrydale-plan.docx"
 HEADER = ["Action", "Owner", "Start date", "End date", "Status", "RAG"]
 TABLES = [
-    ("Improve the consistency of decision-making at the front door.", [
-        ("Run weekly threshold moderation with police and health.", "MASH Team Manager",
-         "September 2025", "November 2025", "Completed", "0070C0"),
-        ("Publish front door performance to the partnership every month.",
-         "Head of MASH; Performance Lead", "October 2025", "December 2025", "Started", "00B050"),
-    ]),
-    ("Make sure children at risk of harm outside the home have a plan that reduces risk.", [
-        ("Adopt a contextual safeguarding conference model.", "Exploitation Lead",
-         "January 2026", "April 2026", "Not started", "FF0000"),
-    ]),
+    (
+        "Improve the consistency of decision-making at the front door.",
+        [
+            (
+                "Run weekly threshold moderation with police and health.",
+                "MASH Team Manager",
+                "September 2025",
+                "November 2025",
+                "Completed",
+                "0070C0",
+            ),
+            (
+                "Publish front door performance to the partnership every month.",
+                "Head of MASH; Performance Lead",
+                "October 2025",
+                "December 2025",
+                "Started",
+                "00B050",
+            ),
+        ],
+    ),
+    (
+        "Make sure children at risk of harm outside the home have a plan that reduces risk.",
+        [
+            (
+                "Adopt a contextual safeguarding conference model.",
+                "Exploitation Lead",
+                "January 2026",
+                "April 2026",
+                "Not started",
+                "FF0000",
+            ),
+        ],
+    ),
 ]
 
 
@@ -42,17 +66,22 @@ def build() -> bytes:
     return docx_bytes(d)
 
 
-_DATES = {"November 2025": "2025-11-30", "December 2025": "2025-12-31",
-          "April 2026": "2026-04-30"}
+_DATES = {"November 2025": "2025-11-30", "December 2025": "2025-12-31", "April 2026": "2026-04-30"}
 _STATUS = {"Completed": "complete", "Started": "in_progress", "Not started": "not_started"}
 _RAG = {"0070C0": "blue", "00B050": "green", "FF0000": "red"}
 
 
 def expected() -> dict[str, Any]:
-    return plan([
-        rec(None, title, [
-            act(text, owner.split("; "), end, _DATES[end], status=_STATUS[status], rag=_RAG[fill])
-            for text, owner, start, end, status, fill in rows
-        ])
-        for title, rows in TABLES
-    ])
+    return plan(
+        [
+            rec(
+                None,
+                title,
+                [
+                    act(text, owner.split("; "), end, _DATES[end], status=_STATUS[status], rag=_RAG[fill])
+                    for text, owner, start, end, status, fill in rows
+                ],
+            )
+            for title, rows in TABLES
+        ]
+    )

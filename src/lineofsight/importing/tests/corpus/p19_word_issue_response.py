@@ -12,8 +12,10 @@ FILENAME = "wexcombe-response-plan.docx"
 HEADER = ["Issue", "Response", "Lead officer(s)", "Timescale", "RAG"]
 ISSUE_1 = "Assessments of children in private fostering arrangements are not timely."
 ISSUE_2 = "Managers do not always act on the findings of audits."
-RESPONSE_1 = ["Create a private fostering duty rota in the assessment service.",
-              "Send a monthly reminder about notifying private fostering to all schools."]
+RESPONSE_1 = [
+    "Create a private fostering duty rota in the assessment service.",
+    "Send a monthly reminder about notifying private fostering to all schools.",
+]
 RESPONSE_2 = "Track audit actions to completion through the practice quality group."
 
 
@@ -48,17 +50,37 @@ def build() -> bytes:
 
 
 def expected() -> dict[str, Any]:
-    return plan([
-        rec(None, ISSUE_1, [
-            act(RESPONSE_1[0], "Head of Assessment", "Dec 2025 (revised to March 2026)",
-                "2026-03-31", rag="amber"),
-            act(RESPONSE_1[1], "Head of Assessment", "Complete", None, status="complete",
-                rag="amber"),
-        ]),
-        rec(None, ISSUE_2, [
-            # A name on the line above its role is one owner.
-            act(RESPONSE_2, "Jane Wood – Head of Quality Assurance", "Within 6 months",
-                "2026-04-22", rag="green"),
-        ]),
-    ], organisation="Wexcombe Council",
-        inspection={"kind": "Focused visit", "started": "2025-10-21", "ended": "2025-10-22"})
+    return plan(
+        [
+            rec(
+                None,
+                ISSUE_1,
+                [
+                    act(
+                        RESPONSE_1[0],
+                        "Head of Assessment",
+                        "Dec 2025 (revised to March 2026)",
+                        "2026-03-31",
+                        rag="amber",
+                    ),
+                    act(RESPONSE_1[1], "Head of Assessment", "Complete", None, status="complete", rag="amber"),
+                ],
+            ),
+            rec(
+                None,
+                ISSUE_2,
+                [
+                    # A name on the line above its role is one owner.
+                    act(
+                        RESPONSE_2,
+                        "Jane Wood – Head of Quality Assurance",
+                        "Within 6 months",
+                        "2026-04-22",
+                        rag="green",
+                    ),
+                ],
+            ),
+        ],
+        organisation="Wexcombe Council",
+        inspection={"kind": "Focused visit", "started": "2025-10-21", "ended": "2025-10-22"},
+    )

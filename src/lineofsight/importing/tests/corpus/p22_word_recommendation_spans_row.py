@@ -13,13 +13,31 @@ REC_1 = "Improve the response to children who are privately fostered."
 REC_2 = "Strengthen the quality assurance of commissioned placements."
 ROWS: list[tuple[str, ...]] = [
     ("1", REC_1),
-    ("", "", "Publish a private fostering leaflet for schools and GPs.",
-     "Head of Safeguarding", "November 2025", "Green"),
-    ("", "", "Visit every notified arrangement within seven working days.",
-     "Assessment Team Manager", "Ongoing", "Amber"),
+    (
+        "",
+        "",
+        "Publish a private fostering leaflet for schools and GPs.",
+        "Head of Safeguarding",
+        "November 2025",
+        "Green",
+    ),
+    (
+        "",
+        "",
+        "Visit every notified arrangement within seven working days.",
+        "Assessment Team Manager",
+        "Ongoing",
+        "Amber",
+    ),
     ("2", REC_2),
-    ("", "", "Visit every residential placement outside the county at least yearly.",
-     "Placements Manager", "March 2026", "Red"),
+    (
+        "",
+        "",
+        "Visit every residential placement outside the county at least yearly.",
+        "Placements Manager",
+        "March 2026",
+        "Red",
+    ),
 ]
 
 
@@ -44,12 +62,17 @@ def build() -> bytes:
 
 
 def expected() -> dict[str, Any]:
-    return plan([
-        rec("1", REC_1, [
-            act(ROWS[1][2], "Head of Safeguarding", "November 2025", "2025-11-30", rag="green"),
-            act(ROWS[2][2], "Assessment Team Manager", "Ongoing", None, status="in_progress",
-                rag="amber"),
-        ]),
-        rec("2", REC_2, [act(ROWS[4][2], "Placements Manager", "March 2026", "2026-03-31",
-                             rag="red")]),
-    ], organisation="Fordham County Council")
+    return plan(
+        [
+            rec(
+                "1",
+                REC_1,
+                [
+                    act(ROWS[1][2], "Head of Safeguarding", "November 2025", "2025-11-30", rag="green"),
+                    act(ROWS[2][2], "Assessment Team Manager", "Ongoing", None, status="in_progress", rag="amber"),
+                ],
+            ),
+            rec("2", REC_2, [act(ROWS[4][2], "Placements Manager", "March 2026", "2026-03-31", rag="red")]),
+        ],
+        organisation="Fordham County Council",
+    )

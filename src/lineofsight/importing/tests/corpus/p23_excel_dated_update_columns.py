@@ -9,18 +9,49 @@ from typing import Any
 from ._kit import act, plan, rec, xlsx_bytes
 
 FILENAME = "kelsall-jtai-tracker.xlsx"
-HEADER = ["Action ref", "JTAI area for improvement", "Action", "Lead agency", "Due",
-          datetime(2025, 9, 30), datetime(2025, 11, 28), "Overall RAG"]
+HEADER = [
+    "Action ref",
+    "JTAI area for improvement",
+    "Action",
+    "Lead agency",
+    "Due",
+    datetime(2025, 9, 30),
+    datetime(2025, 11, 28),
+    "Overall RAG",
+]
 AREA_1 = "Information sharing between schools and the front door about children at risk."
 AREA_2 = "Recognition of neglect by universal services."
 ROWS = [
-    ("1.1", AREA_1, "Agree a schools referral form with the education safeguarding team.",
-     "Local authority", "Oct-25", "Draft agreed.", "Completed.", "Blue"),
-    ("1.2", AREA_1, "Train school designated leads in the new referral route.",
-     "Education / Local authority", "Dec-25", "Not started.", "Started: two sessions held.",
-     "Green"),
-    ("2.1", AREA_2, "Roll out a neglect screening tool to health visitors.", "ICB",
-     "Jan-26", "Not started.", "Delayed by tool licensing.", "Red"),
+    (
+        "1.1",
+        AREA_1,
+        "Agree a schools referral form with the education safeguarding team.",
+        "Local authority",
+        "Oct-25",
+        "Draft agreed.",
+        "Completed.",
+        "Blue",
+    ),
+    (
+        "1.2",
+        AREA_1,
+        "Train school designated leads in the new referral route.",
+        "Education / Local authority",
+        "Dec-25",
+        "Not started.",
+        "Started: two sessions held.",
+        "Green",
+    ),
+    (
+        "2.1",
+        AREA_2,
+        "Roll out a neglect screening tool to health visitors.",
+        "ICB",
+        "Jan-26",
+        "Not started.",
+        "Delayed by tool licensing.",
+        "Red",
+    ),
 ]
 
 
@@ -45,9 +76,15 @@ def expected() -> dict[str, Any]:
 
     def a(k: int) -> dict[str, Any]:
         row = ROWS[k]
-        return act(row[2], row[3].split(" / "), row[4], dates[row[4]], status=status[k],
-                   rag=row[7].lower(), ref=row[0],
-                   updates=[{"as_of": "2025-09-30", "text": row[5]},
-                            {"as_of": "2025-11-28", "text": row[6]}])
+        return act(
+            row[2],
+            row[3].split(" / "),
+            row[4],
+            dates[row[4]],
+            status=status[k],
+            rag=row[7].lower(),
+            ref=row[0],
+            updates=[{"as_of": "2025-09-30", "text": row[5]}, {"as_of": "2025-11-28", "text": row[6]}],
+        )
 
     return plan([rec(None, AREA_1, [a(0), a(1)]), rec(None, AREA_2, [a(2)])])

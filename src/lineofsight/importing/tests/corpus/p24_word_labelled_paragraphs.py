@@ -46,26 +46,56 @@ def build() -> bytes:
             d.add_paragraph(text)
     d.add_paragraph("Glossary")
     glossary = d.add_table(rows=2, cols=2)
-    for r, (term, meaning) in enumerate([("RHI", "Return home interview"),
-                                         ("RAG", "Red, amber, green rating")]):
+    for r, (term, meaning) in enumerate([("RHI", "Return home interview"), ("RAG", "Red, amber, green rating")]):
         glossary.cell(r, 0).text, glossary.cell(r, 1).text = term, meaning
     return docx_bytes(d)
 
 
 def expected() -> dict[str, Any]:
     leads = ["Head of Leaving Care", "Participation Lead"]
-    return plan([
-        rec("1", REC_1, [
-            act("Commission an independent return home interview service.",
-                "Head of Adolescent Services", "September 2025", "2025-09-30", rag="green"),
-            act("Report completion rates to the missing children panel each month.",
-                "Missing Children Coordinator", "Ongoing", None, status="in_progress",
-                rag="amber"),
-        ]),
-        rec("2", REC_2, [
-            act("Publish a local offer for care leavers in plain English.", leads,
-                "December 2025", "2025-12-31", rag="red"),
-            act("Hold a yearly entitlements event with care leavers.", leads, "December 2025",
-                "2025-12-31", rag="red"),
-        ]),
-    ], inspection={"kind": "Monitoring visit", "started": "2025-06-03", "ended": "2025-06-04"})
+    return plan(
+        [
+            rec(
+                "1",
+                REC_1,
+                [
+                    act(
+                        "Commission an independent return home interview service.",
+                        "Head of Adolescent Services",
+                        "September 2025",
+                        "2025-09-30",
+                        rag="green",
+                    ),
+                    act(
+                        "Report completion rates to the missing children panel each month.",
+                        "Missing Children Coordinator",
+                        "Ongoing",
+                        None,
+                        status="in_progress",
+                        rag="amber",
+                    ),
+                ],
+            ),
+            rec(
+                "2",
+                REC_2,
+                [
+                    act(
+                        "Publish a local offer for care leavers in plain English.",
+                        leads,
+                        "December 2025",
+                        "2025-12-31",
+                        rag="red",
+                    ),
+                    act(
+                        "Hold a yearly entitlements event with care leavers.",
+                        leads,
+                        "December 2025",
+                        "2025-12-31",
+                        rag="red",
+                    ),
+                ],
+            ),
+        ],
+        inspection={"kind": "Monitoring visit", "started": "2025-06-03", "ended": "2025-06-04"},
+    )

@@ -28,17 +28,26 @@ def child(child_id: str, dob: str) -> dict[str, str]:
     return {"CHILD": child_id, "SEX": "1", "DOB": dob, "ETHNIC": "WBRI"}
 
 
-def episode(child_id: str, decom: str, rne: str, dec: str = "", rec: str = "",
-            ls: str = "C2", place: str = "U1") -> dict[str, str]:
+def episode(
+    child_id: str, decom: str, rne: str, dec: str = "", rec: str = "", ls: str = "C2", place: str = "U1"
+) -> dict[str, str]:
     """An episodes row; an open episode has no DEC or REC."""
     if dec and not rec:
         rec = "X1"
-    return {"CHILD": child_id, "DECOM": decom, "RNE": rne, "LS": ls, "CIN": "N1",
-            "PLACE": place, "PLACE_PROVIDER": "PR1", "DEC": dec, "REC": rec}
+    return {
+        "CHILD": child_id,
+        "DECOM": decom,
+        "RNE": rne,
+        "LS": ls,
+        "CIN": "N1",
+        "PLACE": place,
+        "PLACE_PROVIDER": "PR1",
+        "DEC": dec,
+        "REC": rec,
+    }
 
 
-def history(child_id: str, *steps: tuple[str, ...], ended: str = "", rec: str = ""
-            ) -> list[dict[str, str]]:
+def history(child_id: str, *steps: tuple[str, ...], ended: str = "", rec: str = "") -> list[dict[str, str]]:
     """Episodes for one period of care from (DECOM, RNE[, LS[, PLACE]]) steps, each
     closing when the next starts; the last closes on ``ended`` with ``rec`` (or is open)."""
     rows = []
@@ -66,26 +75,34 @@ def cin_census(path: Path, children: dict[str, list[dict]]) -> Path:
     given); days are yyyy-mm-dd."""
     parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<Message><Header/><Children>\n']
     for child_id, referrals in children.items():
-        parts.append(f"<Child><ChildIdentifiers><LAchildID>{child_id}</LAchildID>"
-                     "<PersonBirthDate>2015-01-01</PersonBirthDate></ChildIdentifiers>\n")
+        parts.append(
+            f"<Child><ChildIdentifiers><LAchildID>{child_id}</LAchildID>"
+            "<PersonBirthDate>2015-01-01</PersonBirthDate></ChildIdentifiers>\n"
+        )
         for referral in referrals:
-            parts.append(f"<CINdetails><CINreferralDate>{referral['referred']}"
-                         "</CINreferralDate><ReferralNFA>0</ReferralNFA>")
+            parts.append(
+                f"<CINdetails><CINreferralDate>{referral['referred']}</CINreferralDate><ReferralNFA>0</ReferralNFA>"
+            )
             if "assessment" in referral:
-                parts.append("<Assessments><AssessmentAuthorisationDate>"
-                             f"{referral['assessment']}</AssessmentAuthorisationDate>"
-                             "</Assessments>")
+                parts.append(
+                    "<Assessments><AssessmentAuthorisationDate>"
+                    f"{referral['assessment']}</AssessmentAuthorisationDate>"
+                    "</Assessments>"
+                )
             if "s47" in referral:
                 start, held = referral["s47"]
-                parts.append(f"<Section47><S47ActualStartDate>{start}</S47ActualStartDate>"
-                             f"<DateOfInitialCPC>{held}</DateOfInitialCPC></Section47>")
+                parts.append(
+                    f"<Section47><S47ActualStartDate>{start}</S47ActualStartDate>"
+                    f"<DateOfInitialCPC>{held}</DateOfInitialCPC></Section47>"
+                )
             if "plan" in referral:
                 previous = referral.get("previous_plans")
-                parts.append("<ChildProtectionPlans><CPPstartDate>"
-                             f"{referral['plan']}</CPPstartDate>"
-                             + ("" if previous is None else
-                                f"<NumberOfPreviousCPP>{previous}</NumberOfPreviousCPP>")
-                             + "</ChildProtectionPlans>")
+                parts.append(
+                    "<ChildProtectionPlans><CPPstartDate>"
+                    f"{referral['plan']}</CPPstartDate>"
+                    + ("" if previous is None else f"<NumberOfPreviousCPP>{previous}</NumberOfPreviousCPP>")
+                    + "</ChildProtectionPlans>"
+                )
             parts.append("</CINdetails>\n")
         parts.append("</Child>\n")
     parts.append("</Children></Message>\n")

@@ -28,8 +28,7 @@ def test_every_scorecard_indicator_has_one_sql_file_with_its_definition() -> Non
 
 def test_a_sql_file_without_its_comment_block_is_refused() -> None:
     with pytest.raises(ValueError, match=r"new\.sql: the comment block lacks definition, polarity"):
-        parse_query("new.sql", "-- code: X\n-- title: Y\n-- unit: count\n-- source: 903\n"
-                    "SELECT 1")
+        parse_query("new.sql", "-- code: X\n-- title: Y\n-- unit: count\n-- source: 903\nSELECT 1")
 
 
 def test_the_guides_example_indicator_runs(tmp_path: Path) -> None:

@@ -18,37 +18,47 @@ def problems_in(source: Path, cin: Path | None = None) -> list[str]:
 
 
 def test_an_impossible_date_names_file_row_and_column(tmp_path: Path) -> None:
-    folder = write_903(tmp_path, header=[child("A", "01/01/2015")], episodes=[
-        *history("A", ("01/01/2024", "S"), ("31/02/2025", "P")),
-    ])
+    folder = write_903(
+        tmp_path,
+        header=[child("A", "01/01/2015")],
+        episodes=[
+            *history("A", ("01/01/2024", "S"), ("31/02/2025", "P")),
+        ],
+    )
 
-    assert problems_in(folder) == [
-        "episodes.csv, row 3, column DECOM: expected a date dd/mm/yyyy, got '31/02/2025'",
-        # The first episode closes on the same bad day.
-        "episodes.csv, row 2, column DEC: expected a date dd/mm/yyyy, got '31/02/2025'",
-    ][::-1]
+    assert (
+        problems_in(folder)
+        == [
+            "episodes.csv, row 3, column DECOM: expected a date dd/mm/yyyy, got '31/02/2025'",
+            # The first episode closes on the same bad day.
+            "episodes.csv, row 2, column DEC: expected a date dd/mm/yyyy, got '31/02/2025'",
+        ][::-1]
+    )
 
 
 def test_an_unknown_code_lists_the_codes_allowed(tmp_path: Path) -> None:
-    folder = write_903(tmp_path, header=[child("A", "01/01/2015")], episodes=[
-        *history("A", ("01/01/2024", "S"), ("01/02/2025", "Q")),
-    ])
+    folder = write_903(
+        tmp_path,
+        header=[child("A", "01/01/2015")],
+        episodes=[
+            *history("A", ("01/01/2024", "S"), ("01/02/2025", "Q")),
+        ],
+    )
 
-    assert problems_in(folder) == [
-        "episodes.csv, row 3, column RNE: expected one of S, P, B, T, U, L, got 'Q'"
-    ]
+    assert problems_in(folder) == ["episodes.csv, row 3, column RNE: expected one of S, P, B, T, U, L, got 'Q'"]
 
 
 def test_care_leaver_codes_are_checked(tmp_path: Path) -> None:
-    folder = write_903(tmp_path, oc3=[
-        {"CHILD": "L1", "DOB": "01/01/2006", "IN_TOUCH": "MAYBE", "ACTIV": "F1",
-         "ACCOM": "B3"},
-    ])
+    folder = write_903(
+        tmp_path,
+        oc3=[
+            {"CHILD": "L1", "DOB": "01/01/2006", "IN_TOUCH": "MAYBE", "ACTIV": "F1", "ACCOM": "B3"},
+        ],
+    )
 
     assert problems_in(folder) == [
         "oc3.csv, row 2, column ACCOM: expected a letter then 1 or 2, or 0, got 'B3'",
-        "oc3.csv, row 2, column IN_TOUCH: expected one of YES, NO, DIED, REFU, NREQ, RHOM, "
-        "got 'MAYBE'",
+        "oc3.csv, row 2, column IN_TOUCH: expected one of YES, NO, DIED, REFU, NREQ, RHOM, got 'MAYBE'",
     ]
 
 
@@ -57,17 +67,14 @@ def test_a_missing_column_is_named(tmp_path: Path) -> None:
     (folder / "header.csv").write_text("CHILD,SEX,ETHNIC,UPN,MOTHER,MC_DOB\n", encoding="utf-8")
 
     assert problems_in(folder) == [
-        "header.csv, row 1, column DOB: missing; expected columns CHILD, SEX, DOB, ETHNIC, "
-        "UPN, MOTHER, MC_DOB"
+        "header.csv, row 1, column DOB: missing; expected columns CHILD, SEX, DOB, ETHNIC, UPN, MOTHER, MC_DOB"
     ]
 
 
 def test_a_blank_required_cell_is_reported(tmp_path: Path) -> None:
     folder = write_903(tmp_path, header=[child("A", "")])
 
-    assert problems_in(folder) == [
-        "header.csv, row 2, column DOB: expected a date dd/mm/yyyy (required), got a blank"
-    ]
+    assert problems_in(folder) == ["header.csv, row 2, column DOB: expected a date dd/mm/yyyy (required), got a blank"]
 
 
 def test_a_row_with_too_few_cells_is_reported(tmp_path: Path) -> None:
@@ -82,9 +89,7 @@ def test_the_episodes_table_must_be_there(tmp_path: Path) -> None:
     folder = write_903(tmp_path)
     (folder / "episodes.csv").unlink()
 
-    assert problems_in(folder) == [
-        f"{folder}: no episodes.csv found; expected the SSDA903 episodes table"
-    ]
+    assert problems_in(folder) == [f"{folder}: no episodes.csv found; expected the SSDA903 episodes table"]
 
 
 def test_xml_errors_give_the_line(tmp_path: Path) -> None:
@@ -96,9 +101,7 @@ def test_xml_errors_give_the_line(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    assert problems_in(xml) == [
-        "ssda903.xml, line 6, column DECOM: expected a date dd/mm/yyyy, got '2024-01-01'"
-    ]
+    assert problems_in(xml) == ["ssda903.xml, line 6, column DECOM: expected a date dd/mm/yyyy, got '2024-01-01'"]
 
 
 def test_cin_census_dates_are_checked(tmp_path: Path) -> None:
@@ -110,8 +113,9 @@ def test_cin_census_dates_are_checked(tmp_path: Path) -> None:
 
 
 def test_a_count_of_earlier_plans_must_be_a_whole_number(tmp_path: Path) -> None:
-    census = cin_census(tmp_path / "cin.xml", {"K1": [
-        {"referred": "2025-05-01", "plan": "2025-06-02", "previous_plans": "two"}]})
+    census = cin_census(
+        tmp_path / "cin.xml", {"K1": [{"referred": "2025-05-01", "plan": "2025-06-02", "previous_plans": "two"}]}
+    )
 
     assert problems_in(write_903(tmp_path / "903"), census) == [
         "cin.xml, line 4, column NumberOfPreviousCPP: expected a whole number, got 'two'"
@@ -120,8 +124,7 @@ def test_a_count_of_earlier_plans_must_be_a_whole_number(tmp_path: Path) -> None
 
 def test_badly_formed_xml_is_reported_with_its_line(tmp_path: Path) -> None:
     xml = tmp_path / "ssda903.xml"
-    xml.write_text("<SSDA903>\n<header>\n<row><CHILD>A</row>\n</header>\n</SSDA903>\n",
-                   encoding="utf-8")
+    xml.write_text("<SSDA903>\n<header>\n<row><CHILD>A</row>\n</header>\n</SSDA903>\n", encoding="utf-8")
 
     (problem,) = problems_in(xml)
     assert problem.startswith("ssda903.xml, line 3: not well-formed XML")
@@ -129,9 +132,7 @@ def test_badly_formed_xml_is_reported_with_its_line(tmp_path: Path) -> None:
 
 def test_entity_expansion_is_refused(tmp_path: Path) -> None:
     # "Billion laughs": a few lines that would expand to gigabytes if entities were resolved.
-    entities = "".join(
-        f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10)
-    )
+    entities = "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10))
     xml = tmp_path / "ssda903.xml"
     xml.write_text(
         f'<?xml version="1.0"?>\n<!DOCTYPE SSDA903 [<!ENTITY lol0 "lol">{entities}]>\n'
@@ -145,13 +146,14 @@ def test_entity_expansion_is_refused(tmp_path: Path) -> None:
 
 def test_nothing_is_half_loaded_when_one_table_is_bad(tmp_path: Path) -> None:
     # Every table is checked before any indicator is computed: one bad table, no values.
-    folder = write_903(tmp_path, header=[child("A", "01/01/2015")],
-                       episodes=history("A", ("01/01/2024", "S")),
-                       missing=[{"CHILD": "A", "MISSING": "X", "MIS_START": "01/05/2025"}])
+    folder = write_903(
+        tmp_path,
+        header=[child("A", "01/01/2015")],
+        episodes=history("A", ("01/01/2024", "S")),
+        missing=[{"CHILD": "A", "MISSING": "X", "MIS_START": "01/05/2025"}],
+    )
 
-    assert problems_in(folder) == [
-        "missing.csv, row 2, column MISSING: expected one of M, A, got 'X'"
-    ]
+    assert problems_in(folder) == ["missing.csv, row 2, column MISSING: expected one of M, A, got 'X'"]
 
 
 def test_a_council_export_with_a_byte_order_mark_and_prefixed_names_is_read(
@@ -171,8 +173,10 @@ def test_a_council_export_with_a_byte_order_mark_and_prefixed_names_is_read(
     results = {r.code: r for r in compute_indicators(tmp_path, period="2025-26")}
 
     assert (results["NI62"].numerator, results["NI62"].denominator) == (0, 1)
-    assert results["NI62"].sources == [str(tmp_path / "SSDA903_2026_Header.csv"),
-                                       str(tmp_path / "SSDA903_2026_Episodes.csv")]
+    assert results["NI62"].sources == [
+        str(tmp_path / "SSDA903_2026_Header.csv"),
+        str(tmp_path / "SSDA903_2026_Episodes.csv"),
+    ]
 
 
 def test_a_windows_1252_export_from_excel_is_read(tmp_path: Path) -> None:

@@ -30,8 +30,10 @@ def tables_read(xml: Path, tmp: Path, *, general: bool) -> dict[str, list[tuple]
         plain = _plain_903_to_files(xml, tmp / "plain")
         assert plain is not None
         _load_903_tables(con, xml, plain, plain=True)
-    return {name: con.execute(f"SELECT * FROM {name}").fetchall()  # noqa: S608
-            for name in SSDA903_TABLES}
+    return {
+        name: con.execute(f"SELECT * FROM {name}").fetchall()  # noqa: S608
+        for name in SSDA903_TABLES
+    }
 
 
 def write(tmp: Path, body: str, head: str = HEAD) -> Path:
@@ -82,8 +84,7 @@ UNUSUAL = [
 
 
 @pytest.mark.parametrize("body", UNUSUAL)
-def test_anything_unusual_is_left_to_lxml_with_the_same_result(tmp_path: Path,
-                                                               body: str) -> None:
+def test_anything_unusual_is_left_to_lxml_with_the_same_result(tmp_path: Path, body: str) -> None:
     xml = write(tmp_path, body)
 
     assert _plain_903_to_files(xml, tmp_path / "check") is None
@@ -92,8 +93,11 @@ def test_anything_unusual_is_left_to_lxml_with_the_same_result(tmp_path: Path,
 
 
 def test_a_character_xml_forbids_is_refused_as_not_well_formed(tmp_path: Path) -> None:
-    xml = write(tmp_path, "<SSDA903>\n" + HEADER + "\n<episodes>\n<row><CHILD>A\x01</CHILD>"
-                "<DECOM>01/01/2024</DECOM><RNE>S</RNE></row>\n</episodes>\n</SSDA903>\n")
+    xml = write(
+        tmp_path,
+        "<SSDA903>\n" + HEADER + "\n<episodes>\n<row><CHILD>A\x01</CHILD>"
+        "<DECOM>01/01/2024</DECOM><RNE>S</RNE></row>\n</episodes>\n</SSDA903>\n",
+    )
 
     with pytest.raises(ReturnFileError) as caught:
         compute_indicators(xml, period="2025-26")
@@ -103,8 +107,10 @@ def test_a_character_xml_forbids_is_refused_as_not_well_formed(tmp_path: Path) -
 
 
 def test_a_file_cut_short_is_refused_as_not_well_formed(tmp_path: Path) -> None:
-    xml = write(tmp_path, "<SSDA903>\n" + HEADER + "\n<episodes>\n<row><CHILD>A</CHILD>"
-                "<DECOM>01/01/2024</DECOM><RNE>S</RNE></row>\n")
+    xml = write(
+        tmp_path,
+        "<SSDA903>\n" + HEADER + "\n<episodes>\n<row><CHILD>A</CHILD><DECOM>01/01/2024</DECOM><RNE>S</RNE></row>\n",
+    )
 
     with pytest.raises(ReturnFileError) as caught:
         compute_indicators(xml, period="2025-26")
@@ -114,20 +120,22 @@ def test_a_file_cut_short_is_refused_as_not_well_formed(tmp_path: Path) -> None:
 
 
 def test_a_bad_cell_in_a_plain_file_names_its_line(tmp_path: Path) -> None:
-    xml = write(tmp_path, "<SSDA903>\n" + HEADER + "\n<episodes>\n<row><CHILD>A</CHILD>"
-                "<DECOM>01/01/2024</DECOM><RNE>S</RNE></row>\n<row><CHILD>A</CHILD>"
-                "<DECOM>01/02/2024</DECOM><RNE>Q</RNE></row>\n</episodes>\n</SSDA903>\n")
+    xml = write(
+        tmp_path,
+        "<SSDA903>\n" + HEADER + "\n<episodes>\n<row><CHILD>A</CHILD>"
+        "<DECOM>01/01/2024</DECOM><RNE>S</RNE></row>\n<row><CHILD>A</CHILD>"
+        "<DECOM>01/02/2024</DECOM><RNE>Q</RNE></row>\n</episodes>\n</SSDA903>\n",
+    )
 
     with pytest.raises(ReturnFileError) as caught:
         compute_indicators(xml, period="2025-26")
 
-    assert caught.value.problems == [
-        "ssda903.xml, line 6, column RNE: expected one of S, P, B, T, U, L, got 'Q'"
-    ]
+    assert caught.value.problems == ["ssda903.xml, line 6, column RNE: expected one of S, P, B, T, U, L, got 'Q'"]
 
 
 def test_the_generators_file_is_read_the_fast_way_in_blocks(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from lineofsight.indicators.compute import readers
     from lineofsight.indicators.compute.synth import SynthOptions, generate

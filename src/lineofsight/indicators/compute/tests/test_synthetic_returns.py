@@ -38,8 +38,7 @@ def test_every_indicator_matches_the_generators_own_answer(synthetic: Path) -> N
 
 def test_csv_and_xml_forms_give_identical_results(synthetic: Path) -> None:
     from_csv = compute_indicators(synthetic, synthetic / "cin_census.xml", "2025-26")
-    from_xml = compute_indicators(synthetic / "ssda903.xml", synthetic / "cin_census.xml",
-                                  "2025-26")
+    from_xml = compute_indicators(synthetic / "ssda903.xml", synthetic / "cin_census.xml", "2025-26")
 
     assert [(r.code, r.value, r.numerator, r.denominator, r.children) for r in from_csv] == [
         (r.code, r.value, r.numerator, r.denominator, r.children) for r in from_xml
@@ -48,7 +47,8 @@ def test_csv_and_xml_forms_give_identical_results(synthetic: Path) -> None:
 
 
 def test_a_census_written_out_in_small_batches_gives_the_same_answers(
-    synthetic: Path, monkeypatch: pytest.MonkeyPatch,
+    synthetic: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from lineofsight.indicators.compute import readers
 
@@ -58,14 +58,24 @@ def test_a_census_written_out_in_small_batches_gives_the_same_answers(
     batched = compute_indicators(synthetic, synthetic / "cin_census.xml", "2025-26")
 
     assert [(r.code, r.numerator, r.denominator, r.children) for r in batched] == [
-        (r.code, r.numerator, r.denominator, r.children) for r in whole]
+        (r.code, r.numerator, r.denominator, r.children) for r in whole
+    ]
 
 
 @pytest.mark.parametrize("rate", [0.0, 1.0])
 def test_controlled_rates_set_the_indicators(tmp_path: Path, rate: float) -> None:
-    generate(SynthOptions(children=300, seed=3, xml=False, late_review_rate=rate,
-                          in_touch_rate=rate, late_assessment_rate=rate, late_icpc_rate=rate),
-             tmp_path)
+    generate(
+        SynthOptions(
+            children=300,
+            seed=3,
+            xml=False,
+            late_review_rate=rate,
+            in_touch_rate=rate,
+            late_assessment_rate=rate,
+            late_icpc_rate=rate,
+        ),
+        tmp_path,
+    )
 
     results = as_dict(compute_indicators(tmp_path, tmp_path / "cin_census.xml", "2025-26"))
 

@@ -16,8 +16,7 @@ from .returns import write_903
 
 
 def test_bank_holiday_table_matches_the_holidays_package() -> None:
-    text = resources.files("lineofsight.indicators.compute").joinpath(
-        engine.BANK_HOLIDAYS).read_text(encoding="utf-8")
+    text = resources.files("lineofsight.indicators.compute").joinpath(engine.BANK_HOLIDAYS).read_text(encoding="utf-8")
     ours = {date.fromisoformat(row["date"]) for row in csv.DictReader(text.splitlines())}
 
     expected = set(holidays.country_holidays("GB", subdiv="ENG", years=range(2000, 2036)))
@@ -35,13 +34,13 @@ def calendar(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnect
 def working_days(con: duckdb.DuckDBPyConnection, start: str, end: str) -> int:
     (count,) = con.execute(
         "SELECT b.working_day_no - a.working_day_no FROM calendar a, calendar b "
-        "WHERE a.day = CAST(? AS DATE) AND b.day = CAST(? AS DATE)", [start, end]
+        "WHERE a.day = CAST(? AS DATE) AND b.day = CAST(? AS DATE)",
+        [start, end],
     ).fetchone() or (None,)
     return int(count)
 
 
-def test_christmas_and_boxing_day_are_not_working_days(calendar: duckdb.DuckDBPyConnection
-                                                       ) -> None:
+def test_christmas_and_boxing_day_are_not_working_days(calendar: duckdb.DuckDBPyConnection) -> None:
     # Wednesday 24 December 2025 to Monday 29 December: only the Monday counts.
     assert working_days(calendar, "2025-12-24", "2025-12-29") == 1
 

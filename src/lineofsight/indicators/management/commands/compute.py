@@ -41,8 +41,11 @@ def format_table(results: list[IndicatorResult]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = []
     for number, row in enumerate(rows):
-        lines.append("  ".join([row[0].ljust(widths[0]), row[1].ljust(widths[1]),
-                                row[2].rjust(widths[2]), row[3].rjust(widths[3])]).rstrip())
+        lines.append(
+            "  ".join(
+                [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]), row[3].rjust(widths[3])]
+            ).rstrip()
+        )
         if number == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
@@ -57,16 +60,22 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--903", dest="ssda903", type=Path, required=True,
-                            help="Folder of SSDA903 CSV tables (header.csv, episodes.csv, ...) "
-                                 "or an SSDA903 XML file")
-        parser.add_argument("--cin", type=Path, action="append", default=[],
-                            help="CIN census XML file; repeat to add last year's census so "
-                                 "re-referrals and repeat plans can look back")
-        parser.add_argument("--period", default="2025-26",
-                            help="Financial year (2025-26) or quarter (2025-26 Q3)")
-        parser.add_argument("--org", help="Store the values in this organisation's scorecard "
-                                          "(slug or name)")
+        parser.add_argument(
+            "--903",
+            dest="ssda903",
+            type=Path,
+            required=True,
+            help="Folder of SSDA903 CSV tables (header.csv, episodes.csv, ...) or an SSDA903 XML file",
+        )
+        parser.add_argument(
+            "--cin",
+            type=Path,
+            action="append",
+            default=[],
+            help="CIN census XML file; repeat to add last year's census so re-referrals and repeat plans can look back",
+        )
+        parser.add_argument("--period", default="2025-26", help="Financial year (2025-26) or quarter (2025-26 Q3)")
+        parser.add_argument("--org", help="Store the values in this organisation's scorecard (slug or name)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         source: Path = options["ssda903"]
@@ -87,17 +96,14 @@ class Command(BaseCommand):
             results = compute_indicators(source, options["cin"] or None, period)
         except ReturnFileError as exc:
             lines = "\n".join(f"  {problem}" for problem in exc.problems)
-            raise CommandError(f"nothing was computed; the return has problems:\n{lines}"
-                               ) from exc
-        self.stdout.write(f"Indicators for {period.label} ({period.start:%d/%m/%Y} to "
-                          f"{period.end:%d/%m/%Y})")
+            raise CommandError(f"nothing was computed; the return has problems:\n{lines}") from exc
+        self.stdout.write(f"Indicators for {period.label} ({period.start:%d/%m/%Y} to {period.end:%d/%m/%Y})")
         self.stdout.write(format_table(results))
         if organisation is None:
             return
         files = sorted({Path(s).name for r in results for s in r.sources})
-        provenance = (f"computed from {', '.join(files)} on "
-                      f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC by lineofsight compute")
-        stored = record_computed_values(organisation, period.label, period.start, period.end,
-                                        results, provenance)
-        self.stdout.write(f"Stored {stored} value(s) in {organisation.name}'s scorecard for "
-                          f"{period.label}.")
+        provenance = (
+            f"computed from {', '.join(files)} on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by lineofsight compute"
+        )
+        stored = record_computed_values(organisation, period.label, period.start, period.end, results, provenance)
+        self.stdout.write(f"Stored {stored} value(s) in {organisation.name}'s scorecard for {period.label}.")

@@ -50,8 +50,7 @@ class Command(BaseCommand):
         summaries = scorecard(organisation)
         if options["format"] == "json":
             self.stdout.write(
-                json.dumps({"organisation": organisation.slug, "indicators": [as_json(s) for s in summaries]},
-                           indent=2)
+                json.dumps({"organisation": organisation.slug, "indicators": [as_json(s) for s in summaries]}, indent=2)
             )
             return
         rows = [

@@ -32,21 +32,23 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--children", type=int, default=1000,
-                            help="How many children in the SSDA903 return (default 1000)")
-        parser.add_argument("--seed", type=int, default=0,
-                            help="Random seed: the same seed gives the same files")
-        parser.add_argument("-o", "--output", type=Path, required=True,
-                            help="Folder to write into (created if missing)")
-        parser.add_argument("--period", default="2025-26",
-                            help="The year the returns cover, e.g. 2025-26")
-        parser.add_argument("--no-xml", action="store_true",
-                            help="Write only the CSV tables and the CIN census")
+        parser.add_argument(
+            "--children", type=int, default=1000, help="How many children in the SSDA903 return (default 1000)"
+        )
+        parser.add_argument("--seed", type=int, default=0, help="Random seed: the same seed gives the same files")
+        parser.add_argument(
+            "-o", "--output", type=Path, required=True, help="Folder to write into (created if missing)"
+        )
+        parser.add_argument("--period", default="2025-26", help="The year the returns cover, e.g. 2025-26")
+        parser.add_argument("--no-xml", action="store_true", help="Write only the CSV tables and the CIN census")
         defaults = SynthOptions()
         for name, text in RATES.items():
-            parser.add_argument("--" + name.replace("_", "-"), type=float,
-                                default=getattr(defaults, name),
-                                help=f"{text} (default {getattr(defaults, name)})")
+            parser.add_argument(
+                "--" + name.replace("_", "-"),
+                type=float,
+                default=getattr(defaults, name),
+                help=f"{text} (default {getattr(defaults, name)})",
+            )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["children"] < 1:
@@ -55,8 +57,11 @@ class Command(BaseCommand):
             if not 0 <= options[name] <= 1:
                 raise CommandError(f"--{name.replace('_', '-')} must be between 0 and 1")
         chosen = SynthOptions(
-            children=options["children"], seed=options["seed"], period=options["period"],
-            xml=not options["no_xml"], **{name: options[name] for name in RATES},
+            children=options["children"],
+            seed=options["seed"],
+            period=options["period"],
+            xml=not options["no_xml"],
+            **{name: options[name] for name in RATES},
         )
         started = time.perf_counter()
         try:

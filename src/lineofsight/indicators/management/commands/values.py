@@ -20,8 +20,7 @@ class Command(BaseCommand):
         subcommands = parser.add_subparsers(dest="subcommand", required=True, metavar="SUBCOMMAND")
         load = subcommands.add_parser(
             "import",
-            help="Load a CSV of values (columns code, period, value, numerator, denominator); "
-            "all rows or none.",
+            help="Load a CSV of values (columns code, period, value, numerator, denominator); all rows or none.",
             description="Load a CSV of indicator values into an organisation's scorecard. Every row "
             "is checked first; if any is wrong nothing is stored and each problem is listed.",
         )
@@ -39,13 +38,10 @@ class Command(BaseCommand):
         if path.stat().st_size > MAX_CSV_BYTES:
             raise CommandError(f"{path}: larger than {MAX_CSV_BYTES // 1024 // 1024} MB")
         try:
-            summary = import_values_csv(
-                organisation, path.read_bytes(), source=path.name, via="Command-line import"
-            )
+            summary = import_values_csv(organisation, path.read_bytes(), source=path.name, via="Command-line import")
         except ValuesImportError as exc:
             lines = "\n".join(f"  {error}" for error in exc.errors)
             raise CommandError(f"{path}: nothing was stored; {len(exc.errors)} problem(s):\n{lines}") from exc
         self.stdout.write(
-            f"Stored {summary.stored} value(s) for {organisation.name} from {path.name} "
-            f"({summary.describe()})."
+            f"Stored {summary.stored} value(s) for {organisation.name} from {path.name} ({summary.describe()})."
         )

@@ -34,8 +34,10 @@ class Command(BaseCommand):
         parser.add_argument("--date", required=True, help="The meeting date, YYYY-MM-DD")
         parser.add_argument("--format", default="pdf", choices=sorted(FORMATS), help="File format (default pdf)")
         parser.add_argument("-o", "--output", required=True, help="The file to write")
-        parser.add_argument("--since", help="Compare with the plan as it stood on this date (YYYY-MM-DD) "
-                                             "instead of the last issued pack")
+        parser.add_argument(
+            "--since",
+            help="Compare with the plan as it stood on this date (YYYY-MM-DD) instead of the last issued pack",
+        )
         parser.add_argument("--issue", action="store_true", help="Issue the pack: keep it and all its files")
 
     def handle(self, *args: Any, **options: Any) -> None:
