@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Install what the test suite needs from Debian when it is missing: Chromium for the
-# browser tests, a PostgreSQL server for the PostgreSQL run, poppler-utils (pdftoppm)
-# to render board-pack PDFs. Safe to run repeatedly: it installs only what is absent.
+# browser tests, a PostgreSQL server for the PostgreSQL run, poppler-utils (pdftoppm,
+# pdftotext) to render board-pack PDFs and read their text. Safe to run repeatedly:
+# it installs only what is absent.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 { [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; } || need+=(postgresql)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+{ command -v pdftoppm && command -v pdftotext; } >/dev/null 2>&1 || need+=(poppler-utils)
 # WeasyPrint renders board packs through Pango.
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
