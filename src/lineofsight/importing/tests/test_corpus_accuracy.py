@@ -9,14 +9,12 @@ from __future__ import annotations
 import pytest
 
 from lineofsight.importing.tests import corpus
+from lineofsight.importing.tests.scorer import scorer
 
 
 @pytest.fixture(scope="module")
 def score_tool():  # type: ignore[no-untyped-def]
-    tool = corpus.score_tool()
-    if tool is None:
-        pytest.skip("../shared/tools/score_import.py is not beside the project")
-    return tool
+    return scorer()
 
 
 def test_every_corpus_plan_imports_with_score_of_at_least_0_90(score_tool):
