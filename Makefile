@@ -46,7 +46,7 @@ test: install-test
 
 lint: install-test
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check src/lineofsight/plans src/lineofsight/accounts src/lineofsight/config
+	$(BIN)/ruff format --check .
 	DEBUG=1 $(BIN)/lineofsight makemigrations --check --dry-run
 	$(BIN)/mypy src/lineofsight
 

@@ -7,9 +7,12 @@ cd "$root"
 bin="$root/.venv/bin"
 workers=${PYTEST_WORKERS:-2}
 
-echo "== Lint and migrations"
+# The same checks as `make lint`, so CI refuses what a developer's lint would.
+echo "== Lint, format, migrations and types"
 "$bin/ruff" check .
+"$bin/ruff" format --check .
 DEBUG=1 LINEOFSIGHT_VAR="$(mktemp -d)" "$bin/lineofsight" makemigrations --check --dry-run
+"$bin/mypy" src/lineofsight
 
 echo "== Tests on SQLite, with browser tests in Chromium"
 unset DATABASE_URL
