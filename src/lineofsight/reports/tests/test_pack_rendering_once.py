@@ -12,14 +12,14 @@ from lineofsight.reports import charts
 from lineofsight.reports.builder import build_pack
 from lineofsight.reports.exporters import FORMATS, export_all
 
-from .test_pack_exports import pdf_text
+from .test_pack_exports import pdftotext_words
 
 pytestmark = pytest.mark.django_db
 
 MEETING = date(2026, 7, 1)
 
 
-def test_issuing_lays_the_html_out_once_and_draws_each_chart_once(improvement_board, monkeypatch):
+def test_issuing_lays_the_html_out_once_and_draws_each_chart_once(improvement_board, monkeypatch, tmp_path):
     from lineofsight.reports.exporters import html
 
     pack = build_pack(improvement_board, MEETING)
@@ -49,7 +49,9 @@ def test_issuing_lays_the_html_out_once_and_draws_each_chart_once(improvement_bo
     assert list(files) == list(FORMATS)
     assert sorted(drawn) == ["html", "png", "svg"]  # Word and Excel share the PNG
     assert files["html"].startswith(b"<!DOCTYPE html>")
-    assert "Improvement Board: board pack for the meeting on 1 July 2026" in pdf_text(files["pdf"])
+    pdf = tmp_path / "pack.pdf"
+    pdf.write_bytes(files["pdf"])
+    assert "ImprovementBoard:boardpackforthemeetingon1July2026" in pdftotext_words(pdf)
     assert files["docx"].startswith(b"PK") and files["xlsx"].startswith(b"PK")
 
 
