@@ -193,6 +193,7 @@ def run_indicators(loaded: LoadedReturns, period: Period, codes: Iterable[str] |
         f"AS period_start, DATE '{period.end.isoformat()}' AS period_end, "
         f"DATE '{period.window_start.isoformat()}' AS window_start"
     )
+    con.execute(_setup_sql("_cohorts.sql"))
     wanted = {c.upper() for c in codes} if codes else None
     queries = [
         q

@@ -6,16 +6,8 @@
 -- unit: percent
 -- source: SSDA903 oc3
 -- children: care leavers in suitable accommodation
-WITH cohort AS (
-    SELECT DISTINCT o.CHILD, o.IN_TOUCH, o.ACTIV, o.ACCOM
-    FROM oc3 o, params
-    WHERE (o.DOB + INTERVAL 19 YEAR BETWEEN params.period_start AND params.period_end
-        OR o.DOB + INTERVAL 20 YEAR BETWEEN params.period_start AND params.period_end
-        OR o.DOB + INTERVAL 21 YEAR BETWEEN params.period_start AND params.period_end)
-      AND o.IN_TOUCH IS DISTINCT FROM 'DIED'
-),
-verdict AS (
-    SELECT CHILD, coalesce(ACCOM LIKE '%1', false) AS counted FROM cohort
+WITH verdict AS (
+    SELECT CHILD, coalesce(ACCOM LIKE '%1', false) AS counted FROM care_leaver_cohort
 )
 SELECT
     100.0 * count(*) FILTER (WHERE counted) / nullif(count(*), 0) AS value,
