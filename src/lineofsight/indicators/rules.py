@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 HIGHER = "higher"
@@ -137,6 +137,15 @@ class Period:
     start: date
     end: date
     label: str
+
+    @property
+    def window_start(self) -> date:
+        """Start of the 3-year rolling window ending at the period end (adoption scorecard)."""
+        try:
+            three_years_back = self.end.replace(year=self.end.year - 3)
+        except ValueError:  # 29 February: a leap day's year three years back has none
+            three_years_back = self.end.replace(year=self.end.year - 3, day=28)
+        return three_years_back + timedelta(days=1)
 
 
 class PeriodError(ValueError):

@@ -36,6 +36,7 @@ Adding an indicator is one SQL file in ``sql/`` (see ``docs/indicators-compute.m
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -84,7 +85,7 @@ def compute_indicators(
     """
     chosen = parse_period(period) if isinstance(period, str) else period
     if period_start or period_end:
-        chosen = Period(chosen.label, period_start or chosen.start, period_end or chosen.end)
+        chosen = replace(chosen, start=period_start or chosen.start, end=period_end or chosen.end)
     if cin_file is None:
         cin_files: list[Path | str] = []
     elif isinstance(cin_file, (str, Path)):

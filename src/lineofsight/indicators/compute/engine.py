@@ -6,13 +6,15 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import duckdb
-from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
+
+from lineofsight.indicators import rules
+from lineofsight.indicators.rules import Period
 
 from .readers import LoadedReturns, connect, load_cin, load_ssda903
 
@@ -77,36 +79,22 @@ class IndicatorQuery:
         return re.search(r"\b(FROM|JOIN)\s+adoption\b", self.sql, re.IGNORECASE) is not None
 
 
-@dataclass(frozen=True)
-class Period:
-    """The days an indicator value covers (both ends included) and its scorecard label."""
-
-    label: str
-    start: date
-    end: date
-
-    @property
-    def window_start(self) -> date:
-        """Start of the 3-year rolling window ending at the period end (adoption scorecard)."""
-        return self.end - relativedelta(years=3) + timedelta(days=1)
-
-
-_YEAR = re.compile(r"^(\d{4})-(\d{2})(?:\s*Q([1-4]))?$")
-
-
 def parse_period(label: str) -> Period:
     """Read ``2025-26`` (1 April 2025 to 31 March 2026) or ``2025-26 Q3`` (October to
-    December 2025: quarters run from April, as councils' scorecards do)."""
-    match = _YEAR.match(label.strip())
-    if not match or (int(match[1]) + 1) % 100 != int(match[2]):
+    December 2025: quarters run from April, as councils' scorecards do).
+
+    The scorecard's own period reader, narrowed to financial years and their quarters:
+    a statutory return covers a financial year, so a calendar month or year is refused.
+    """
+    try:
+        period = rules.parse_period(label)
+    except rules.PeriodError:
+        period = None
+    if period is None or period.kind not in (rules.YEAR, rules.QUARTER) or period.start.month not in (1, 4, 7, 10):
         raise ValueError(f"period {label!r}: expected a financial year like 2025-26, or 2025-26 Q3")
-    year = int(match[1])
-    start = date(year, 4, 1)
-    end = date(year + 1, 3, 31)
-    if match[3]:
-        start = start + relativedelta(months=3 * (int(match[3]) - 1))
-        end = start + relativedelta(months=3) - timedelta(days=1)
-    return Period(label.strip(), start, end)
+    if period.kind == rules.YEAR and period.start.month != 4:
+        raise ValueError(f"period {label!r}: expected a financial year like 2025-26, or 2025-26 Q3")
+    return period
 
 
 _META = re.compile(r"^--\s*([a-z]+):\s?(.*)$")
