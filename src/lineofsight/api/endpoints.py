@@ -8,7 +8,7 @@ at /api/docs.
 """
 
 from datetime import datetime
-from typing import Any, Literal, cast
+from typing import Annotated, Any, Literal, cast
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from ninja import Field, File, NinjaAPI, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.params.functions import Path as path_param
 
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import get_for_user, require_role
@@ -31,6 +32,7 @@ from lineofsight.api.schemas import (
     FieldErrors,
     GovernanceBodyOut,
     IndicatorOut,
+    InvalidRequest,
     Message,
     PlanOut,
     RecommendationOut,
@@ -52,6 +54,11 @@ from lineofsight.tracking import services
 from lineofsight.tracking.forms import ActionEditForm, ProgressUpdateForm
 
 ACTION_ORG = "recommendation__plan__organisation_id"
+# Ids are 64-bit in the database; a larger number could not name anything, and SQLite
+# raises on it instead of finding nothing.
+MAX_ID = 2**63 - 1
+ObjectId = Annotated[int, path_param(ge=1, le=MAX_ID)]
+QueryId = Annotated[int, Field(ge=1, le=MAX_ID)]
 EDITORS = (Role.ADMIN, Role.PLAN_MANAGER)
 
 DESCRIPTION = """Line of Sight's JSON API for a council's other systems: Power BI and Excel
@@ -81,7 +88,7 @@ api = LineOfSightAPI(
 )
 v1 = Router()
 
-READ_ERRORS: dict[int, Any] = {401: Message, 404: Message, 429: Message}
+READ_ERRORS: dict[int, Any] = {401: Message, 404: Message, 422: InvalidRequest, 429: Message}
 WRITE_ERRORS: dict[int, Any] = {**READ_ERRORS, 403: Message}
 
 
@@ -95,7 +102,7 @@ class Page(LimitOffsetPagination):
 
     class Input(Schema):
         limit: int = Field(100, ge=1, le=500)
-        offset: int = Field(0, ge=0)
+        offset: int = Field(0, ge=0, le=1_000_000_000)  # SQLite and PostgreSQL refuse offsets past 64 bits
 
 
 def _membership(request: HttpRequest) -> Membership:
@@ -135,7 +142,7 @@ def list_plans(request: HttpRequest) -> Any:
 
 
 @v1.get("/plans/{plan_id}", response={200: PlanOut, **READ_ERRORS}, tags=["plans"])
-def get_plan(request: HttpRequest, plan_id: int) -> Any:
+def get_plan(request: HttpRequest, plan_id: ObjectId) -> Any:
     """One plan."""
     plan, _ = get_for_user(request, Plan.objects.select_related("inspection"), "organisation_id", pk=plan_id)
     return plan
@@ -143,14 +150,14 @@ def get_plan(request: HttpRequest, plan_id: int) -> Any:
 
 @v1.get("/plans/{plan_id}/recommendations", response={200: list[RecommendationOut], **READ_ERRORS}, tags=["plans"])
 @paginate(Page)
-def list_recommendations(request: HttpRequest, plan_id: int) -> Any:
+def list_recommendations(request: HttpRequest, plan_id: ObjectId) -> Any:
     """A plan's recommendations, in plan order."""
     plan, _ = get_for_user(request, Plan.objects.all(), "organisation_id", pk=plan_id)
     return Recommendation.objects.filter(plan=plan).order_by("order", "pk")
 
 
 @v1.get("/recommendations/{recommendation_id}", response={200: RecommendationOut, **READ_ERRORS}, tags=["plans"])
-def get_recommendation(request: HttpRequest, recommendation_id: int) -> Any:
+def get_recommendation(request: HttpRequest, recommendation_id: ObjectId) -> Any:
     """One recommendation."""
     recommendation, _ = get_for_user(
         request, Recommendation.objects.all(), "plan__organisation_id", pk=recommendation_id
@@ -161,10 +168,10 @@ def get_recommendation(request: HttpRequest, recommendation_id: int) -> Any:
 class ActionFilters(Schema):
     """The plan page's filters, plus ``changed_since`` for systems that sync."""
 
-    owner: int | None = Field(None, description="A person's id (from an action's owners)")
+    owner: QueryId | None = Field(None, description="A person's id (from an action's owners)")
     rag: Literal["red", "amber", "green", "blue", "none"] | None = Field(None, description="Effective RAG")
     status: Literal["not_started", "in_progress", "complete", "none"] | None = None
-    body: int | None = Field(None, description="A governance body's id: actions reported to it")
+    body: QueryId | None = Field(None, description="A governance body's id: actions reported to it")
     due: str | None = Field(
         None,
         pattern=r"^(overdue|none|[0-9]{1,4})$",
@@ -184,7 +191,7 @@ def _filtered(request: HttpRequest, plan_id: int, filters: ActionFilters) -> tup
 
 @v1.get("/plans/{plan_id}/actions", response={200: list[ActionOut], **READ_ERRORS}, tags=["actions"])
 @paginate(Page)
-def list_actions(request: HttpRequest, plan_id: int, filters: Query[ActionFilters]) -> Any:
+def list_actions(request: HttpRequest, plan_id: ObjectId, filters: Query[ActionFilters]) -> Any:
     """A plan's actions, filtered as on the plan page, in plan order."""
     return _filtered(request, plan_id, filters)[1]
 
@@ -206,7 +213,7 @@ def list_actions(request: HttpRequest, plan_id: int, filters: Query[ActionFilter
     },
 )
 def action_feed(
-    request: HttpRequest, plan_id: int, fmt: Literal["csv", "xlsx"], filters: Query[ActionFilters]
+    request: HttpRequest, plan_id: ObjectId, fmt: Literal["csv", "xlsx"], filters: Query[ActionFilters]
 ) -> HttpResponse:
     """The spreadsheet feed: the filtered action list as CSV or XLSX.
 
@@ -221,7 +228,7 @@ def action_feed(
 
 
 @v1.get("/actions/{action_id}", response={200: ActionOut, **READ_ERRORS}, tags=["actions"])
-def get_action(request: HttpRequest, action_id: int) -> Any:
+def get_action(request: HttpRequest, action_id: ObjectId) -> Any:
     """One action."""
     return _action(request, action_id)
 
@@ -231,7 +238,7 @@ def get_action(request: HttpRequest, action_id: int) -> Any:
     response={200: ActionOut, 400: FieldErrors, 409: ConflictOut, **WRITE_ERRORS},
     tags=["actions"],
 )
-def edit_action(request: HttpRequest, action_id: int, payload: ActionPatch) -> Any:
+def edit_action(request: HttpRequest, action_id: ObjectId, payload: ActionPatch) -> Any:
     """Edit an action (plan managers and admins, write tokens).
 
     Send the ``version`` you read. If someone saved since, nothing is written and the
@@ -278,7 +285,7 @@ def _form_errors(form: Any) -> dict[str, list[str]]:
 
 @v1.get("/actions/{action_id}/updates", response={200: list[UpdateOut], **READ_ERRORS}, tags=["progress updates"])
 @paginate(Page)
-def list_updates(request: HttpRequest, action_id: int) -> Any:
+def list_updates(request: HttpRequest, action_id: ObjectId) -> Any:
     """An action's progress updates, newest first."""
     action = _action(request, action_id)
     return action.updates.select_related("author", "reviewed_by").order_by("-created", "-pk")
@@ -289,7 +296,7 @@ def list_updates(request: HttpRequest, action_id: int) -> Any:
     response={201: UpdateOut, 400: FieldErrors, **WRITE_ERRORS},
     tags=["progress updates"],
 )
-def post_update(request: HttpRequest, action_id: int, payload: UpdateIn) -> Any:
+def post_update(request: HttpRequest, action_id: ObjectId, payload: UpdateIn) -> Any:
     """Post a progress update (the action's owners, plan managers and admins; write tokens).
 
     It awaits the plan manager's sign-off, exactly as an update posted on the web."""
@@ -318,7 +325,7 @@ def list_bodies(request: HttpRequest) -> Any:
 
 
 @v1.get("/governance-bodies/{body_id}", response={200: GovernanceBodyOut, **READ_ERRORS}, tags=["board packs"])
-def get_body(request: HttpRequest, body_id: int) -> Any:
+def get_body(request: HttpRequest, body_id: ObjectId) -> Any:
     """One governance body."""
     body, _ = get_for_user(request, GovernanceBody.objects.all(), "organisation_id", pk=body_id)
     return body
@@ -330,7 +337,7 @@ def _packs() -> QuerySet[BoardPack]:
 
 @v1.get("/board-packs", response={200: list[BoardPackOut], **READ_ERRORS}, tags=["board packs"])
 @paginate(Page)
-def list_packs(request: HttpRequest, body: int | None = None) -> Any:
+def list_packs(request: HttpRequest, body: Annotated[int | None, Field(ge=1, le=MAX_ID)] = None) -> Any:
     """Issued board packs, newest meeting first; ``body`` keeps one body's."""
     packs = _packs().filter(organisation_id=_membership(request).organisation_id)
     if body is not None:
@@ -339,7 +346,7 @@ def list_packs(request: HttpRequest, body: int | None = None) -> Any:
 
 
 @v1.get("/board-packs/{pack_id}", response={200: BoardPackOut, **READ_ERRORS}, tags=["board packs"])
-def get_pack(request: HttpRequest, pack_id: int) -> Any:
+def get_pack(request: HttpRequest, pack_id: ObjectId) -> Any:
     """One issued board pack."""
     pack, _ = get_for_user(request, _packs(), "organisation_id", pk=pack_id)
     return pack
@@ -358,7 +365,7 @@ def get_pack(request: HttpRequest, pack_id: int) -> Any:
         }
     },
 )
-def download_pack(request: HttpRequest, pack_id: int, fmt: Literal["html", "pdf", "docx", "xlsx"]) -> Any:
+def download_pack(request: HttpRequest, pack_id: ObjectId, fmt: Literal["html", "pdf", "docx", "xlsx"]) -> Any:
     """An issued pack's file (HTML, PDF, Word or Excel) exactly as the body received it."""
     pack, _ = get_for_user(request, _packs(), "organisation_id", pk=pack_id)
     stored = pack.file_for(fmt)
@@ -390,21 +397,21 @@ def list_indicators(request: HttpRequest) -> Any:
 
 
 @v1.get("/indicators/{indicator_id}", response={200: IndicatorOut, **READ_ERRORS}, tags=["scorecard"])
-def get_indicator(request: HttpRequest, indicator_id: int) -> Any:
+def get_indicator(request: HttpRequest, indicator_id: ObjectId) -> Any:
     """One indicator."""
     return _indicator(request, indicator_id)
 
 
 @v1.get("/indicators/{indicator_id}/targets", response={200: list[TargetOut], **READ_ERRORS}, tags=["scorecard"])
 @paginate(Page)
-def list_targets(request: HttpRequest, indicator_id: int) -> Any:
+def list_targets(request: HttpRequest, indicator_id: ObjectId) -> Any:
     """An indicator's targets, earliest first."""
     return Target.objects.filter(indicator=_indicator(request, indicator_id)).order_by("by_date", "pk")
 
 
 @v1.get("/indicators/{indicator_id}/values", response={200: list[ValueOut], **READ_ERRORS}, tags=["scorecard"])
 @paginate(Page)
-def list_values(request: HttpRequest, indicator_id: int) -> Any:
+def list_values(request: HttpRequest, indicator_id: ObjectId) -> Any:
     """An indicator's values, one per period, oldest first."""
     return IndicatorValue.objects.filter(indicator=_indicator(request, indicator_id)).order_by("period_end", "pk")
 

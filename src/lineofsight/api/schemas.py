@@ -16,18 +16,26 @@ class Message(Schema):
     detail: str
 
 
+class InvalidRequest(Schema):
+    """A request the API could not read (a wrong type, a value out of range): each problem
+    with where it is (``loc``) and what is wrong (``msg``)."""
+
+    detail: list[dict[str, Any]]
+
+
 class FieldErrors(Schema):
     """A refused write: every problem, by field (as the web form words them)."""
 
     detail: str
-    errors: dict[str, list[str]]
+    # Absent when the body could not be read at all (not JSON): then only ``detail``.
+    errors: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class RowErrors(Schema):
     """A refused upload: every problem, by row and column, as the CSV upload page lists them."""
 
     detail: str
-    errors: list[str]
+    errors: list[str] = Field(default_factory=list)
 
 
 class InspectionOut(Schema):
