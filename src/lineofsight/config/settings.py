@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "lineofsight.tracking",
     "lineofsight.reports",
     "lineofsight.indicators",
+    # --- JSON API (issue 15): "ninja" serves Swagger UI from its own static files, not a CDN
+    "ninja",
+    "lineofsight.api",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +143,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# --- JSON API (issue 15): requests per token, as "COUNT/PERIOD" (s, m, h or d).
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/m")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

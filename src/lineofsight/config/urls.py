@@ -11,6 +11,7 @@ urlpatterns = [
     path("tracking/", include("lineofsight.tracking.urls")),
     path("reports/", include("lineofsight.reports.urls")),
     path("scorecard/", include("lineofsight.indicators.urls")),
+    path("api/", include("lineofsight.api.urls")),  # JSON API, its docs, tokens and the spreadsheet feed
     path("", include("lineofsight.plans.urls")),
 ]
 

@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lineofsight.accounts.models import Membership
+from lineofsight.api.tokens import create_token
 from lineofsight.tracking import services
 from lineofsight.tracking.models import EvidenceFile
 
@@ -50,6 +51,8 @@ def world(action_owner, plan_manager, viewer, action_1b) -> dict[str, Any]:  # t
         "evidence": EvidenceFile.objects.get(),
         "plan": action_1b.recommendation.plan,
         "viewer_membership": Membership.objects.get(user=viewer),
+        # --- JSON API (issue 15)
+        "api_token": create_token(action_1b.recommendation.plan.organisation, plan_manager).token,
     }
 
 
@@ -125,6 +128,16 @@ CASES: list[Case] = [
         lambda w: {},
         ADMIN_ONLY_OBJECT,
     ),
+    # --- JSON API (issue 15): token pages and the plan page's spreadsheet feed
+    ("api tokens", "get", lambda w: reverse("api_web:token_list"), None, ADMIN_ONLY),
+    (
+        "revoke api token",
+        "post",
+        lambda w: reverse("api_web:token_revoke", args=[w["api_token"].pk]),
+        lambda w: {},
+        ADMIN_ONLY_OBJECT,
+    ),
+    ("action feed", "get", lambda w: reverse("api_web:plan_feed", args=[w["plan"].pk, "csv"]), None, READ),
 ]
 
 

@@ -1,0 +1,66 @@
+"""Web pages that go with the API: admins list and revoke their organisation's tokens,
+and the plan page's spreadsheet feed (CSV or XLSX of the filtered actions)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from lineofsight.accounts.models import Membership, Role
+from lineofsight.accounts.permissions import current_membership, get_for_user, require_role
+from lineofsight.api import feed
+from lineofsight.api.models import ApiToken
+from lineofsight.api.tokens import revoke_token, tokens_of
+from lineofsight.plans.interchange import plan_queryset
+from lineofsight.tracking.services import london_today
+
+
+def _admin(request: HttpRequest) -> Membership:
+    membership = current_membership(request)
+    if membership is None:
+        raise PermissionDenied("You are not a member of any organisation")
+    require_role(membership, Role.ADMIN)
+    return membership
+
+
+@login_required
+def token_list(request: HttpRequest) -> HttpResponse:
+    """The organisation's API tokens: who each acts as, its scope, expiry and last use."""
+    membership = _admin(request)
+    return render(
+        request,
+        "api/token_list.html",
+        {
+            "tokens": list(tokens_of(membership.organisation)),
+            "organisation": membership.organisation,
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    """Stop a token working at once (admins of its organisation)."""
+    token, membership = get_for_user(request, ApiToken.objects.all(), "organisation_id", pk=token_id)
+    require_role(membership, Role.ADMIN)
+    revoke_token(token, by=request.user)
+    messages.success(request, f"Token {token.prefix}… revoked: it no longer works")
+    return redirect("api_web:token_list")
+
+
+@login_required
+def plan_feed(request: HttpRequest, plan_id: int, fmt: str) -> HttpResponse:
+    """The plan page's actions, with its filters, as CSV or XLSX (anyone in the organisation)."""
+    plan, _membership = get_for_user(request, plan_queryset(with_updates=False), "organisation_id", pk=plan_id)
+    if fmt not in feed.FEED_FORMATS:
+        raise Http404("No such format")
+    content, media_type, filename = feed.feed_file(plan, feed.filter_from_params(request.GET), fmt, london_today())
+    response = HttpResponse(content, content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
