@@ -25,4 +25,4 @@ errorlog = "-"
 preload_app = True
 # No control socket: its default path is shared by every gunicorn of the same user, so
 # two instances on one machine (a test server and a load test) would fight over it.
-no_control_socket = True
+control_socket_disable = True
