@@ -55,3 +55,24 @@ bench: install-test
 
 clean:
 	rm -rf var .pytest_cache
+
+# --- Running it for a council or a region (issue 14): see docs/deploying.md.
+#   make serve   gunicorn with WEB_WORKERS workers (default 4) on the configured database
+#   make worker  the background worker (issuing packs, daily jobs)
+#   make load    load test: PostgreSQL + 4 workers, 50 users for 60 s (not part of make test)
+WEB_WORKERS ?= 4
+.PHONY: serve worker load load-sqlite
+
+serve: install
+	$(BIN)/lineofsight migrate --noinput
+	$(BIN)/lineofsight collectstatic --noinput -v 0
+	WEB_BIND=$(HOST):$(PORT) WEB_WORKERS=$(WEB_WORKERS) $(BIN)/gunicorn -c python:lineofsight.config.gunicorn_conf lineofsight.config.wsgi
+
+worker: install
+	$(BIN)/lineofsight worker
+
+load: install-test
+	$(BIN)/python bench/load.py --database postgres --workers 4 --users 50 --seconds 60
+
+load-sqlite: install-test
+	$(BIN)/python bench/load.py --database sqlite --workers 1 --users 50 --seconds 60

@@ -53,6 +53,7 @@ def project_routes() -> list[tuple[str, list[str]]]:
 @pytest.fixture
 def council_a_objects(example_plan, plan_manager, viewer, council) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """One of each kind of object Council A has, by the URL keyword that names it."""
+    from lineofsight.background.models import Job
     from lineofsight.importing.models import ImportSession
     from lineofsight.indicators.models import IndicatorLink
     from lineofsight.indicators.services import code_index, ensure_standard_indicators
@@ -93,6 +94,10 @@ def council_a_objects(example_plan, plan_manager, viewer, council) -> dict[str, 
         "link_id": link.pk,
         "session_id": session.pk,
         "token_id": token.pk,  # JSON API (issue 15)
+        # Issuing a pack in the background (issue 14): its progress page.
+        "job_id": Job.objects.create(
+            kind="issue_pack", organisation=council, params={"body_id": body.pk, "meeting_date": "2026-07-01"}
+        ).pk,
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from lineofsight.config.env import env_bool, env_int, env_list, env_secret, env_str
 
@@ -161,4 +162,62 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+# --- Running it for a council or a region (issue 14): production server, background work,
+# shared file storage. Kept in one block so the rest of the settings read as before.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "lineofsight.background"]
+# WhiteNoise serves the collected static files from every web worker, so no separate
+# static server is needed behind the reverse proxy; it sits right after SecurityMiddleware.
+# /healthz first: answered before host checks, HTTPS redirects and sessions (see healthz.py).
+MIDDLEWARE.insert(0, "lineofsight.config.healthz.HealthCheckMiddleware")
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # filled by collectstatic; WhiteNoise warns if it is missing
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
+)
+
+# Background work (board packs, daily jobs). "database": tasks wait in the database for
+# `lineofsight worker`; "immediate": they run inside the request (a developer's machine).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate" if DEBUG else "database")
+if TASKS_BACKEND not in ("immediate", "database"):
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be immediate or database, got {TASKS_BACKEND!r}")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND]
+    }
+}
+# The hour (London time) after which the worker queues each day's jobs.
+DAILY_JOBS_HOUR = env_int("DAILY_JOBS_HOUR", 1)
+
+# Files (evidence, issued packs): the local folder by default; "s3" for an S3-compatible
+# bucket shared by every web worker and the worker (AWS, MinIO, Ceph, a cloud's object store).
+FILE_STORAGE = env_str("FILE_STORAGE", "local")
+if FILE_STORAGE not in ("local", "s3"):
+    raise ImproperlyConfigured(f"FILE_STORAGE must be local or s3, got {FILE_STORAGE!r}")
+if FILE_STORAGE == "s3" and not env_str("S3_BUCKET"):
+    raise ImproperlyConfigured("S3_BUCKET must be set when FILE_STORAGE is s3")
+STORAGES = {
+    "default": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": env_str("S3_BUCKET"),
+                "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+                "region_name": env_str("S3_REGION", "eu-west-2"),
+                "access_key": env_str("S3_ACCESS_KEY_ID"),
+                "secret_key": env_secret("S3_SECRET_ACCESS_KEY", required=False, dev_default=""),
+                "location": env_str("S3_PREFIX", ""),
+                # Evidence is private: every download goes through the app's permission check.
+                "default_acl": None,
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+        if FILE_STORAGE == "s3"
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }

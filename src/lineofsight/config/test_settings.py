@@ -9,6 +9,8 @@ import tempfile
 
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "test-secret-key-only-for-the-test-suite")
+# Background work runs as it is queued, inside the test (tests of the worker switch it).
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 os.environ.setdefault("LINEOFSIGHT_VAR", tempfile.mkdtemp(prefix="lineofsight-test-"))
 
 from lineofsight.config.settings import *  # noqa: F403

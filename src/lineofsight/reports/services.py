@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -46,6 +47,7 @@ def issue_pack(
     *,
     user: Any = None,
     pack: BoardPackContent | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> BoardPack:
     """Freeze the pack for ``body``'s meeting: keep its content and every format's file.
 
@@ -54,9 +56,12 @@ def issue_pack(
     """
     if BoardPack.objects.filter(body=body, meeting_date=meeting_date).exists():
         raise PackError(f"A pack for {body}'s meeting on {long_date(meeting_date)} has already been issued.")
+    say = progress or (lambda text: None)
+    say("Gathering the actions, updates and indicators")
     content = pack or build_pack(body, meeting_date)
     # Rendered before the transaction, so no lock is held while the files are laid out.
-    files = export_all(content)
+    files = export_all(content, progress=say)
+    say("Saving the files")
     saved: list[BoardPackFile] = []
     try:
         with transaction.atomic():
@@ -86,3 +91,22 @@ def issue_pack(
 def _remove_files(files: list[BoardPackFile]) -> None:
     for stored in files:
         stored.file.storage.delete(stored.file.name)
+
+
+def issue_job_key(body: GovernanceBody, meeting_date: date) -> str:
+    """The background job key for issuing a body's pack for one meeting (one job each)."""
+    return f"issue_pack:{body.pk}:{meeting_date.isoformat()}"
+
+
+def run_issue_job(params: dict[str, Any], progress: Callable[[str], None]) -> dict[str, Any]:
+    """Background job: issue the pack described by ``params`` (body id, meeting date, user id).
+
+    Returns the issued pack's id for the progress page to link to its files.
+    """
+    from django.contrib.auth import get_user_model
+
+    body = GovernanceBody.objects.select_related("organisation").get(pk=params["body_id"])
+    user_id = params.get("user_id")
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id is not None else None
+    issued = issue_pack(body, date.fromisoformat(params["meeting_date"]), user=user, progress=progress)
+    return {"pack_id": issued.pk}

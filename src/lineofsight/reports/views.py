@@ -7,6 +7,8 @@ issued packs; only plan managers and admins build draft packs and issue them.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max, Prefetch
@@ -18,6 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import get_for_user, require_role
+from lineofsight.background import jobs
+from lineofsight.background.models import Job
 from lineofsight.plans.models import GovernanceBody, Plan
 from lineofsight.reports.builder import build_pack
 from lineofsight.reports.exporters import FORMATS, pack_filename
@@ -25,7 +29,7 @@ from lineofsight.reports.exporters.html import pack_context
 from lineofsight.reports.forms import MeetingForm
 from lineofsight.reports.models import BoardPack, BoardPackFile
 from lineofsight.reports.plan_table import export_plan_docx, export_plan_xlsx
-from lineofsight.reports.services import PackError, issue_pack
+from lineofsight.reports.services import issue_job_key
 
 MANAGERS = (Role.ADMIN, Role.PLAN_MANAGER)
 # The downloaded HTML pack carries no script and fetches nothing: say so to the browser.
@@ -133,18 +137,66 @@ def pack_preview_download(request: HttpRequest, body_id: int, fmt: str) -> HttpR
 @login_required
 @require_POST
 def pack_issue(request: HttpRequest, body_id: int) -> HttpResponse:
-    """Issue (freeze) the pack for a meeting date (plan managers only)."""
+    """Ask for the pack for a meeting date to be issued (plan managers only).
+
+    Answers at once: the worker lays the four files out, and the page this redirects
+    to shows its progress and then the files.
+    """
     body, form = _draft(request, body_id)
     if not form.is_valid():
         messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("reports:body_detail", body_id=body.pk)
+    meeting_date = form.cleaned_data["date"]
+    already = BoardPack.objects.filter(body=body, meeting_date=meeting_date).first()
+    if already is not None:
+        messages.error(request, f"{already} has already been issued.")
+        return redirect("reports:pack_detail", pack_id=already.pk)
+    job, _created = jobs.submit(
+        "issue_pack",
+        key=issue_job_key(body, meeting_date),
+        organisation=body.organisation,
+        user=request.user,
+        params={"body_id": body.pk, "meeting_date": meeting_date.isoformat(), "user_id": request.user.pk},
+    )
+    return redirect("reports:issue_status", job_id=job.pk)
+
+
+def _issue_job(request: HttpRequest, job_id: int) -> tuple[Job, GovernanceBody]:
+    job, membership = get_for_user(request, Job.objects.filter(kind="issue_pack"), "organisation_id", pk=job_id)
+    require_role(membership, *MANAGERS)
+    body = GovernanceBody.objects.get(pk=job.params["body_id"], organisation=membership.organisation)
+    return job, body
+
+
+@login_required
+def issue_status(request: HttpRequest, job_id: int) -> HttpResponse:
+    """How issuing a pack is going: waiting, running (with its step), failed, or its files."""
+    job, body = _issue_job(request, job_id)
+    pack = None
+    if job.status == Job.Status.DONE:
+        pack = BoardPack.objects.prefetch_related("files").filter(pk=job.result.get("pack_id")).first()
+    context = {
+        "job": job,
+        "body": body,
+        "pack": pack,
+        "meeting_date": date.fromisoformat(job.params["meeting_date"]),
+        "formats": FORMATS,
+        "can_retry": jobs.can_retry(job),
+        "abandoned": job.status == Job.Status.RUNNING and jobs.is_abandoned(job),
+    }
+    return render(request, "reports/issue_status.html", context)
+
+
+@login_required
+@require_POST
+def issue_retry(request: HttpRequest, job_id: int) -> HttpResponse:
+    """Try a failed issue again (plan managers only)."""
+    job, _body = _issue_job(request, job_id)
     try:
-        pack = issue_pack(body, form.cleaned_data["date"], user=request.user)
-    except PackError as exc:
+        jobs.retry(job)
+    except jobs.JobError as exc:
         messages.error(request, str(exc))
-        return redirect("reports:body_detail", body_id=body.pk)
-    messages.success(request, f"{pack} issued.")
-    return redirect("reports:pack_detail", pack_id=pack.pk)
+    return redirect("reports:issue_status", job_id=job.pk)
 
 
 def _issued(request: HttpRequest, pack_id: int) -> BoardPack:

@@ -67,7 +67,7 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export_all(pack: BoardPackContent) -> dict[str, bytes]:
+def export_all(pack: BoardPackContent, progress: Callable[[str], None] | None = None) -> dict[str, bytes]:
     """Every format's file for one built pack, as issuing keeps them.
 
     The HTML is laid out once and the PDF printed from those same bytes (charts are
@@ -77,9 +77,17 @@ def export_all(pack: BoardPackContent) -> dict[str, bytes]:
     from lineofsight.reports.exporters.html import export_html
     from lineofsight.reports.exporters.pdf import html_to_pdf
 
+    say = progress or (lambda text: None)
+    say("Laying out the web page")
     html = export_html(pack)
-    files = {"html": html, "pdf": html_to_pdf(html)}
-    return {name: files[name] if name in files else fmt.export(pack) for name, fmt in FORMATS.items()}
+    files = {"html": html}
+    say("Printing the PDF")
+    files["pdf"] = html_to_pdf(html)
+    for name, fmt in FORMATS.items():
+        if name not in files:
+            say(f"Writing the {fmt.label} file")
+            files[name] = fmt.export(pack)
+    return {name: files[name] for name in FORMATS}
 
 
 def pack_filename(pack: BoardPackContent, fmt: str) -> str:

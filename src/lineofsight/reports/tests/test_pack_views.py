@@ -137,7 +137,10 @@ def test_issuing_freezes_the_pack_with_every_format_and_only_once(client_for, ad
 
     pack = BoardPack.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("reports:pack_detail", args=[pack.pk])
+    # Tests run background work at once, so the progress page already lists the files.
+    progress = client.get(response["Location"])
+    assert "Improvement Board pack for 1 July 2026 issued." in progress.content.decode()
+    assert reverse("reports:pack_download", args=[pack.pk, "pdf"]) in progress.content.decode()
     assert pack.issued_by == admin_user
     assert pack.content["overall"]["red"] == 1
     assert sorted(f.format for f in pack.files.all()) == ["docx", "html", "pdf", "xlsx"]
