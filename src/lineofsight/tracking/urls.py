@@ -17,6 +17,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/activity/", views.plan_activity, name="plan_activity"),
     path("settings/rag/", views.rag_settings, name="rag_settings"),
     path("members/", views.members, name="members"),
+    path("settings/emails/", views.email_preferences, name="email_preferences"),
     path("members/<int:membership_id>/role/", views.member_role, name="member_role"),
     path("members/<int:membership_id>/remove/", views.member_remove, name="member_remove"),
 ]
