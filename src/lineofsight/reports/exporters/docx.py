@@ -145,8 +145,8 @@ def export_docx(pack: BoardPackContent) -> bytes:
     document.core_properties.title = pack.title
     if pack.draft:
         # On every page, so a printed page cannot pass for the issued pack.
-        for section in document.sections:
-            section.header.paragraphs[0].text = "DRAFT – not issued"
+        for page_section in document.sections:
+            page_section.header.paragraphs[0].text = "DRAFT – not issued"
     document.add_heading(pack.title, level=0)
     document.add_paragraph(f"{pack.organisation} · {'; '.join(pack.plans) or 'No active plan reports to this body'}")
     document.add_paragraph(
