@@ -20,7 +20,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def demo():  # type: ignore[no-untyped-def]
-    organisation, plan, _ = load_demo(TODAY)
+    organisation, _plan, _ = load_demo(TODAY)
     services.refresh_rag(services.open_actions(), TODAY)
     return organisation
 
