@@ -6,6 +6,7 @@ from lineofsight.tracking import views
 
 app_name = "tracking"
 urlpatterns = [
+    path("start/", views.landing, name="landing"),
     path("my-actions/", views.my_actions, name="my_actions"),
     path("actions/<int:action_id>/updates/", views.action_updates, name="action_updates"),
     path("actions/<int:action_id>/updates/new/", views.post_update, name="post_update"),

@@ -70,6 +70,16 @@ def _current(request: HttpRequest) -> Membership:
 
 
 @login_required
+def landing(request: HttpRequest) -> HttpResponse:
+    """Where sign-in lands: an action owner's work is My actions; everyone else starts
+    from the plans."""
+    membership = current_membership(request)
+    if membership is not None and membership.role == Role.ACTION_OWNER:
+        return redirect("tracking:my_actions")
+    return redirect("plans:plan_list")
+
+
+@login_required
 def my_actions(request: HttpRequest) -> HttpResponse:
     """The signed-in person's actions: returned, overdue, due soon, awaiting an update."""
     membership = current_membership(request)

@@ -39,6 +39,7 @@ ADMIN_ONLY_OBJECT = {
 EVERYONE = dict.fromkeys(PERSONAS, 200)
 # --- issue 13: each member's own email preferences ---
 EVERYONE_POST = dict.fromkeys(PERSONAS, 302)
+EVERYONE_REDIRECTED = EVERYONE_POST
 
 
 @pytest.fixture
@@ -113,7 +114,8 @@ CASES: list[Case] = [
     ("plan activity", "get", lambda w: reverse("tracking:plan_activity", args=[w["plan"].pk]), None, READ),
     ("rag settings", "get", lambda w: reverse("tracking:rag_settings"), None, OWN_ORG_EDITORS),
     ("members", "get", lambda w: reverse("tracking:members"), None, ADMIN_ONLY),
-    # --- issue 13: email preferences (every member, their own) ---
+    # --- issue 13: where sign-in lands, and email preferences (every member, their own) ---
+    ("landing", "get", lambda w: reverse("tracking:landing"), None, EVERYONE_REDIRECTED),
     ("email preferences", "get", lambda w: reverse("tracking:email_preferences"), None, EVERYONE),
     (
         "save email preferences",
