@@ -507,13 +507,13 @@ def body_actions(body: GovernanceBody) -> list[Action]:
     in plan order, with everything the pack needs prefetched."""
     from django.db.models import Prefetch
 
-    from lineofsight.plans.models import Action, ActionOwner, Plan, ProgressUpdate
+    from lineofsight.plans.models import Action, ActionOwner, ProgressUpdate
+    from lineofsight.tracking.services import open_actions
 
     queryset = (
-        Action.objects.filter(
-            report_links__body=body,
-            recommendation__plan__organisation_id=body.organisation_id,
-            recommendation__plan__status=Plan.PlanStatus.ACTIVE,
+        # Open plans only (the one definition, shared with reminders and My actions).
+        open_actions(
+            Action.objects.filter(report_links__body=body, recommendation__plan__organisation_id=body.organisation_id)
         )
         .select_related("recommendation__plan")
         .prefetch_related(
