@@ -153,6 +153,6 @@ def test_reminders_doc_shows_the_cron_line_and_matches_help() -> None:
     assert "lineofsight remind" in doc
     assert "lineofsight refresh_rag" in doc
     assert "Europe/London" in doc or "London" in doc
-    for name in ("remind", "refresh_rag"):
+    for name in ("remind", "refresh_rag", "weekly_summary"):
         command = load_command_class("lineofsight.tracking", name)
         assert command.help in doc.replace("\n", " ")
