@@ -92,7 +92,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "plans:plan_list"
+# Issue 13: owners land on My actions, everyone else on Plans (tracking.views.landing).
+LOGIN_REDIRECT_URL = "tracking:landing"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 LANGUAGE_CODE = "en-gb"

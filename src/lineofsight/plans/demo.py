@@ -606,7 +606,19 @@ def load_demo(today: date, *, with_users: bool = True) -> tuple[Organisation, Pl
         _demo_scorecard(organisation, today)
     if with_users:
         _create_demo_users(organisation)
+    _give_owners_example_addresses(organisation)
     return organisation, plan, created
+
+
+def _give_owners_example_addresses(organisation: Organisation) -> None:
+    """Every demo owner gets an address at example.invalid (a domain that can never
+    receive mail), so `lineofsight remind --dry-run` shows every reminder reaching someone."""
+    from django.utils.text import slugify
+
+    for person in Person.objects.filter(organisation=organisation, email=""):
+        local = slugify(person.name.split(" – ")[0])[:60] or f"owner-{person.pk}"
+        person.email = f"{local}@example.invalid"
+        person.save(update_fields=["email"])
 
 
 def _finish_demo_plan(plan: Plan) -> None:

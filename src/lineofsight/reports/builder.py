@@ -96,6 +96,9 @@ class ActionLine:
     status: str
     rag: str
     last_update_on: date | None = None
+    # Why the action has its RAG ("due 31 Jan 2026, no update since 3 Nov 2025"), from
+    # the council's rules or the plan manager's override.
+    rag_reason: str = ""
 
     @property
     def status_label(self) -> str:
@@ -104,6 +107,11 @@ class ActionLine:
     @property
     def rag_label(self) -> str:
         return RAG_LABELS.get(self.rag, self.rag)
+
+    @property
+    def rag_summary(self) -> str:
+        """The rating and its reason: "Red: due 31 Jan 2026, no update since 3 Nov 2025"."""
+        return f"{self.rag_label}: {self.rag_reason}" if self.rag_reason else self.rag_label
 
     @property
     def due(self) -> str:
@@ -231,10 +239,14 @@ class BoardPackContent:
     sections: list[PackSection]
     snapshot: dict[str, dict[str, Any]]
     stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
+    # A preview downloaded before issue: every format says DRAFT, so it cannot pass for
+    # the issued pack.
+    draft: bool = False
 
     @property
     def title(self) -> str:
-        return f"{self.body_name}: board pack for the meeting on {long_date(self.meeting_date)}"
+        title = f"{self.body_name}: board pack for the meeting on {long_date(self.meeting_date)}"
+        return f"DRAFT – {title}" if self.draft else title
 
     @property
     def actions(self) -> list[ActionLine]:
@@ -495,13 +507,13 @@ def body_actions(body: GovernanceBody) -> list[Action]:
     in plan order, with everything the pack needs prefetched."""
     from django.db.models import Prefetch
 
-    from lineofsight.plans.models import Action, ActionOwner, Plan, ProgressUpdate
+    from lineofsight.plans.models import Action, ActionOwner, ProgressUpdate
+    from lineofsight.tracking.services import open_actions
 
     queryset = (
-        Action.objects.filter(
-            report_links__body=body,
-            recommendation__plan__organisation_id=body.organisation_id,
-            recommendation__plan__status=Plan.PlanStatus.ACTIVE,
+        # Open plans only (the one definition, shared with reminders and My actions).
+        open_actions(
+            Action.objects.filter(report_links__body=body, recommendation__plan__organisation_id=body.organisation_id)
         )
         .select_related("recommendation__plan")
         .prefetch_related(
@@ -609,7 +621,10 @@ def build_pack(
         for update in updates:
             on = update.as_of or timezone.localdate(update.created)
             last_on = on if last_on is None or on > last_on else last_on
+        # The rules' "none" (no deadline) and a blank rating are both "No RAG" to a board.
         rag = action.effective_rag or ""
+        if rag not in RAG_LABELS:
+            rag = ""
         line = ActionLine(
             id=action.pk,
             plan=plan.title,
@@ -622,6 +637,7 @@ def build_pack(
             status=action.status or "",
             rag=rag,
             last_update_on=last_on,
+            rag_reason=(f"override: {action.rag_override_reason}" if action.rag_override else action.rag_reason or ""),
         )
         lines[action.pk] = line
         theme = recommendation.theme or recommendation.section or NO_THEME

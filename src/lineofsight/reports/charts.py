@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import textwrap
 from functools import lru_cache
 from typing import Any
 
@@ -32,6 +33,17 @@ def _configure(chart: alt.TopLevelMixin) -> dict[str, Any]:
         .configure_axis(labelFontSize=11, titleFontSize=11, labelLimit=260)
         .to_dict()
     )
+
+
+# About the characters of a bold 13 px title that fit across a 360 px trend chart.
+TITLE_CHARS = 52
+
+
+def title_lines(text: str, width: int = TITLE_CHARS) -> alt.TitleParams:
+    """A chart title wrapped onto lines that fit the chart: Vega-Lite never wraps a
+    title, so a long indicator name ran past the edge and was cut off in packs."""
+    lines = textwrap.wrap(text, width=width) or [text]
+    return alt.TitleParams(text=lines, anchor="start")
 
 
 def rag_summary_chart(pack: BoardPackContent) -> dict[str, Any]:
@@ -71,7 +83,7 @@ def trend_chart(series: Series) -> dict[str, Any]:
     """A line of values over periods, with the target as a dashed rule when there is one."""
     values = [{"period": p.label, "value": p.value, "n": i} for i, p in enumerate(series.points)]
     sort = [p.label for p in series.points]
-    base = alt.Chart(alt.Data(values=values), title=series.title)
+    base = alt.Chart(alt.Data(values=values), title=title_lines(series.title))
     line = base.mark_line(point=True, color="#1d70b8").encode(
         x=alt.X("period:N", title=None, sort=sort),
         y=alt.Y("value:Q", title=series.unit or "Value"),

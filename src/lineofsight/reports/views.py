@@ -130,6 +130,8 @@ def pack_preview_download(request: HttpRequest, body_id: int, fmt: str) -> HttpR
     if not form.is_valid():
         return HttpResponse("Enter the meeting date as YYYY-MM-DD", status=400, content_type="text/plain")
     pack = build_pack(body, form.cleaned_data["date"], since=form.cleaned_data.get("since"))
+    # Not issued: every format says DRAFT, so it cannot pass for the pack the board gets.
+    pack.draft = True
     chosen = FORMATS[fmt]
     return _file_response(chosen.export(pack), chosen.media_type, pack_filename(pack, fmt))
 

@@ -14,7 +14,7 @@ from django.template.defaultfilters import filesizeformat
 
 from lineofsight.accounts.models import Organisation, Role
 from lineofsight.plans.models import Action, Person, Rag, Status
-from lineofsight.tracking.models import EVIDENCE_EXTENSIONS, RagSettings
+from lineofsight.tracking.models import EVIDENCE_EXTENSIONS, EmailPreferences, RagSettings, parse_reminder_days
 
 PROPOSED_RAG_CHOICES = [("", "No change"), (Rag.RED, "Red"), (Rag.AMBER, "Amber"), (Rag.GREEN, "Green")]
 STATUS_CHOICES = [("", "No change"), *Status.choices]
@@ -143,14 +143,14 @@ class ProgressUpdateForm(GovukForm):
     status = forms.ChoiceField(label="Delivery status", choices=STATUS_CHOICES, required=False)
     rag = forms.ChoiceField(label="Proposed RAG", choices=PROPOSED_RAG_CHOICES, required=False)
     impact = forms.CharField(
-        label="Impact for children (optional)",
+        label="Impact for children",
         help_text="What evidence shows things changed for children, e.g. an indicator that moved",
         widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
         required=False,
         max_length=10_000,
     )
     evidence = MultipleFileField(
-        label="Evidence files (optional)",
+        label="Evidence files",
         help_text=f"{ALLOWED_TEXT}; each up to {filesizeformat(settings.MAX_UPLOAD_BYTES)}",
         required=False,
     )
@@ -185,6 +185,11 @@ class ReviewForm(GovukForm):
         max_length=5_000,
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Required when returning, so never labelled "(optional)".
+        self.fields["comment"].required_when = "you return the update"  # type: ignore[attr-defined]
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("decision") == "return" and not (data.get("comment") or "").strip():
@@ -206,10 +211,16 @@ class RagOverrideForm(_VersionedForm):
     rag_override = forms.ChoiceField(label="RAG override", choices=OVERRIDE_CHOICES, required=False)
     rag_override_reason = forms.CharField(
         label="Reason for the override",
+        help_text="Needed when you set an override; the action's owners are sent it with the new RAG",
         widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
         required=False,
         max_length=2_000,
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Required whenever an override is chosen, so never labelled "(optional)".
+        self.fields["rag_override_reason"].required_when = "you set an override"  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -282,12 +293,59 @@ class RagSettingsForm(forms.ModelForm):
 
     class Meta:
         model = RagSettings
-        fields = ["due_soon_days", "no_update_days", "stale_days", "use_blue"]
+        fields = ["due_soon_days", "no_update_days", "stale_days", "use_blue", "reminder_days"]
         labels = {
+            "reminder_days": "Remind owners this many days before a deadline",
             "due_soon_days": "Due soon (days before the deadline)",
             "no_update_days": "No update for (days) before a due-soon action turns amber",
             "stale_days": "No update for (days) before an action is flagged as drifting",
             "use_blue": "Show complete and signed-off actions as blue",
+        }
+        help_texts = {
+            "reminder_days": "Days separated by commas, for example 14, 3. Each must be no more than the due-soon "
+            "days; leave it empty to remind once, when an action becomes due soon. Owners are also reminded on "
+            "the day of the deadline, and every day after it until the action is delivered.",
+        }
+
+    def clean_reminder_days(self) -> str:
+        """Store the days in one form ("14,3"), largest first."""
+        text = self.cleaned_data.get("reminder_days") or ""
+        try:
+            days = parse_reminder_days(text)
+        except ValueError as exc:
+            raise forms.ValidationError(f"Enter days separated by commas, like 14, 3: {exc}") from exc
+        return ",".join(str(d) for d in days)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        due_soon = data.get("due_soon_days")
+        days = data.get("reminder_days")
+        if due_soon and days:
+            late = [d for d in parse_reminder_days(days) if d > due_soon]
+            if late:
+                self.add_error(
+                    "reminder_days",
+                    f"Reminders must fall inside the due-soon window of {due_soon} days; "
+                    f"{', '.join(str(d) for d in late)} is more",
+                )
+        return data
+
+
+class EmailPreferencesForm(forms.ModelForm):
+    """The optional emails one person wants."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        govuk_classes(self)
+
+    class Meta:
+        model = EmailPreferences
+        fields = ["updates_posted", "update_signed_off", "rag_overridden", "weekly_summary"]
+        labels = {
+            "updates_posted": "An owner posts an update for me to sign off",
+            "update_signed_off": "My update is signed off",
+            "rag_overridden": "A plan manager overrides the RAG of my action",
+            "weekly_summary": "A weekly summary of the plan",
         }
 
 

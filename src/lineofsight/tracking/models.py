@@ -6,6 +6,7 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -16,6 +17,27 @@ from lineofsight.tracking.rules import RagRules
 # The file types a council may attach as evidence; anything else (scripts, macros,
 # archives) is refused at upload.
 EVIDENCE_EXTENSIONS = ("pdf", "docx", "xlsx", "png", "jpg", "jpeg", "csv", "txt")
+
+
+def parse_reminder_days(text: str) -> tuple[int, ...]:
+    """'14, 3' → (14, 3); raises ValueError naming the part that is not a number of days."""
+    days = []
+    for part in (text or "").replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or not 0 <= int(part) <= 365:
+            raise ValueError(f"'{part}' is not a number of days from 0 to 365")
+        days.append(int(part))
+    return tuple(sorted(set(days), reverse=True))
+
+
+def validate_reminder_days(text: str) -> None:
+    """Model validator for ``RagSettings.reminder_days``."""
+    try:
+        parse_reminder_days(text)
+    except ValueError as exc:
+        raise ValidationError(f"Enter days separated by commas, like 14, 3: {exc}") from exc
 
 
 class RagSettings(models.Model):
@@ -42,6 +64,13 @@ class RagSettings(models.Model):
         help_text="An open action with no update for this many days is flagged as drifting",
     )
     use_blue = models.BooleanField(default=True, help_text="Show complete and signed-off actions as blue (else green)")
+    reminder_days = models.CharField(
+        max_length=50,
+        default="14,3",
+        blank=True,
+        validators=[validate_reminder_days],
+        help_text="Remind owners this many days before a deadline, e.g. '14,3' (each at most the due-soon days)",
+    )
 
     class Meta:
         verbose_name = "RAG settings"
@@ -57,6 +86,7 @@ class RagSettings(models.Model):
             no_update_days=self.no_update_days,
             stale_days=self.stale_days,
             use_blue=self.use_blue,
+            reminder_days=parse_reminder_days(self.reminder_days),
         )
 
     @classmethod
@@ -126,3 +156,47 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"Reminder to {self.person} on {self.sent_on}"
+
+
+class EmailPreferences(models.Model):
+    """Which optional emails one person wants.
+
+    Reminders about their own actions and a returned update (something they must do)
+    always go; the rest are news they may prefer to read in the service.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preferences")
+    updates_posted = models.BooleanField(
+        default=True, help_text="An owner posted an update that needs your sign-off (plan managers)"
+    )
+    update_signed_off = models.BooleanField(default=True, help_text="Your update was signed off")
+    rag_overridden = models.BooleanField(default=True, help_text="A plan manager overrode the RAG of your action")
+    weekly_summary = models.BooleanField(default=True, help_text="A weekly summary of the plan (plan managers)")
+
+    class Meta:
+        verbose_name = "email preferences"
+        verbose_name_plural = "email preferences"
+
+    def __str__(self) -> str:
+        return f"Email preferences of {self.user}"
+
+
+class EmailLog(models.Model):
+    """One email of a kind sent to one address for one occasion (``key``).
+
+    Claimed before sending, like ``ReminderLog``, so the plan manager's list of actions
+    no one can be reminded about, or the weekly summary, goes once however often the
+    daily job runs.
+    """
+
+    kind = models.CharField(max_length=30)
+    key = models.CharField(max_length=100, help_text="The occasion, e.g. the organisation and the day or week")
+    email = models.EmailField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [models.UniqueConstraint(fields=["kind", "key", "email"], name="one_email_per_occasion")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} to {self.email}"

@@ -1,9 +1,20 @@
-"""Reminder digests: one email a day to each owner with something to do.
+"""Reminder digests: every overdue or due-soon action reaches someone.
 
-An owner hears about actions that are overdue, due in the next 14 days, or drifting
-(no update for the council's stale period), in one message rather than one per action.
-Each person's digest is claimed in ``ReminderLog`` before it is sent, so running the
-command twice on the same day, or from two servers, sends nothing new.
+Each day an owner gets at most one email listing their actions that
+
+* are **overdue** (every day until they are delivered),
+* are **due soon** and reach one of the council's reminder points today (by default 14
+  and 3 days before the deadline, set in RAG settings), or are due today,
+* are **drifting** (no update for the council's stale period): on the day they start
+  drifting, then each Monday.
+
+An action none of whose owners has an email address is not dropped: it goes in the plan
+managers' digest ("no one can be reminded about these 6 actions"), and when the council
+has no plan manager with an address either, the run says so ("reaches no one").
+
+Each digest is claimed (``ReminderLog`` for owners, ``EmailLog`` for plan managers)
+before it is sent, so running the command twice on the same day, or from two servers,
+sends nothing new.
 """
 
 from __future__ import annotations
@@ -18,12 +29,16 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from lineofsight.plans.models import Action, ActionOwner, Person, Status
-from lineofsight.tracking import rules
+from lineofsight.accounts.models import Organisation
+from lineofsight.plans.models import Action, ActionOwner, Person
+from lineofsight.tracking import notifications, rules
 from lineofsight.tracking.models import ReminderLog
-from lineofsight.tracking.services import RulesCache, action_facts, london_today
+from lineofsight.tracking.services import RulesCache, action_facts, london_today, open_actions
 
-DUE_SOON_DAYS = 14
+BUCKETS = ("overdue", "due_soon", "stale")
+TITLES = {"overdue": "Overdue", "due_soon": "Due soon", "stale": "No recent update"}
+# A drifting action is mentioned on the day it crosses the stale period, then on Mondays.
+STALE_WEEKDAY = 0
 
 
 @dataclass
@@ -37,6 +52,33 @@ class PersonItems:
     def __bool__(self) -> bool:
         return bool(self.overdue or self.due_soon or self.stale)
 
+    def add(self, bucket: str, action: Action) -> None:
+        items = getattr(self, bucket)
+        if all(a.pk != action.pk for a in items):
+            items.append(action)
+
+    def count(self) -> int:
+        return len(self.overdue) + len(self.due_soon) + len(self.stale)
+
+
+def _action_lines(items: PersonItems) -> list[str]:
+    lines: list[str] = []
+    for bucket in BUCKETS:
+        actions = getattr(items, bucket)
+        if not actions:
+            continue
+        title = TITLES[bucket]
+        lines += [f"{title} ({len(actions)})", "-" * (len(title) + 4)]
+        for action in actions:
+            rec = action.recommendation
+            due = f"due {action.due_date:%d %b %Y}" if action.due_date else "no deadline"
+            lines.append(f"* {rec.plan.title} {rec.ref}{action.ref}: {action.text[:120]} ({due})")
+            if action.rag_reason:
+                lines.append(f"  RAG: {rules.RAG_LABELS.get(action.effective_rag, 'No RAG')}: {action.rag_reason}")
+            lines.append(f"  Post an update: {settings.SITE_URL}{reverse('tracking:post_update', args=[action.pk])}")
+        lines.append("")
+    return lines
+
 
 @dataclass
 class Digest:
@@ -48,13 +90,10 @@ class Digest:
 
     def merged(self) -> PersonItems:
         out = PersonItems()
-        seen: set[int] = set()
         for part in self.items.values():
-            for bucket in ("overdue", "due_soon", "stale"):
+            for bucket in BUCKETS:
                 for action in getattr(part, bucket):
-                    if action.pk not in seen:
-                        seen.add(action.pk)
-                        getattr(out, bucket).append(action)
+                    out.add(bucket, action)
         return out
 
     def subject(self) -> str:
@@ -67,27 +106,42 @@ class Digest:
         return "Your improvement plan actions: " + ", ".join(b for b in bits if b)
 
     def body(self) -> str:
-        m = self.merged()
         names = ", ".join(sorted(p.name for p in self.items))
         lines = [f"Actions owned by {names}, as of {self.today:%d %B %Y}.", ""]
-        for title, bucket in (
-            ("Overdue", m.overdue),
-            (f"Due in the next {DUE_SOON_DAYS} days", m.due_soon),
-            ("No recent update", m.stale),
-        ):
-            if not bucket:
-                continue
-            lines += [f"{title} ({len(bucket)})", "-" * (len(title) + 4)]
-            for action in bucket:
-                rec = action.recommendation
-                due = f"due {action.due_date:%d %b %Y}" if action.due_date else "no deadline"
-                lines.append(f"* {rec.plan.title} {rec.ref}{action.ref}: {action.text[:120]} ({due})")
-                lines.append(
-                    f"  Post an update: {settings.SITE_URL}{reverse('tracking:post_update', args=[action.pk])}"
-                )
-            lines.append("")
+        lines += _action_lines(self.merged())
         lines.append(f"See all your actions: {settings.SITE_URL}{reverse('tracking:my_actions')}")
         return "\n".join(lines)
+
+
+@dataclass
+class Unreachable:
+    """One council's actions due a reminder today that no owner can be emailed about."""
+
+    organisation: Organisation
+    today: date
+    items: PersonItems = field(default_factory=PersonItems)
+    managers: list[str] = field(default_factory=list)
+
+    def subject(self) -> str:
+        return f"No one can be reminded about these {self.items.count()} actions"
+
+    def body(self) -> str:
+        lines = [
+            f"These actions of {self.organisation.name} need a reminder today, but none of their owners "
+            f"has an email address (or they have no owner). Chase them yourself, or add an address "
+            f"to the owner, as of {self.today:%d %B %Y}.",
+            "",
+        ]
+        lines += _action_lines(self.items)
+        return "\n".join(lines)
+
+
+@dataclass
+class ReminderRun:
+    """Today's reminders: owners' digests and, per council, what no owner can be told."""
+
+    digests: list[Digest] = field(default_factory=list)
+    unreachable: list[Unreachable] = field(default_factory=list)
 
 
 def owner_email(person: Person) -> str:
@@ -95,15 +149,28 @@ def owner_email(person: Person) -> str:
     return (person.email or (person.user.email if person.user else "") or "").strip()
 
 
-def build_digests(today: date | None = None, organisation_slug: str | None = None) -> list[Digest]:
-    """Work out today's digests without sending anything (a fixed number of queries)."""
+def reminder_bucket(state: rules.ActionState, rag_rules: rules.RagRules, today: date) -> str | None:
+    """Which part of today's digest the action belongs in, or None if not today."""
+    if state.closed:
+        return None
+    if state.overdue:
+        return "overdue"
+    if state.due_soon and state.days_left is not None:
+        if state.days_left == 0 or state.days_left in rag_rules.reminder_points():
+            return "due_soon"
+        return None
+    # Drifting: on the day it starts, then each Monday — a nudge, not a daily nag.
+    if state.stale and (state.days_since_update == rag_rules.stale_days or today.weekday() == STALE_WEEKDAY):
+        return "stale"
+    return None
+
+
+def build_reminders(today: date | None = None, organisation_slug: str | None = None) -> ReminderRun:
+    """Work out today's reminders without sending anything (a fixed number of queries)."""
     today = today or london_today()
     actions = (
-        Action.objects.exclude(status=Status.COMPLETE)
-        .exclude(recommendation__plan__status="closed")
-        .filter(owner_links__isnull=False)
-        .distinct()
-        .select_related("recommendation__plan")
+        open_actions()
+        .select_related("recommendation__plan__organisation")
         .prefetch_related(
             Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person__user")),
             "updates",
@@ -114,23 +181,35 @@ def build_digests(today: date | None = None, organisation_slug: str | None = Non
         actions = actions.filter(recommendation__plan__organisation__slug=organisation_slug)
     rules_of = RulesCache()
     digests: dict[str, Digest] = {}
+    lost: dict[int, Unreachable] = {}
     for action in actions:
-        facts = action_facts(action)
-        if rules.is_overdue(action.due_date, facts.complete, today):
-            bucket = "overdue"
-        elif rules.is_due_within(action.due_date, today, DUE_SOON_DAYS):
-            bucket = "due_soon"
-        elif rules.is_stale(facts, rules_of(action.recommendation.plan.organisation_id), today):
-            bucket = "stale"
-        else:
+        rag_rules = rules_of.for_action(action)
+        state = rules.classify(action_facts(action), rag_rules, today)
+        bucket = reminder_bucket(state, rag_rules, today)
+        if bucket is None:
             continue
+        reached = False
         for link in action.owner_links.all():
             email = owner_email(link.person)
             if not email:
                 continue
+            reached = True
             digest = digests.setdefault(email.lower(), Digest(email, today))
-            getattr(digest.items.setdefault(link.person, PersonItems()), bucket).append(action)
-    return sorted(digests.values(), key=lambda d: d.email.lower())
+            digest.items.setdefault(link.person, PersonItems()).add(bucket, action)
+        if not reached:
+            org = action.recommendation.plan.organisation
+            lost.setdefault(org.pk, Unreachable(org, today)).items.add(bucket, action)
+    for unreachable in lost.values():
+        unreachable.managers = [u.email for u in notifications.plan_managers(unreachable.organisation.pk)]
+    return ReminderRun(
+        sorted(digests.values(), key=lambda d: d.email.lower()),
+        sorted(lost.values(), key=lambda u: u.organisation.slug),
+    )
+
+
+def build_digests(today: date | None = None, organisation_slug: str | None = None) -> list[Digest]:
+    """The owners' digests of today's reminders."""
+    return build_reminders(today, organisation_slug).digests
 
 
 def _claim(person: Person, digest: Digest, part: PersonItems) -> bool:
@@ -150,6 +229,22 @@ def _claim(person: Person, digest: Digest, part: PersonItems) -> bool:
     return True
 
 
+def _send_digest(digest: Digest) -> bool:
+    # Claim first so two runs (or two servers) never send the same reminder.
+    claimed = {p: part for p, part in digest.items.items() if _claim(p, digest, part)}
+    if not claimed:
+        return False
+    digest.items = claimed
+    try:
+        send_mail(digest.subject(), digest.body(), settings.DEFAULT_FROM_EMAIL, [digest.email])
+    except Exception:
+        # Give the claim back so tomorrow's cron (or a rerun today) tries again.
+        ReminderLog.objects.filter(person__in=list(claimed), sent_on=digest.today).delete()
+        raise
+    ReminderLog.objects.filter(person__in=list(claimed), sent_on=digest.today).update(state=ReminderLog.State.SENT)
+    return True
+
+
 def send_digests(
     today: date | None = None,
     *,
@@ -157,23 +252,36 @@ def send_digests(
     organisation_slug: str | None = None,
     write: Callable[[str], object] = print,
 ) -> int:
-    """Send (or, with ``dry_run``, print) today's digests; returns how many went."""
+    """Send (or, with ``dry_run``, print) today's reminders; returns how many emails went.
+
+    Whatever reaches no one — no owner with an address and no plan manager with one —
+    is written out on every run, dry or not, so it cannot pass unnoticed.
+    """
+    run = build_reminders(today, organisation_slug)
     sent = 0
-    for digest in build_digests(today, organisation_slug):
+    for digest in run.digests:
         if dry_run:
             write(f"To: {digest.email}\nSubject: {digest.subject()}\n\n{digest.body()}\n")
-            continue
-        # Claim first so two runs (or two servers) never send the same reminder.
-        claimed = {p: part for p, part in digest.items.items() if _claim(p, digest, part)}
-        if not claimed:
-            continue
-        digest.items = claimed
-        try:
-            send_mail(digest.subject(), digest.body(), settings.DEFAULT_FROM_EMAIL, [digest.email])
-        except Exception:
-            # Give the claim back so tomorrow's cron (or a rerun today) tries again.
-            ReminderLog.objects.filter(person__in=list(claimed), sent_on=digest.today).delete()
-            raise
-        ReminderLog.objects.filter(person__in=list(claimed), sent_on=digest.today).update(state=ReminderLog.State.SENT)
-        sent += 1
+        elif _send_digest(digest):
+            sent += 1
+    for lost in run.unreachable:
+        for manager in lost.managers:
+            email = notifications.Email(manager, lost.subject(), lost.body())
+            if dry_run:
+                write(f"To: {manager} (plan manager)\nSubject: {email.subject}\n\n{email.body}\n")
+            elif notifications.send_claimed("unreachable", f"{lost.organisation.pk}:{lost.today}", email):
+                sent += 1
+        if not lost.managers:
+            write(
+                f"Reaches no one: {lost.items.count()} actions of {lost.organisation.name} need a reminder, "
+                "but no owner and no plan manager has an email address:\n" + "\n".join(_action_lines(lost.items))
+            )
+    if dry_run:
+        owners = len(run.digests)
+        managers = sum(len(lost.managers) for lost in run.unreachable)
+        nobody = sum(lost.items.count() for lost in run.unreachable if not lost.managers)
+        write(
+            f"Dry run: {owners} digests to owners, {managers} to plan managers about actions no owner "
+            f"can be reminded about, {nobody} actions reach no one. Nothing was sent."
+        )
     return sent

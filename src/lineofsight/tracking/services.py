@@ -6,6 +6,7 @@ Each workflow that writes runs in one transaction, so a failure changes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,8 +18,8 @@ from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
 from lineofsight.accounts.models import Membership, Organisation, Role
-from lineofsight.plans.models import Action, ActionOwner, Person, ProgressUpdate, Rag, Status
-from lineofsight.tracking import rules
+from lineofsight.plans.models import Action, ActionOwner, Person, Plan, ProgressUpdate, Rag, Status
+from lineofsight.tracking import notifications, rules
 from lineofsight.tracking.models import EvidenceFile, RagSettings
 
 if TYPE_CHECKING:
@@ -28,6 +29,20 @@ if TYPE_CHECKING:
 # nightly refresh must not make an officer's open edit form look out of date.
 COMPUTED_FIELDS = ("rag_computed", "rag_reason", "is_stale", "rag_computed_on")
 RULES_CHANGE_REASON = "RAG rules"
+
+
+def open_plans(queryset: QuerySet[Plan] | None = None) -> QuerySet[Plan]:
+    """Plans that are running: active ones. A draft is still being written (nobody is
+    chased about it and no board sees it) and a closed plan is finished; the plan
+    filter, My actions, reminders, board packs and the nightly refresh all use this."""
+    plans = Plan.objects.all() if queryset is None else queryset
+    return plans.filter(status=Plan.PlanStatus.ACTIVE)
+
+
+def open_actions(queryset: QuerySet[Action] | None = None) -> QuerySet[Action]:
+    """Actions of open plans (see :func:`open_plans`), complete or not."""
+    actions = Action.objects.all() if queryset is None else queryset
+    return actions.filter(recommendation__plan__status=Plan.PlanStatus.ACTIVE)
 
 
 def london_today() -> date:
@@ -58,19 +73,40 @@ def is_signed_off(action: Action, updates: Sequence[ProgressUpdate]) -> bool:
     return action.rag == Rag.BLUE
 
 
+def latest_posted(updates: Sequence[ProgressUpdate]) -> ProgressUpdate | None:
+    """The latest update posted in the app (not imported from the plan document)."""
+    posted = [u for u in updates if u.review != ProgressUpdate.Review.IMPORTED]
+    return max(posted, key=lambda u: (u.created, u.pk)) if posted else None
+
+
 def action_facts(action: Action) -> rules.ActionFacts:
-    """Reduce an action (with ``updates`` prefetched if possible) to the rules' facts."""
+    """Reduce an action (with ``updates`` prefetched if possible) to the rules' facts.
+
+    ``Action.rag`` is the RAG the plan manager last signed off (or the plan document
+    reported); an owner's proposal stays on its update until it is signed off.
+    """
     updates = list(action.updates.all())
     # Never updated: the clock starts when the action started or entered the system.
     entered = action.start_date or (rules.london_today(action.created) if action.created else None)
-    last = max((update_day(u) for u in updates), default=entered)
+    # A returned update was not good enough to count as progress.
+    counted = [u for u in updates if u.review != ProgressUpdate.Review.RETURNED]
+    last = max((update_day(u) for u in counted), default=entered)
+    latest = latest_posted(updates)
+    waiting = latest is not None and latest.review == ProgressUpdate.Review.SUBMITTED
     return rules.ActionFacts(
         due_date=action.due_date,
         complete=action.status == Status.COMPLETE,
         signed_off=is_signed_off(action, updates),
         last_update=last,
-        proposed_rag=action.rag or None,
+        signed_off_rag=action.rag or None,
+        proposed_rag=(latest.rag or None) if waiting and latest is not None else None,
+        awaiting_sign_off=waiting,
     )
+
+
+def action_state(action: Action, rag_rules: rules.RagRules, today: date | None = None) -> rules.ActionState:
+    """The action's state today (overdue, due soon, stale, awaiting sign-off, no deadline)."""
+    return rules.classify(action_facts(action), rag_rules, today or london_today())
 
 
 class RulesCache:
@@ -84,10 +120,22 @@ class RulesCache:
             self._by_org[org_id] = RagSettings.for_organisation(org_id).as_rules()
         return self._by_org[org_id]
 
+    def for_action(self, action: Action) -> rules.RagRules:
+        """The rules of the action's council (``recommendation__plan`` selected)."""
+        return self(action.recommendation.plan.organisation_id)
+
 
 def rules_for(org_id: int) -> rules.RagRules:
     """The council's RAG rules."""
     return RagSettings.for_organisation(org_id).as_rules()
+
+
+def stored_reason(result: rules.RagResult) -> str:
+    """The reason as kept on the action: "due 31 Jan 2026, no update since 3 Nov 2025",
+    plus "proposed: Green, awaiting sign-off" when an owner's proposal is waiting."""
+    if result.proposed:
+        return f"{result.reason}; proposed: {rules.RAG_LABELS.get(result.proposed, result.proposed)}, awaiting sign-off"
+    return result.reason
 
 
 def refresh_rag(action_or_queryset: Action | QuerySet[Action] | Iterable[Action], today: date | None = None) -> int:
@@ -110,7 +158,9 @@ def refresh_rag(action_or_queryset: Action | QuerySet[Action] | Iterable[Action]
         new = {
             "rag_computed": result.rag,
             "is_stale": result.stale,
-            "rag_reason": result.reason[:200],
+            # The reason carries any proposal awaiting sign-off, so every page shows
+            # "proposed: Green" beside the rating without reading the updates again.
+            "rag_reason": stored_reason(result)[:200],
             "rag_computed_on": today,
         }
         if single is not None:
@@ -165,8 +215,12 @@ class UpdateInput:
 
 
 def post_update(action: Action, user: User, data: UpdateInput, today: date | None = None) -> ProgressUpdate:
-    """Record an owner's update, attach its evidence, carry its status and proposed RAG
-    onto the action, and recompute the RAG — all or nothing."""
+    """Record an owner's update, attach its evidence, carry its delivery status onto the
+    action, recompute the RAG and tell the plan manager — all or nothing.
+
+    The proposed RAG stays on the update: the shown RAG is the signed-off one, so a
+    proposal is shown as "proposed: Green" until the plan manager signs it off.
+    """
     today = today or london_today()
     with transaction.atomic():
         last_order = action.updates.order_by("-order").values_list("order", flat=True).first()
@@ -196,13 +250,13 @@ def post_update(action: Action, user: User, data: UpdateInput, today: date | Non
         changes: dict[str, Any] = {}
         if data.status:
             changes["status"] = data.status
-        if data.rag:
-            changes["rag"] = data.rag
         if changes:
             # The update wins over any open edit form: bump the version so an editor
             # working from the older copy sees this change instead of overwriting it.
             save_action_fields(action, changes, user=user, reason="Progress update posted")
         refresh_rag(action, today)
+        # Sent once the update is safely stored, never for one that rolled back.
+        transaction.on_commit(lambda: notifications.update_posted(update.pk))
     return update
 
 
@@ -213,7 +267,11 @@ class ReviewError(Exception):
 def review_update(
     update: ProgressUpdate, user: User, *, accept: bool, comment: str = "", today: date | None = None
 ) -> ProgressUpdate:
-    """Sign an update off, or return it to the owner with a comment saying what is missing."""
+    """Sign an update off, or return it to the owner with a comment saying what is missing.
+
+    Signing off makes the update's proposed RAG the action's RAG; either way the owner
+    is told by email.
+    """
     comment = comment.strip()
     if not accept and not comment:
         raise ReviewError("Say what the owner needs to do before you return the update")
@@ -231,8 +289,42 @@ def review_update(
         ProgressUpdate.history.bulk_history_create(
             [update], update=True, default_change_reason="Signed off" if accept else "Returned"
         )
-        refresh_rag(update.action, today)
+        action = update.action
+        if accept and update.rag and update.rag != action.rag:
+            save_action_fields(action, {"rag": update.rag}, user=user, reason="Signed off")
+        refresh_rag(action, today)
+        transaction.on_commit(lambda: notifications.update_reviewed(update.pk))
     return update
+
+
+def override_rag(
+    action: Action,
+    user: User,
+    *,
+    expected_version: int,
+    rag: str,
+    reason: str,
+    today: date | None = None,
+) -> Action:
+    """Set (or, with an empty ``rag``, clear) the plan manager's RAG override.
+
+    An override needs a reason, which the owners are sent with the new rating.
+    """
+    reason = reason.strip()
+    if rag and not reason:
+        raise ValueError("An override needs a reason")
+    before = action.rag_override
+    with transaction.atomic():
+        edit_action(
+            action,
+            user,
+            expected_version=expected_version,
+            fields={"rag_override": rag, "rag_override_reason": reason if rag else ""},
+            today=today,
+        )
+        if rag and rag != before:
+            transaction.on_commit(lambda: notifications.rag_overridden(action.pk, user.pk))
+    return action
 
 
 # --- Editing an action with optimistic locking --------------------------------------
@@ -265,7 +357,7 @@ EXCLUDED_FROM_DIFF = ("version", "updated", "created", "rag_reason", "rag_comput
 
 # Field names as a council would say them; the rest use the model's verbose name.
 FIELD_LABELS = {
-    "rag": "RAG (owner's proposal)",
+    "rag": "RAG (signed off or as reported)",
     "rag_computed": "RAG from the rules",
     "rag_override": "RAG override",
     "rag_override_reason": "Reason for the override",
@@ -439,8 +531,7 @@ class ActionBuckets:
 def actions_owned_by(people: QuerySet[Person] | Sequence[Person]) -> QuerySet[Action]:
     """Actions any of these people own, with what the lists show prefetched."""
     return (
-        Action.objects.filter(owner_links__person__in=people)
-        .exclude(recommendation__plan__status="closed")
+        open_actions(Action.objects.filter(owner_links__person__in=people))
         .distinct()
         .select_related("recommendation__plan")
         .prefetch_related(
@@ -457,22 +548,21 @@ def sort_actions(
     """Put each action in the first bucket that fits: returned, overdue, due soon,
     awaiting an update (drifting), awaiting sign-off, or the rest."""
     buckets = ActionBuckets()
+    window = dataclasses.replace(rag_rules, due_soon_days=due_within)
     for action in actions:
-        updates = list(action.updates.all())
-        posted = [u for u in updates if u.review != ProgressUpdate.Review.IMPORTED]
-        latest = max(posted, key=lambda u: (u.created, u.pk)) if posted else None
-        facts = action_facts(action)
+        latest = latest_posted(list(action.updates.all()))
+        state = rules.classify(action_facts(action), window, today)
         if latest is not None and latest.review == ProgressUpdate.Review.RETURNED:
             buckets.returned.append((action, latest))
-        elif rules.is_overdue(action.due_date, facts.complete, today):
+        elif state.overdue:
             buckets.overdue.append(action)
-        elif not facts.complete and rules.is_due_within(action.due_date, today, due_within):
+        elif state.due_soon:
             buckets.due_soon.append(action)
-        elif rules.is_stale(facts, rag_rules, today):
+        elif state.stale:
             buckets.awaiting_update.append(action)
-        elif latest is not None and latest.review == ProgressUpdate.Review.SUBMITTED:
+        elif state.awaiting_sign_off:
             buckets.awaiting_sign_off.append(action)
-        elif not (facts.complete and facts.signed_off):
+        elif not state.closed:
             buckets.other.append(action)
     return buckets
 

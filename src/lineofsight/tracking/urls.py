@@ -6,6 +6,7 @@ from lineofsight.tracking import views
 
 app_name = "tracking"
 urlpatterns = [
+    path("start/", views.landing, name="landing"),
     path("my-actions/", views.my_actions, name="my_actions"),
     path("actions/<int:action_id>/updates/", views.action_updates, name="action_updates"),
     path("actions/<int:action_id>/updates/new/", views.post_update, name="post_update"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/activity/", views.plan_activity, name="plan_activity"),
     path("settings/rag/", views.rag_settings, name="rag_settings"),
     path("members/", views.members, name="members"),
+    path("settings/emails/", views.email_preferences, name="email_preferences"),
     path("members/<int:membership_id>/role/", views.member_role, name="member_role"),
     path("members/<int:membership_id>/remove/", views.member_remove, name="member_remove"),
 ]

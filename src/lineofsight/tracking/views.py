@@ -23,6 +23,7 @@ from lineofsight.plans.models import Action, ActionOwner, Plan, ProgressUpdate
 from lineofsight.tracking import audit, services
 from lineofsight.tracking.forms import (
     ActionEditForm,
+    EmailPreferencesForm,
     MemberAddForm,
     MemberRoleForm,
     ProgressUpdateForm,
@@ -30,7 +31,7 @@ from lineofsight.tracking.forms import (
     RagSettingsForm,
     ReviewForm,
 )
-from lineofsight.tracking.models import EvidenceFile, RagSettings
+from lineofsight.tracking.models import EmailPreferences, EvidenceFile, RagSettings
 
 ACTION_ORG = "recommendation__plan__organisation_id"
 EDITORS = (Role.ADMIN, Role.PLAN_MANAGER)
@@ -66,6 +67,16 @@ def _current(request: HttpRequest) -> Membership:
     if membership is None:
         raise PermissionDenied("You are not a member of any organisation")
     return membership
+
+
+@login_required
+def landing(request: HttpRequest) -> HttpResponse:
+    """Where sign-in lands: an action owner's work is My actions; everyone else starts
+    from the plans."""
+    membership = current_membership(request)
+    if membership is not None and membership.role == Role.ACTION_OWNER:
+        return redirect("tracking:my_actions")
+    return redirect("plans:plan_list")
 
 
 @login_required
@@ -216,17 +227,20 @@ def override_rag(request: HttpRequest, action_id: int) -> HttpResponse:
     form = RagOverrideForm(request.POST or None, initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        fields = {
-            "rag_override": form.cleaned_data["rag_override"],
-            "rag_override_reason": form.cleaned_data["rag_override_reason"].strip(),
-        }
+        rag = form.cleaned_data["rag_override"]
         try:
-            services.edit_action(action, _user(request), expected_version=form.cleaned_data["version"], fields=fields)
+            services.override_rag(
+                action,
+                _user(request),
+                expected_version=form.cleaned_data["version"],
+                rag=rag,
+                reason=form.cleaned_data["rag_override_reason"],
+            )
         except services.EditConflict as exc:
             conflict = exc
             _conflict_form(form, exc)
         else:
-            messages.success(request, "RAG override saved" if fields["rag_override"] else "RAG override removed")
+            messages.success(request, "RAG override saved; the owners were told" if rag else "RAG override removed")
             return redirect(_next_or(request, reverse("tracking:action_updates", args=[action.pk])))
     status = 409 if conflict else (400 if form.is_bound else 200)
     return _render(
@@ -284,6 +298,19 @@ def rag_settings(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"RAG settings saved; {changed} actions changed RAG or drift")
         return redirect("tracking:rag_settings")
     return render(request, "tracking/rag_settings.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+@login_required
+def email_preferences(request: HttpRequest) -> HttpResponse:
+    """Which optional emails the signed-in person wants (any member may change their own)."""
+    _current(request)
+    instance, _ = EmailPreferences.objects.get_or_create(user=_user(request))
+    form = EmailPreferencesForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Email preferences saved")
+        return redirect("tracking:email_preferences")
+    return render(request, "tracking/email_preferences.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
 @login_required

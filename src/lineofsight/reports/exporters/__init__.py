@@ -95,4 +95,5 @@ def pack_filename(pack: BoardPackContent, fmt: str) -> str:
     from django.utils.text import slugify
 
     body = slugify(pack.body_short_name) or "board"
-    return f"{body}-board-pack-{pack.meeting_date:%Y-%m-%d}.{FORMATS[fmt].extension}"
+    draft = "DRAFT-" if pack.draft else ""
+    return f"{draft}{body}-board-pack-{pack.meeting_date:%Y-%m-%d}.{FORMATS[fmt].extension}"

@@ -143,6 +143,10 @@ def export_docx(pack: BoardPackContent) -> bytes:
     """The pack as an editable Word document."""
     document = landscape_document()
     document.core_properties.title = pack.title
+    if pack.draft:
+        # On every page, so a printed page cannot pass for the issued pack.
+        for page_section in document.sections:
+            page_section.header.paragraphs[0].text = "DRAFT – not issued"
     document.add_heading(pack.title, level=0)
     document.add_paragraph(f"{pack.organisation} · {'; '.join(pack.plans) or 'No active plan reports to this body'}")
     document.add_paragraph(
@@ -198,7 +202,7 @@ def export_docx(pack: BoardPackContent) -> bytes:
             ["Action", "Lead", "Timescale", "RAG", "Why it is here"],
             [
                 [
-                    f"{e.action.label} {e.action.text}",
+                    f"{e.action.label} {e.action.text}" + (f"\n{e.action.rag_summary}" if e.action.rag_reason else ""),
                     " / ".join(e.action.owners),
                     e.action.due,
                     e.action.rag_label,
@@ -222,7 +226,16 @@ def export_docx(pack: BoardPackContent) -> bytes:
         add_table(
             document,
             ["Action", "Lead", "Timescale", "Status", "RAG"],
-            [[f"{a.label} {a.text}", " / ".join(a.owners), a.due, a.status_label, a.rag_label] for a in block.actions],
+            [
+                [
+                    f"{a.label} {a.text}" + (f"\n{a.rag_summary}" if a.rag_reason else ""),
+                    " / ".join(a.owners),
+                    a.due,
+                    a.status_label,
+                    a.rag_label,
+                ]
+                for a in block.actions
+            ],
             widths=[12.0, 5.0, 4.0, 3.0, 2.7],
             rag_column=4,
             rags=[a.rag for a in block.actions],

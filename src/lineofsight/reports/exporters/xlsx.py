@@ -109,7 +109,7 @@ def export_xlsx(pack: BoardPackContent) -> bytes:
     write_table(
         exceptions,
         1,
-        ["Action", "Action text", "Lead", "Timescale", "RAG", "Why it is here"],
+        ["Action", "Action text", "Lead", "Timescale", "RAG", "Why it is here", "Why this RAG"],
         [
             [
                 e.action.label,
@@ -118,13 +118,14 @@ def export_xlsx(pack: BoardPackContent) -> bytes:
                 e.action.due,
                 e.action.rag_label,
                 "; ".join(e.reasons),
+                e.action.rag_reason,
             ]
             for e in pack.exceptions
         ],
         rag_column=4,
         rags=[e.action.rag for e in pack.exceptions],
     )
-    widths(exceptions, [10, 60, 30, 20, 10, 40])
+    widths(exceptions, [10, 60, 30, 20, 10, 40, 40])
 
     progress = workbook.create_sheet("Progress")
     rows = []

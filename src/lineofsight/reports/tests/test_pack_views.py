@@ -126,7 +126,7 @@ def test_plan_manager_downloads_a_draft_pack(client_for, plan_manager, improveme
     assert response.status_code == 200
     assert media_type in response["Content-Type"]
     assert response.content.startswith(magic)
-    assert f"ib-board-pack-2026-07-01.{fmt}" in response["Content-Disposition"]
+    assert f"DRAFT-ib-board-pack-2026-07-01.{fmt}" in response["Content-Disposition"]
 
 
 def test_issuing_freezes_the_pack_with_every_format_and_only_once(client_for, admin_user, improvement_board):

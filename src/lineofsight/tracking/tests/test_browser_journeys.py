@@ -22,9 +22,11 @@ def due_soon_1b(action_1b):  # type: ignore[no-untyped-def]
     return action_1b
 
 
-def test_owner_posts_an_update_with_evidence_and_sees_the_rag_change(
-    page, sign_in_browser, action_owner, due_soon_1b, tmp_path
+def test_owner_proposes_green_the_manager_is_emailed_and_it_shows_as_proposed_until_sign_off(
+    page, sign_in_browser, action_owner, plan_manager, due_soon_1b, tmp_path
 ) -> None:
+    from django.core import mail
+
     evidence = tmp_path / "placement-review.csv"
     evidence.write_text("placement,suitable\nA,yes\nB,yes\n", encoding="utf-8")
 
@@ -45,14 +47,39 @@ def test_owner_posts_an_update_with_evidence_and_sees_the_rag_change(
 
     page.wait_for_url("**/tracking/my-actions/")
     assert "Your update has been posted and is awaiting sign-off" in page.content()
+    # The signed-off RAG stands; the proposal is shown beside it.
     row = page.locator(f"#action-{due_soon_1b.pk}")
-    assert "Green" in row.locator(".los-rag").inner_text()
+    assert "Red" in row.locator(".los-rag").inner_text()
+    assert "proposed: Green, awaiting sign-off" in row.inner_text()
 
+    # The plan manager was emailed, with a link to sign it off.
+    assert [m.to for m in mail.outbox] == [[plan_manager.email]]
+    assert mail.outbox[0].subject.startswith("Update to sign off: ")
+    assert "Proposed RAG: Green" in mail.outbox[0].body
+    update = due_soon_1b.updates.get(review="submitted")
+    assert f"/tracking/updates/{update.pk}/review/" in mail.outbox[0].body
+
+    page.goto(f"/actions/{due_soon_1b.pk}/")
+    assert "proposed: Green, awaiting sign-off" in page.locator("#tracking-panel").inner_text()
+    assert "Red" in page.locator("#tracking-panel .los-rag").inner_text()
     page.goto(f"/tracking/actions/{due_soon_1b.pk}/updates/")
     assert "placement-review.csv" in page.content()
     assert "Awaiting sign-off" in page.content()
-    due_soon_1b.refresh_from_db()
-    assert due_soon_1b.effective_rag == "green"
+
+    # Signed off: the proposal becomes the RAG, and the owner hears.
+    page.context.clear_cookies()
+    sign_in_browser("priya.manager")
+    page.goto(f"/tracking/updates/{update.pk}/review/")
+    page.check("input[value=accept]")
+    page.click("button:has-text('Save decision')")
+    page.wait_for_url(f"**/tracking/actions/{due_soon_1b.pk}/updates/")
+    assert "Update signed off" in page.content()
+    page.goto(f"/actions/{due_soon_1b.pk}/")
+    panel = page.locator("#tracking-panel")
+    assert "Green" in panel.locator(".los-rag").inner_text()
+    assert "proposed" not in panel.inner_text()
+    assert mail.outbox[-1].to == [action_owner.email]
+    assert mail.outbox[-1].subject.startswith("Update signed off: ")
 
 
 def test_plan_manager_signs_off_a_completed_action(

@@ -40,20 +40,42 @@ def test_owner_can_post_update_with_evidence(client_for, action_owner, action_1b
     assert stored.file.name.startswith(f"evidence/{action_1b.recommendation.plan.organisation_id}/{action_1b.pk}/")
     assert default_storage.exists(stored.file.name)
     action_1b.refresh_from_db()
-    assert (action_1b.status, action_1b.rag) == ("in_progress", "amber")
+    # The delivery status lands at once; the proposed RAG waits for sign-off.
+    assert (action_1b.status, action_1b.rag, update.rag) == ("in_progress", "red", "amber")
     assert action_1b.version == 2
 
 
-def test_posting_an_update_recomputes_the_rag(client_for, action_owner, action_1b) -> None:
-    """1b was imported red; an amber proposal with a fresh update shows amber."""
+def test_a_proposed_rag_is_shown_beside_the_rating_until_it_is_signed_off(
+    client_for, action_owner, plan_manager, action_1b
+) -> None:
+    """1b was imported red; the owner's green proposal shows as "proposed: Green" and
+    becomes the rating only when the plan manager signs it off."""
     services.refresh_rag(action_1b, date(2026, 5, 1))
     action_1b.refresh_from_db()
-    assert action_1b.rag_computed == "red"  # imported as red: the owner's last word
-    services.post_update(
+    assert action_1b.rag_computed == "red"  # imported as red
+    update = services.post_update(
         action_1b, action_owner, services.UpdateInput("On track now", rag="green"), today=date(2026, 5, 1)
     )
     action_1b.refresh_from_db()
-    assert action_1b.effective_rag == "green"
+    assert action_1b.effective_rag == "red"
+    assert action_1b.rag_reason.endswith("proposed: Green, awaiting sign-off")
+    page = client_for(action_owner).get(reverse("plans:action_detail", args=[action_1b.pk])).content.decode()
+    assert "proposed: Green, awaiting sign-off" in page
+
+    services.review_update(update, plan_manager, accept=True, today=date(2026, 5, 1))
+    action_1b.refresh_from_db()
+    assert (action_1b.rag, action_1b.effective_rag) == ("green", "green")
+    assert "proposed" not in action_1b.rag_reason
+
+
+def test_a_returned_proposal_never_becomes_the_rating(action_owner, plan_manager, action_1b) -> None:
+    update = services.post_update(
+        action_1b, action_owner, services.UpdateInput("Done, I think", rag="green"), today=date(2026, 5, 1)
+    )
+    services.review_update(update, plan_manager, accept=False, comment="Where is the audit?", today=date(2026, 5, 1))
+    action_1b.refresh_from_db()
+    assert (action_1b.rag, action_1b.effective_rag) == ("red", "red")
+    assert "proposed" not in action_1b.rag_reason
 
 
 def test_owner_sees_the_evidence_and_can_download_it(client_for, action_owner, viewer, action_1b) -> None:

@@ -21,8 +21,9 @@ def test_refresh_applies_the_rules_to_every_action(example_plan, action_1a, acti
         action.refresh_from_db()
     assert action_1a.rag_computed == "blue"  # imported complete and blue: closed
     assert action_1b.rag_computed == "red"  # due 30 June, not complete
-    assert action_1b.rag_reason == "past its deadline by 1 days"
-    assert action_2.rag_computed == "amber"  # no deadline: the imported amber stands
+    assert action_1b.rag_reason.startswith("due 30 Jun 2026, ")
+    assert action_2.rag_computed == "none"  # "Ongoing": no RAG until it has a deadline
+    assert action_2.rag_reason == "needs a deadline"
     assert action_1b.rag_computed_on == date(2026, 7, 1)
 
 
@@ -46,12 +47,12 @@ def test_council_settings_drive_the_rules(council, action_1b) -> None:
     # 1b's clock starts on the day it was imported (today), so a 60-day window is amber.
     RagSettings.objects.create(organisation=council, due_soon_days=60, no_update_days=1)
     services.refresh_rag(action_1b, date(2026, 6, 1))
-    assert action_1b.rag_computed == "red"  # the imported red proposal: updated "today"
+    assert action_1b.rag_computed == "red"  # the imported red: updated "today"
     services.post_update(action_1b, None, services.UpdateInput("Progress", rag="green"), today=date(2026, 5, 1))
     services.refresh_rag(action_1b, date(2026, 6, 1))
     action_1b.refresh_from_db()
     assert action_1b.rag_computed == "amber"
-    assert action_1b.rag_reason == "due in 29 days with no update for 31 days"
+    assert action_1b.rag_reason == ("due 30 Jun 2026, no update since 1 May 2026; proposed: Green, awaiting sign-off")
 
 
 def test_council_without_blue_sees_closed_actions_green(council, action_1a) -> None:

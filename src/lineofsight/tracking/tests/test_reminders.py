@@ -1,4 +1,5 @@
-"""`lineofsight remind`: one digest per owner per day, never sent twice."""
+"""`lineofsight remind`: one digest per owner per day, never sent twice, and every
+overdue or due-soon action reaches someone."""
 
 from __future__ import annotations
 
@@ -26,13 +27,14 @@ def emails(council, example_plan) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_owner_gets_one_digest_with_overdue_and_due_soon(emails, capsys) -> None:
-    call_command("remind", "--date", "2026-06-20")
+    # 16 June is 14 days before 1b's deadline: the council's first reminder point.
+    call_command("remind", "--date", "2026-06-16")
     assert "1 reminder digests sent" in capsys.readouterr().out
     assert len(mail.outbox) == 1  # 1a is complete; 2 has no deadline and is not yet stale
     message = mail.outbox[0]
     assert message.to == ["leaving.care@example.test"]
     assert message.subject == "Your improvement plan actions: 1 due soon"
-    assert "Due in the next 14 days (1)" in message.body
+    assert "Due soon (1)" in message.body
     assert "Review every unsuitable placement of a care leaver. (due 30 Jun 2026)" in message.body
     assert "http://127.0.0.1:8000/tracking/actions/" in message.body
 
@@ -49,8 +51,8 @@ def test_running_twice_on_a_day_sends_nothing_new(emails) -> None:
 
 
 def test_overdue_and_stale_actions_are_included(emails) -> None:
-    # Far in the future: 1b overdue, 2 drifting (no update since it was imported).
-    call_command("remind", "--date", "2027-06-01")
+    # Far in the future, on a Monday: 1b overdue, 2 drifting (no update since it was imported).
+    call_command("remind", "--date", "2027-05-31")
     by_to = {m.to[0]: m for m in mail.outbox}
     assert "Overdue (1)" in by_to["leaving.care@example.test"].body
     assert "No recent update (1)" in by_to["hosqa@example.test"].body
@@ -58,7 +60,7 @@ def test_overdue_and_stale_actions_are_included(emails) -> None:
 
 
 def test_dry_run_prints_and_sends_nothing(emails, capsys) -> None:
-    call_command("remind", "--dry-run", "--date", "2026-06-20")
+    call_command("remind", "--dry-run", "--date", "2026-06-16")
     out = capsys.readouterr().out
     assert "To: leaving.care@example.test" in out
     assert "Subject: Your improvement plan actions: 1 due soon" in out
@@ -67,12 +69,49 @@ def test_dry_run_prints_and_sends_nothing(emails, capsys) -> None:
 
 
 def test_linked_users_email_is_used_when_the_person_has_none(action_owner) -> None:
-    call_command("remind", "--date", "2026-06-20")
+    call_command("remind", "--date", "2026-06-16")
     assert [m.to for m in mail.outbox] == [["owen.owner@example.test"]]
 
 
-def test_owners_without_email_are_skipped(example_plan) -> None:
-    call_command("remind", "--date", "2026-06-20")
+def test_actions_no_owner_can_be_reminded_about_go_to_the_plan_manager(example_plan, plan_manager, capsys) -> None:
+    # Nobody in the plan has an address: 1b, overdue on 10 July, goes to the plan manager.
+    call_command("remind", "--date", "2026-07-10")
+    assert [m.to for m in mail.outbox] == [[plan_manager.email]]
+    message = mail.outbox[0]
+    assert message.subject == "No one can be reminded about these 1 actions"
+    assert "Overdue (1)" in message.body
+    assert "Review every unsuitable placement of a care leaver." in message.body
+    # A second run the same day sends nothing new.
+    call_command("remind", "--date", "2026-07-10")
+    assert len(mail.outbox) == 1
+
+
+def test_a_dry_run_says_what_reaches_no_one(example_plan, capsys) -> None:
+    call_command("remind", "--dry-run", "--date", "2026-07-10")
+    out = capsys.readouterr().out
+    assert "Reaches no one: 1 actions of Example Borough Council need a reminder" in out
+    assert "Review every unsuitable placement of a care leaver." in out
+    assert "1 actions reach no one. Nothing was sent." in out
+    assert mail.outbox == []
+
+
+def test_reminders_follow_the_councils_own_intervals(emails, council) -> None:
+    from lineofsight.tracking.models import RagSettings
+
+    RagSettings.objects.create(organisation=council, due_soon_days=21, reminder_days="21,7")
+    sent_on = {}
+    for day in range(1, 31):
+        before = len(mail.outbox)
+        reminders.send_digests(date(2026, 6, day))
+        sent_on[day] = len(mail.outbox) - before
+    # 21 and 7 days before 30 June, and on the day itself.
+    assert [day for day, n in sent_on.items() if n] == [9, 23, 30]
+
+
+def test_draft_plans_send_no_reminders(emails, example_plan) -> None:
+    example_plan.status = "draft"
+    example_plan.save()
+    call_command("remind", "--date", "2026-07-10")
     assert mail.outbox == []
 
 
@@ -85,15 +124,15 @@ def test_complete_actions_are_not_reminded(emails, action_1b, action_owner, plan
 def test_a_claim_made_elsewhere_blocks_a_second_send(emails, council) -> None:
     """Another server claimed today's digest first: this run sends nothing."""
     person = Person.objects.get(organisation=council, name="Service Manager, Leaving Care")
-    ReminderLog.objects.create(person=person, sent_on=date(2026, 6, 20), email=person.email)
-    assert reminders.send_digests(date(2026, 6, 20)) == 0
+    ReminderLog.objects.create(person=person, sent_on=date(2026, 6, 16), email=person.email)
+    assert reminders.send_digests(date(2026, 6, 16)) == 0
     assert mail.outbox == []
 
 
 def test_a_failed_send_releases_the_claim(emails, settings) -> None:
     settings.EMAIL_BACKEND = "lineofsight.tracking.tests.test_reminders.BrokenBackend"
     with pytest.raises(ConnectionError):
-        reminders.send_digests(date(2026, 6, 20))
+        reminders.send_digests(date(2026, 6, 16))
     assert ReminderLog.objects.count() == 0
 
 
@@ -114,6 +153,6 @@ def test_reminders_doc_shows_the_cron_line_and_matches_help() -> None:
     assert "lineofsight remind" in doc
     assert "lineofsight refresh_rag" in doc
     assert "Europe/London" in doc or "London" in doc
-    for name in ("remind", "refresh_rag"):
+    for name in ("remind", "refresh_rag", "weekly_summary"):
         command = load_command_class("lineofsight.tracking", name)
         assert command.help in doc.replace("\n", " ")

@@ -38,6 +38,9 @@ ADMIN_ONLY_OBJECT = {
     "outsider": 404,
 }
 EVERYONE = dict.fromkeys(PERSONAS, 200)
+# --- issue 13: each member's own email preferences ---
+EVERYONE_POST = dict.fromkeys(PERSONAS, 302)
+EVERYONE_REDIRECTED = EVERYONE_POST
 
 
 @pytest.fixture
@@ -114,6 +117,16 @@ CASES: list[Case] = [
     ("plan activity", "get", lambda w: reverse("tracking:plan_activity", args=[w["plan"].pk]), None, READ),
     ("rag settings", "get", lambda w: reverse("tracking:rag_settings"), None, OWN_ORG_EDITORS),
     ("members", "get", lambda w: reverse("tracking:members"), None, ADMIN_ONLY),
+    # --- issue 13: where sign-in lands, and email preferences (every member, their own) ---
+    ("landing", "get", lambda w: reverse("tracking:landing"), None, EVERYONE_REDIRECTED),
+    ("email preferences", "get", lambda w: reverse("tracking:email_preferences"), None, EVERYONE),
+    (
+        "save email preferences",
+        "post",
+        lambda w: reverse("tracking:email_preferences"),
+        lambda w: {"update_signed_off": "on"},
+        EVERYONE_POST,
+    ),
     (
         "change role",
         "post",

@@ -24,8 +24,8 @@ D = date.fromisoformat
             False,
         ),
         (
-            "complete but not signed off keeps the proposal",
-            ActionFacts(D("2026-04-30"), complete=True, last_update=D("2026-04-01"), proposed_rag="green"),
+            "complete but not signed off keeps its signed-off RAG, awaiting sign-off",
+            ActionFacts(D("2026-04-30"), complete=True, last_update=D("2026-04-01"), signed_off_rag="green"),
             D("2026-06-01"),
             "green",
             False,
@@ -39,14 +39,14 @@ D = date.fromisoformat
         ),
         (
             "past due, not complete, is red",
-            ActionFacts(D("2026-05-31"), last_update=D("2026-05-30"), proposed_rag="green"),
+            ActionFacts(D("2026-05-31"), last_update=D("2026-05-30"), signed_off_rag="green"),
             D("2026-06-01"),
             "red",
             False,
         ),
         (
             "due today is not yet overdue",
-            ActionFacts(D("2026-06-01"), last_update=D("2026-05-30"), proposed_rag="green"),
+            ActionFacts(D("2026-06-01"), last_update=D("2026-05-30"), signed_off_rag="green"),
             D("2026-06-01"),
             "green",
             False,
@@ -60,7 +60,7 @@ D = date.fromisoformat
         ),
         (
             "month end: due 28 February 2026 is on time that day",
-            ActionFacts(D("2026-02-28"), last_update=D("2026-02-27"), proposed_rag="green"),
+            ActionFacts(D("2026-02-28"), last_update=D("2026-02-27"), signed_off_rag="green"),
             D("2026-02-28"),
             "green",
             False,
@@ -81,21 +81,21 @@ D = date.fromisoformat
         ),
         (
             "leap day counts: 27 days since 1 February 2028 on 28 February is not amber",
-            ActionFacts(D("2028-03-10"), last_update=D("2028-02-01"), proposed_rag="green"),
+            ActionFacts(D("2028-03-10"), last_update=D("2028-02-01"), signed_off_rag="green"),
             D("2028-02-27"),
             "green",
             False,
         ),
         (
             "leap day counts: 28 days from 1 February 2028 reaches 29 February",
-            ActionFacts(D("2028-03-10"), last_update=D("2028-02-01"), proposed_rag="green"),
+            ActionFacts(D("2028-03-10"), last_update=D("2028-02-01"), signed_off_rag="green"),
             D("2028-02-29"),
             "amber",
             False,
         ),
         (
             "due within N days with a recent update keeps the proposal",
-            ActionFacts(D("2026-06-10"), last_update=D("2026-05-20"), proposed_rag="green"),
+            ActionFacts(D("2026-06-10"), last_update=D("2026-05-20"), signed_off_rag="green"),
             D("2026-06-01"),
             "green",
             False,
@@ -109,7 +109,7 @@ D = date.fromisoformat
         ),
         (
             "due N+1 days away is not due soon",
-            ActionFacts(D("2026-06-16"), last_update=D("2026-05-04"), proposed_rag="green"),
+            ActionFacts(D("2026-06-16"), last_update=D("2026-05-04"), signed_off_rag="green"),
             D("2026-06-01"),
             "green",
             False,
@@ -123,14 +123,14 @@ D = date.fromisoformat
         ),
         (
             "no update for K days is stale but keeps its colour",
-            ActionFacts(D("2026-12-31"), last_update=D("2026-04-20"), proposed_rag="green"),
+            ActionFacts(D("2026-12-31"), last_update=D("2026-04-20"), signed_off_rag="green"),
             D("2026-06-01"),
             "green",
             True,
         ),
         (
             "K-1 days is not yet stale",
-            ActionFacts(D("2026-12-31"), last_update=D("2026-04-21"), proposed_rag="green"),
+            ActionFacts(D("2026-12-31"), last_update=D("2026-04-21"), signed_off_rag="green"),
             D("2026-06-01"),
             "green",
             False,
@@ -145,30 +145,72 @@ D = date.fromisoformat
         ),
         (
             "owner's proposed amber stands",
-            ActionFacts(D("2026-12-31"), last_update=D("2026-05-30"), proposed_rag="amber"),
+            ActionFacts(D("2026-12-31"), last_update=D("2026-05-30"), signed_off_rag="amber"),
             D("2026-06-01"),
             "amber",
             False,
         ),
         (
-            "owner's proposed red stands",
-            ActionFacts(None, last_update=D("2026-05-30"), proposed_rag="red"),
+            "a signed-off red stands",
+            ActionFacts(D("2026-12-31"), last_update=D("2026-05-30"), signed_off_rag="red"),
             D("2026-06-01"),
             "red",
             False,
         ),
         (
-            "proposed blue without sign-off reads green",
-            ActionFacts(None, complete=True, last_update=D("2026-05-30"), proposed_rag="blue"),
+            "no deadline is no RAG, even when the plan document said red",
+            ActionFacts(None, last_update=D("2026-05-30"), signed_off_rag="red"),
+            D("2026-06-01"),
+            "none",
+            False,
+        ),
+        (
+            "no deadline is no RAG, never green, even when the document said green",
+            ActionFacts(None, last_update=D("2026-05-30"), signed_off_rag="green"),
+            D("2026-06-01"),
+            "none",
+            False,
+        ),
+        (
+            "an owner's unsigned green proposal does not turn an amber action green",
+            ActionFacts(D("2026-12-31"), last_update=D("2026-05-30"), signed_off_rag="amber", proposed_rag="green"),
+            D("2026-06-01"),
+            "amber",
+            False,
+        ),
+        (
+            "an unsigned green proposal does not rescue an overdue action",
+            ActionFacts(D("2026-05-31"), last_update=D("2026-05-30"), proposed_rag="green", awaiting_sign_off=True),
+            D("2026-06-01"),
+            "red",
+            False,
+        ),
+        (
+            "imported complete, not signed off: keeps green, awaiting sign-off, never blue",
+            ActionFacts(D("2026-04-30"), complete=True, last_update=D("2026-04-01"), signed_off_rag="blue"),
             D("2026-06-01"),
             "green",
             False,
         ),
         (
-            "no deadline, no proposal: green",
-            ActionFacts(None, last_update=D("2026-05-30")),
+            "drifting with no deadline: no RAG and stale",
+            ActionFacts(None, last_update=D("2026-01-01")),
+            D("2026-06-01"),
+            "none",
+            True,
+        ),
+        (
+            "reported blue without sign-off reads green",
+            ActionFacts(None, complete=True, last_update=D("2026-05-30"), signed_off_rag="blue"),
             D("2026-06-01"),
             "green",
+            False,
+        ),
+        (
+            "no deadline, no proposal: no RAG",
+            ActionFacts(None, last_update=D("2026-05-30")),
+            D("2026-06-01"),
+            "none",
             False,
         ),
         (
@@ -193,18 +235,98 @@ def test_council_without_blue_shows_signed_off_actions_green() -> None:
 
 
 def test_council_thresholds_change_the_outcome() -> None:
-    facts = ActionFacts(D("2026-06-20"), last_update=D("2026-05-25"), proposed_rag="green")
+    facts = ActionFacts(D("2026-06-20"), last_update=D("2026-05-25"), signed_off_rag="green")
     today = D("2026-06-01")
     assert compute_rag(facts, RULES, today).rag == "green"
     tight = RagRules(due_soon_days=30, no_update_days=7, stale_days=7)
     result = compute_rag(facts, tight, today)
     assert (result.rag, result.stale) == ("amber", True)
-    assert result.reason == "due in 19 days with no update for 7 days"
+    assert result.reason == "due 20 Jun 2026, no update since 25 May 2026"
 
 
-def test_red_reason_says_how_late() -> None:
-    result = compute_rag(ActionFacts(D("2026-01-31")), RULES, D("2026-03-01"))
-    assert result.reason == "past its deadline by 29 days"
+@pytest.mark.parametrize(
+    ("facts", "today", "summary"),
+    [
+        (
+            ActionFacts(D("2026-01-31"), last_update=D("2025-11-03")),
+            D("2026-03-01"),
+            "Red: due 31 Jan 2026, no update since 3 Nov 2025",
+        ),
+        (ActionFacts(D("2026-01-31")), D("2026-03-01"), "Red: due 31 Jan 2026, no update yet"),
+        (ActionFacts(None, last_update=D("2026-01-01")), D("2026-03-01"), "No RAG: needs a deadline"),
+        (
+            ActionFacts(D("2026-04-30"), complete=True, last_update=D("2026-04-01")),
+            D("2026-06-01"),
+            "Green: complete, awaiting sign-off",
+        ),
+        (
+            ActionFacts(D("2026-12-31"), last_update=D("2026-05-30"), signed_off_rag="amber", proposed_rag="green"),
+            D("2026-06-01"),
+            "Amber: due 31 Dec 2026; signed off as Amber (proposed: Green, awaiting sign-off)",
+        ),
+        (
+            ActionFacts(D("2026-06-10"), last_update=D("2026-04-01")),
+            D("2026-06-01"),
+            "Amber: due 10 Jun 2026, no update since 1 Apr 2026",
+        ),
+    ],
+)
+def test_every_rating_says_why(facts: ActionFacts, today: date, summary: str) -> None:
+    assert compute_rag(facts, RULES, today).summary == summary
+
+
+def test_a_proposal_that_matches_the_rating_is_not_repeated() -> None:
+    facts = ActionFacts(D("2026-12-31"), last_update=D("2026-05-30"), signed_off_rag="green", proposed_rag="green")
+    assert compute_rag(facts, RULES, D("2026-06-01")).proposed is None
+
+
+@pytest.mark.parametrize(
+    ("label", "facts", "state"),
+    [
+        ("overdue", ActionFacts(D("2026-05-31"), last_update=D("2026-05-30")), {"overdue": True, "days_left": -1}),
+        ("due today is due soon", ActionFacts(D("2026-06-01"), last_update=D("2026-05-30")), {"due_soon": True}),
+        ("due in 14 days is due soon", ActionFacts(D("2026-06-15")), {"due_soon": True, "days_left": 14}),
+        ("due in 15 days is not", ActionFacts(D("2026-06-16"), last_update=D("2026-05-30")), {"days_left": 15}),
+        ("no deadline", ActionFacts(None, last_update=D("2026-05-30")), {"no_deadline": True, "days_left": None}),
+        (
+            "drifting",
+            ActionFacts(D("2026-12-31"), last_update=D("2026-04-20")),
+            {"stale": True, "days_since_update": 42},
+        ),
+        (
+            "waiting for the plan manager",
+            ActionFacts(D("2026-12-31"), last_update=D("2026-05-30"), awaiting_sign_off=True),
+            {"awaiting_sign_off": True},
+        ),
+        (
+            "claimed complete waits for sign-off and is never overdue",
+            ActionFacts(D("2026-05-01"), complete=True, last_update=D("2026-05-01")),
+            {"awaiting_sign_off": True, "days_left": -31, "days_since_update": 31},
+        ),
+        (
+            "closed",
+            ActionFacts(D("2026-05-01"), complete=True, signed_off=True, last_update=D("2026-05-01")),
+            {"closed": True, "days_left": -31, "days_since_update": 31},
+        ),
+    ],
+)
+def test_one_classification_of_action_state(label: str, facts: ActionFacts, state: dict[str, object]) -> None:
+    found = rules.classify(facts, RULES, D("2026-06-01"))
+    defaults = {
+        "overdue": False,
+        "due_soon": False,
+        "stale": False,
+        "awaiting_sign_off": False,
+        "no_deadline": False,
+        "closed": False,
+    }
+    expected = {**defaults, **state}
+    assert {k: getattr(found, k) for k in expected} == expected, label
+
+
+def test_reminder_points_stay_inside_the_due_soon_window() -> None:
+    assert RagRules(due_soon_days=14, reminder_days=(3, 14, 30)).reminder_points() == (14, 3)
+    assert RagRules(due_soon_days=10, reminder_days=()).reminder_points() == (10,)
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""``lineofsight refresh_rag``: recompute every open action's RAG from the council's rules."""
+"""``lineofsight refresh_rag``: recompute every open action's RAG from the council's rules
+(open: in an active plan, ``services.open_actions``; drafts are rated when they change)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lineofsight.plans.models import Action
 from lineofsight.tracking import services
 
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = _parse_date(options.get("date"))
-        actions = Action.objects.exclude(recommendation__plan__status="closed")
+        actions = services.open_actions()
         if options.get("organisation"):
             actions = actions.filter(recommendation__plan__organisation__slug=options["organisation"])
         changed = services.refresh_rag(actions, today)

@@ -12,8 +12,9 @@ from lineofsight.tracking.management.commands.refresh_rag import _parse_date
 
 class Command(BaseCommand):
     help = (
-        "Email each action owner one digest of actions overdue, due in the next 14 days "
-        "or without a recent update. Safe to run more than once a day: each owner gets "
+        "Email each action owner one digest of actions overdue, due soon (at the council's "
+        "reminder days) or without a recent update; actions no owner can be emailed about "
+        "go to the plan managers. Safe to run more than once a day: each owner gets "
         "at most one digest per day."
     )
 
