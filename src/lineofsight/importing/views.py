@@ -111,7 +111,13 @@ def confirm(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
         return redirect("importing:upload")
     if session.target_plan is not None:
         try:
-            services.apply_reimport(session.target_plan, session.plan_document, expected=session.fingerprint or None)
+            services.apply_reimport(
+                session.target_plan,
+                session.plan_document,
+                expected=session.fingerprint or None,
+                user=request.user,  # type: ignore[arg-type]
+                source=session.filename,
+            )
         except services.StaleChanges as exc:
             messages.error(request, str(exc))
             return redirect("importing:preview", session_id=session.pk)

@@ -19,6 +19,9 @@ from lineofsight.plans.interchange import plan_queryset
 from lineofsight.plans.models import Action, GovernanceBody, Person, Plan, Rag, Recommendation
 from lineofsight.plans.queries import ActionFilter, build_plan_view
 
+# A join does not pass through the default manager, so archived rows are left out here.
+LIVE = Q(recommendations__archived_at__isnull=True, recommendations__actions__archived_at__isnull=True)
+
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
@@ -31,8 +34,8 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             .select_related("inspection")
             .alias(action_rag=Action.effective_rag_expression("recommendations__actions__"))
             .annotate(
-                action_count=Count("recommendations__actions"),
-                **{rag: Count("recommendations__actions", filter=Q(action_rag=rag)) for rag in Rag.values},
+                action_count=Count("recommendations__actions", filter=LIVE),
+                **{rag: Count("recommendations__actions", filter=Q(action_rag=rag) & LIVE) for rag in Rag.values},
             )
         )
     return render(request, "plans/plan_list.html", {"plans": plans})

@@ -59,6 +59,7 @@ def _edit_data(w: dict[str, Any]) -> dict[str, Any]:
         "text": a.text,
         "due_text": a.due_text,
         "due_date": "2026-06-30",
+        "due_date_reason": "Agreed at the Improvement Board",
         "status": a.status,
         "rag_override": "",
         "rag_override_reason": "",
