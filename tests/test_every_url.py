@@ -84,6 +84,8 @@ def council_a_objects(example_plan, plan_manager, viewer, council) -> dict[str, 
         "indicator_id": indicator.pk,
         "link_id": link.pk,
         "session_id": session.pk,
+        # Issue 12: plan maintenance, people and governance bodies.
+        "person_id": council.people.first().pk,
     }
 
 
