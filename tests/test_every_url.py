@@ -86,6 +86,8 @@ def council_a_objects(example_plan, plan_manager, viewer, council) -> dict[str, 
         "session_id": session.pk,
         # Issue 12: plan maintenance, people and governance bodies.
         "person_id": council.people.first().pk,
+        "rec": 0,
+        "index": 0,
     }
 
 

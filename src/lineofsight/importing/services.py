@@ -25,7 +25,7 @@ from lineofsight.plans.interchange import (
     export_plan,
     plan_queryset,
 )
-from lineofsight.plans.models import Action, Plan, Recommendation
+from lineofsight.plans.models import Action, Person, PersonAlias, Plan, Recommendation
 from lineofsight.tracking.services import ImportedUpdate, change_action
 
 if TYPE_CHECKING:
@@ -48,9 +48,20 @@ def preview_reimport(plan: Plan, incoming: dict[str, Any]) -> ChangeSet:
     return compute_changes(held_document(plan), incoming)
 
 
-def create_plan(incoming: dict[str, Any], organisation: Organisation, *, source: str) -> Plan:
-    """A new plan from an imported document, in one transaction."""
-    return plans_services.create_plan(incoming, organisation, source=source)
+def create_plan(
+    incoming: dict[str, Any], organisation: Organisation, *, source: str, aliases: dict[str, str] | None = None
+) -> Plan:
+    """A new plan from an imported document, in one transaction; ``aliases`` (spelling →
+    the spelling kept, merged in the preview) are kept so later imports map them to the
+    same person."""
+    with transaction.atomic():
+        plan = plans_services.create_plan(incoming, organisation, source=source)
+        for name, kept in (aliases or {}).items():
+            person = Person.objects.filter(organisation=organisation, name=kept).first()
+            if person is None or Person.objects.filter(organisation=organisation, name=name).exists():
+                continue  # someone of that exact name is already held; the People page can merge them
+            PersonAlias.objects.get_or_create(organisation=organisation, name=name, defaults={"person": person})
+    return plan
 
 
 class StaleChanges(Exception):

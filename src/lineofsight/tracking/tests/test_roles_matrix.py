@@ -15,6 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lineofsight.accounts.models import Membership
+from lineofsight.importing.models import ImportSession
+from lineofsight.plans.interchange import export_plan, plan_queryset
 from lineofsight.tracking import services
 from lineofsight.tracking.models import EvidenceFile
 
@@ -50,6 +52,12 @@ def world(action_owner, plan_manager, viewer, action_1b) -> dict[str, Any]:  # t
         "evidence": EvidenceFile.objects.get(),
         "plan": action_1b.recommendation.plan,
         "viewer_membership": Membership.objects.get(user=viewer),
+        "session": ImportSession.objects.create(
+            organisation=action_1b.recommendation.plan.organisation,
+            user=plan_manager,
+            filename="plan.docx",
+            plan_document=export_plan(plan_queryset().get(pk=action_1b.recommendation.plan_id)),
+        ),
     }
 
 
@@ -219,6 +227,36 @@ CASES += [
         lambda w: reverse("plans:governance_body_edit", args=[_body(w).pk]),
         lambda w: {"name": _body(w).name, "chair": "Cllr Patel"},
         EDIT_POST,
+    ),
+]
+
+
+# A pending import is its uploader's alone: another admin of the council gets 404 too.
+IMPORT_GET = {"admin": 404, "plan_manager": 200, "owner": 403, "other_owner": 403, "viewer": 403, "outsider": 404}
+IMPORT_POST = {**IMPORT_GET, "plan_manager": 302}
+
+
+def _session_url(name: str, *extra: int) -> Callable[[dict[str, Any]], str]:
+    return lambda w: reverse(f"importing:{name}", args=[w["session"].pk, *extra])
+
+
+CASES += [
+    ("import preview", "get", _session_url("preview"), None, IMPORT_GET),
+    ("import inspection", "post", _session_url("preview_inspection"), lambda w: {"ended": "2026-01-23"}, IMPORT_POST),
+    (
+        "import merge owners",
+        "post",
+        _session_url("preview_merge"),
+        lambda w: {"keep": "Head of Corporate Parenting", "merge": ["Head of Corporate Parenting"]},
+        IMPORT_POST,
+    ),
+    ("import correct form", "get", _session_url("preview_action", 0, 0), None, IMPORT_GET),
+    (
+        "import correct",
+        "post",
+        _session_url("preview_action", 0, 0),
+        lambda w: {"text": "Corrected", "recommendation": "0"},
+        IMPORT_POST,
     ),
 ]
 
