@@ -174,6 +174,7 @@ class NewActionForm(GovukForm):
         self.organisation_id = organisation_id
         self.fields["owners"].queryset = Person.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
         self.fields["reported_to"].queryset = GovernanceBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+        self.fields["reported_to"].label_from_instance = lambda body: body.name  # type: ignore[attr-defined]
 
     def values(self) -> dict[str, Any]:
         data = self.cleaned_data
