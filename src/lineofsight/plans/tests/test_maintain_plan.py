@@ -261,3 +261,26 @@ def test_viewer_may_read_people_and_bodies_but_not_change_them(client_for, viewe
     assert not GovernanceBody.objects.filter(name="Shadow board").exists()
     person = Person.objects.first()
     assert client.post(reverse("plans:person_edit", args=[person.pk]), {"name": "Renamed"}).status_code == 403
+
+
+def test_ofsted_table_is_linked_from_the_plan_and_no_word_breaks_in_its_columns(client_for, viewer, example_plan):
+    import io
+
+    import docx
+
+    from lineofsight.reports.plan_table import CELL_PADDING_CM, CM_PER_CHAR, TABLE_WIDTH_CM
+
+    client = client_for(viewer)
+    page = client.get(reverse("plans:plan_detail", args=[example_plan.pk])).content.decode()
+    url = reverse("reports:plan_table", args=[example_plan.pk, "docx"])
+    assert url in page
+    assert reverse("reports:plan_table", args=[example_plan.pk, "xlsx"]) in page
+    table = docx.Document(io.BytesIO(client.get(url).content)).tables[0]
+    widths = [column.width.cm for column in table.columns]
+    # A heading row is one cell merged across the table; it has the whole width.
+    rows = [row for row in table.rows if len({cell._tc for cell in row.cells}) > 1]
+    for k in range(len(table.columns)):
+        words = [word for row in rows for word in row.cells[k].text.split()]
+        longest = max(len(word) for word in words)
+        assert widths[k] >= longest * CM_PER_CHAR + CELL_PADDING_CM - 0.01, (table.rows[0].cells[k].text, widths[k])
+    assert sum(widths) <= TABLE_WIDTH_CM + 0.01
