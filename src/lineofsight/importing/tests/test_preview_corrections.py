@@ -181,3 +181,23 @@ def test_htmx_correction_returns_the_row_alone(client_for, plan_manager, session
 def test_correction_of_an_action_that_is_not_there_is_404(client_for, plan_manager, session):
     response = client_for(plan_manager).get(reverse("importing:preview_action", args=[session.pk, 5, 0]))
     assert response.status_code == 404
+
+
+def test_reimport_preview_shows_owners_and_deadlines_in_words_not_python(client_for, plan_manager, example_plan):
+    from lineofsight.importing.services import held_document
+
+    document = held_document(example_plan)
+    action = document["recommendations"][0]["actions"][1]
+    action["owners"] = ["Integrated Commissioning Unit Nick Cross"]
+    action["due"] = {"text": "September 2026", "date": "2026-09-30"}
+    session = ImportSession.objects.create(
+        organisation=example_plan.organisation,
+        user=plan_manager,
+        filename="v2.docx",
+        plan_document=document,
+        target_plan=example_plan,
+    )
+    html = client_for(plan_manager).get(reverse("importing:preview", args=[session.pk])).content.decode()
+    assert "[&#x27;" not in html and "['" not in html
+    assert "Integrated Commissioning Unit Nick Cross" in html
+    assert "September 2026 (30 Sep 2026)" in html

@@ -48,3 +48,21 @@ def status_label(value: str | None) -> str:
 def rag_label(value: str | None) -> str:
     """A plan@1 RAG in the council's words: "Amber"."""
     return _LABELS.get(value or "", value or "")
+
+
+@register.filter
+def plain(value: object) -> str:
+    """A plan@1 value as a person reads it: lists joined with "; ", a deadline as its
+    printed text and date, a status or RAG in words."""
+    if value in (None, "", []):
+        return "–"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        text, when = value.get("text") or "", council_date(value.get("date"))
+        return f"{text} ({when})" if text and when else text or when or "–"
+    if isinstance(value, str) and value in _STATUS:
+        return _STATUS[value]
+    if isinstance(value, str) and value in _LABELS:
+        return _LABELS[value]
+    return str(value)
