@@ -98,6 +98,10 @@ def council_a_objects(example_plan, plan_manager, viewer, council) -> dict[str, 
         "job_id": Job.objects.create(
             kind="issue_pack", organisation=council, params={"body_id": body.pk, "meeting_date": "2026-07-01"}
         ).pk,
+        # Issue 12: plan maintenance, people and governance bodies.
+        "person_id": council.people.first().pk,
+        "rec": 0,
+        "index": 0,
     }
 
 

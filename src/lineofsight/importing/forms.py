@@ -9,7 +9,7 @@ from django import forms
 
 from lineofsight.accounts.models import Organisation
 from lineofsight.importing import MAX_UPLOAD_BYTES
-from lineofsight.plans.models import Plan
+from lineofsight.plans.models import Inspection, Plan
 
 ALLOWED_EXTENSIONS = (".docx", ".xlsx", ".csv", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt", ".tsv")
 
@@ -34,6 +34,16 @@ class UploadForm(forms.Form):
         label="Last day of the inspection",
         help_text="For timescales such as '3 months'. For example, 2026-01-23.",
     )
+    # What the document often cannot say; left empty, the preview offers what the
+    # importer read from the title block instead.
+    inspection_kind = forms.ChoiceField(
+        required=False,
+        label="Kind of inspection",
+        choices=[("", "As the document says"), *Inspection.Kind.choices],
+    )
+    inspection_start = forms.DateField(required=False, label="First day of the inspection")
+
+    field_order = ["document", "plan", "inspection_kind", "inspection_start", "inspection_end"]
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -42,7 +52,11 @@ class UploadForm(forms.Form):
             {"class": "govuk-file-upload", "accept": ",".join(ALLOWED_EXTENSIONS)}
         )
         self.fields["plan"].widget.attrs["class"] = "govuk-select"
-        self.fields["inspection_end"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
+        for name in ("inspection_end", "inspection_start"):
+            self.fields[name].widget = forms.DateInput(
+                format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
+            )
+        self.fields["inspection_kind"].widget.attrs["class"] = "govuk-select"
 
     def clean_document(self) -> Any:
         upload = self.cleaned_data["document"]
@@ -56,3 +70,77 @@ class UploadForm(forms.Form):
                 "(.docx, .xlsx, .csv, .pdf, .html, .md or .txt)."
             )
         return upload
+
+
+class InspectionForm(forms.Form):
+    """The inspection the plan answers, on the preview: dates for relative timescales."""
+
+    kind = forms.ChoiceField(
+        required=False, label="Kind of inspection", choices=[("", "Not known"), *Inspection.Kind.choices]
+    )
+    started = forms.DateField(required=False, label="First day of the inspection")
+    ended = forms.DateField(
+        required=False,
+        label="Last day of the inspection",
+        help_text="Timescales such as '3 months' count from this day",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].widget.attrs["class"] = "govuk-select"
+        for name in ("started", "ended"):
+            self.fields[name].widget = forms.DateInput(
+                format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("started") and data.get("ended") and data["ended"] < data["started"]:
+            self.add_error("ended", "The last day must be on or after the first day")
+        return data
+
+
+class OwnerMergeForm(forms.Form):
+    """Merge spellings of one owner in the preview; the others become aliases on confirm."""
+
+    keep = forms.CharField(max_length=300)
+    merge = forms.MultipleChoiceField(choices=[])
+
+    def __init__(self, *args: Any, names: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["merge"].choices = [(n, n) for n in names]  # type: ignore[attr-defined]
+        self.names = names
+
+    def clean_keep(self) -> str:
+        keep = self.cleaned_data["keep"]
+        if keep not in self.names:
+            raise forms.ValidationError(f"{keep!r} is not an owner in this document")
+        return keep
+
+
+class PreviewActionForm(forms.Form):
+    """Correct one action in the preview: text, owners, deadline, recommendation."""
+
+    text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}))
+    owners = forms.CharField(
+        label="Owners",
+        required=False,
+        help_text="One per line, as the plan should print them",
+        widget=forms.Textarea(attrs={"rows": 2, "class": "govuk-textarea"}),
+    )
+    due_text = forms.CharField(label="Timescale as printed", required=False, max_length=300)
+    due_date = forms.DateField(
+        label="Deadline",
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+    )
+    recommendation = forms.TypedChoiceField(label="Under recommendation", coerce=int, choices=[])
+
+    def __init__(self, *args: Any, recommendations: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recommendation"].choices = recommendations  # type: ignore[attr-defined]
+        self.fields["recommendation"].widget.attrs["class"] = "govuk-select"
+        self.fields["due_text"].widget.attrs["class"] = "govuk-input"
+
+    def owner_list(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["owners"].splitlines() if line.strip()]

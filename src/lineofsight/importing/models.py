@@ -37,6 +37,12 @@ class ImportSession(models.Model):
         help_text="The plan a re-import updates; empty for a new plan",
     )
     fingerprint = models.CharField(max_length=64, blank=True, help_text="Of the changes previewed")
+    corrections = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the plan manager corrected in the preview: merged owner spellings "
+        "(kept as aliases on confirm) and the inspection as the document printed it",
+    )
     created = models.DateTimeField(auto_now_add=True)
     confirmed_plan = models.ForeignKey("plans.Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 

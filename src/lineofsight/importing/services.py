@@ -8,7 +8,7 @@ is all-or-nothing in one transaction, and nothing held in the app is deleted.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -25,14 +25,11 @@ from lineofsight.plans.interchange import (
     export_plan,
     plan_queryset,
 )
-from lineofsight.plans.models import (
-    Action,
-    ActionOwner,
-    ActionReport,
-    Plan,
-    ProgressUpdate,
-    Recommendation,
-)
+from lineofsight.plans.models import Action, Person, PersonAlias, Plan, Recommendation
+from lineofsight.tracking.services import ImportedUpdate, change_action
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def held_document(plan: Plan) -> dict[str, Any]:
@@ -51,9 +48,20 @@ def preview_reimport(plan: Plan, incoming: dict[str, Any]) -> ChangeSet:
     return compute_changes(held_document(plan), incoming)
 
 
-def create_plan(incoming: dict[str, Any], organisation: Organisation, *, source: str) -> Plan:
-    """A new plan from an imported document, in one transaction."""
-    return plans_services.create_plan(incoming, organisation, source=source)
+def create_plan(
+    incoming: dict[str, Any], organisation: Organisation, *, source: str, aliases: dict[str, str] | None = None
+) -> Plan:
+    """A new plan from an imported document, in one transaction; ``aliases`` (spelling →
+    the spelling kept, merged in the preview) are kept so later imports map them to the
+    same person."""
+    with transaction.atomic():
+        plan = plans_services.create_plan(incoming, organisation, source=source)
+        for name, kept in (aliases or {}).items():
+            person = Person.objects.filter(organisation=organisation, name=kept).first()
+            if person is None or Person.objects.filter(organisation=organisation, name=name).exists():
+                continue  # someone of that exact name is already held; the People page can merge them
+            PersonAlias.objects.get_or_create(organisation=organisation, name=name, defaults={"person": person})
+    return plan
 
 
 class StaleChanges(Exception):
@@ -65,7 +73,14 @@ def _parse(value: str | None) -> date | None:
 
 
 @transaction.atomic
-def apply_reimport(plan: Plan, incoming: dict[str, Any], *, expected: str | None = None) -> ChangeSet:
+def apply_reimport(
+    plan: Plan,
+    incoming: dict[str, Any],
+    *,
+    expected: str | None = None,
+    user: User | None = None,
+    source: str = "",
+) -> ChangeSet:
     """Merge ``incoming`` into ``plan``: update matched actions, add new ones and updates.
 
     ``expected`` is the fingerprint of the change set the user previewed; when the plan
@@ -76,6 +91,7 @@ def apply_reimport(plan: Plan, incoming: dict[str, Any], *, expected: str | None
     if expected is not None and changes.fingerprint() != expected:
         raise StaleChanges("The plan changed after the preview; check the changes again.")
     directory = PeopleAndBodies(plan.organisation)
+    reason = f"Re-imported from {source}"[:100] if source else "Re-imported"
 
     for rec_change in changes.updated_recommendations:
         rec = Recommendation.objects.get(pk=rec_change.recommendation_id, plan=plan)
@@ -85,21 +101,28 @@ def apply_reimport(plan: Plan, incoming: dict[str, Any], *, expected: str | None
 
     for action_change in changes.updated_actions:
         action = Action.objects.get(pk=action_change.action_id, recommendation__plan=plan)
+        fields: dict[str, Any] = {}
+        owners = bodies = None
         for change in action_change.changes:
-            _set_action_field(action, change.field, change.new, directory)
-        if action_change.changes:
-            action.version += 1
-            action.save()
-        start = action.updates.count()
-        ProgressUpdate.objects.bulk_create(
-            ProgressUpdate(
-                action=action,
-                as_of=_parse(update.get("as_of")),
-                text=update["text"],
-                review=ProgressUpdate.Review.IMPORTED,
-                order=start + k,
-            )
-            for k, update in enumerate(action_change.new_updates)
+            if change.field == "owners":
+                owners = [directory.person(name) for name in dict.fromkeys(change.new)]
+            elif change.field == "reported_to":
+                bodies = [directory.body(name) for name in dict.fromkeys(change.new)]
+            else:
+                fields.update(_action_fields(change.field, change.new))
+        # The one write path: a new version, history for every field, owner and update.
+        change_action(
+            action,
+            user,
+            fields=fields,
+            owners=owners,
+            bodies=bodies,
+            imported_updates=[
+                ImportedUpdate(update["text"], _parse(update.get("as_of"))) for update in action_change.new_updates
+            ],
+            reason=reason,
+            deadline_reason="Moved by the re-imported document",
+            refresh=False,
         )
 
     for new_action in changes.new_actions:
@@ -115,26 +138,13 @@ def apply_reimport(plan: Plan, incoming: dict[str, Any], *, expected: str | None
     return changes
 
 
-def _set_action_field(action: Action, name: str, value: Any, directory: PeopleAndBodies) -> None:
+def _action_fields(name: str, value: Any) -> dict[str, Any]:
+    """A plan@1 field of an action as the model's fields."""
     if name == "due":
-        action.due_text = value.get("text") or ""
-        action.due_date = _parse(value.get("date"))
-    elif name == "owners":
-        action.owner_links.all().delete()
-        ActionOwner.objects.bulk_create(
-            ActionOwner(action=action, person=directory.person(owner), position=k)
-            for k, owner in enumerate(dict.fromkeys(value))
-        )
-    elif name == "reported_to":
-        action.report_links.all().delete()
-        ActionReport.objects.bulk_create(
-            ActionReport(action=action, body=directory.body(body), position=k)
-            for k, body in enumerate(dict.fromkeys(value))
-        )
-    elif name in ("status", "rag"):
-        setattr(action, name, value or "")
-    else:
-        setattr(action, name, value)
+        return {"due_text": value.get("text") or "", "due_date": _parse(value.get("date"))}
+    if name in ("status", "rag"):
+        return {name: value or ""}
+    return {name: value}
 
 
 def delete_expired_sessions(now: datetime | None = None) -> int:

@@ -12,4 +12,7 @@ urlpatterns = [
     path("", views.upload, name="upload"),
     path("<uuid:session_id>/", views.preview, name="preview"),
     path("<uuid:session_id>/confirm/", views.confirm, name="confirm"),
+    path("<uuid:session_id>/inspection/", views.preview_inspection, name="preview_inspection"),
+    path("<uuid:session_id>/owners/", views.preview_merge, name="preview_merge"),
+    path("<uuid:session_id>/actions/<int:rec>/<int:index>/", views.preview_action, name="preview_action"),
 ]

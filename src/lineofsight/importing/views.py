@@ -7,18 +7,22 @@ answers 404, and members who may not edit plans get 403.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import memberships_of, require_membership, require_role
-from lineofsight.importing import MAX_UPLOAD_BYTES, ImportFailed, read_plan, services
-from lineofsight.importing.forms import UploadForm
+from lineofsight.importing import MAX_UPLOAD_BYTES, ImportFailed, read_plan, review, services
+from lineofsight.importing.forms import InspectionForm, OwnerMergeForm, PreviewActionForm, UploadForm
 from lineofsight.importing.models import ImportSession
+from lineofsight.plans.people import suggest_merges
 
 EDITORS = (Role.ADMIN, Role.PLAN_MANAGER)
 
@@ -67,36 +71,176 @@ def upload(request: HttpRequest) -> HttpResponse:
         except ImportFailed as exc:
             form.add_error("document", str(exc))
         else:
+            document = result.plan
+            read_inspection = dict(document.get("inspection") or {})
+            review.set_inspection(
+                document,
+                kind=form.cleaned_data["inspection_kind"],
+                started=form.cleaned_data["inspection_start"],
+                ended=form.cleaned_data["inspection_end"],
+            )
             session = ImportSession.objects.create(
                 organisation=organisation,
                 user=request.user,  # type: ignore[misc]  # login_required: never anonymous
                 filename=upload_file.name[:255],
-                plan_document=result.plan,
+                plan_document=document,
                 warnings=[w.as_dict() | {"text": str(w)} for w in result.warnings],
                 target_plan=form.cleaned_data["plan"],
+                corrections={"read_inspection": read_inspection, "aliases": {}},
             )
             return redirect("importing:preview", session_id=session.pk)
     return render(request, "importing/upload.html", {"form": form})
 
 
+def _recommendation_choices(document: dict[str, Any]) -> list[tuple[int, str]]:
+    return [(k, f"{rec.get('ref') or k + 1}. {rec['text'][:80]}") for k, rec in enumerate(document["recommendations"])]
+
+
+def _preview_context(session: ImportSession, **extra: Any) -> dict[str, Any]:
+    document = session.plan_document
+    inspection = document.get("inspection") or {}
+    names = review.owner_names(document)
+    return {
+        "session": session,
+        "document": document,
+        "action_count": sum(len(r["actions"]) for r in document["recommendations"]),
+        "review_warnings": review.review_warnings(document),
+        "owner_groups": suggest_merges(names),
+        "read_inspection": (session.corrections or {}).get("read_inspection") or {},
+        "aliases": (session.corrections or {}).get("aliases") or {},
+        "inspection_form": extra.pop("inspection_form", None)
+        or InspectionForm(
+            initial={
+                "kind": inspection.get("kind") or "",
+                "started": inspection.get("started"),
+                "ended": inspection.get("ended"),
+            }
+        ),
+        **extra,
+    }
+
+
 @login_required
 def preview(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
-    """Every recommendation and action as understood, the warnings, and for a re-import
-    the changes confirming would make."""
+    """Every recommendation and action as understood, in the council's words, the
+    warnings with where they sit, the corrections on offer, and for a re-import the
+    changes confirming would make."""
     session, _ = _session_for(request, session_id)
     changes = None
     if session.target_plan is not None:
         changes = services.preview_reimport(session.target_plan, session.plan_document)
         session.fingerprint = changes.fingerprint()
         session.save(update_fields=["fingerprint"])
+    return render(request, "importing/preview.html", _preview_context(session, changes=changes))
+
+
+def _back_to_preview(session: ImportSession, anchor: str = "") -> HttpResponse:
+    return redirect(reverse("importing:preview", args=[session.pk]) + (f"#{anchor}" if anchor else ""))
+
+
+@require_POST
+@login_required
+def preview_inspection(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
+    """Set the inspection's kind and dates; relative timescales are dated from its last day."""
+    session, _ = _session_for(request, session_id)
+    form = InspectionForm(request.POST)
+    if not form.is_valid():
+        return render(request, "importing/preview.html", _preview_context(session, inspection_form=form), status=400)
+    data = form.cleaned_data
+    review.set_inspection(session.plan_document, kind=data["kind"], started=data["started"], ended=data["ended"])
+    dated = review.date_relative_deadlines(session.plan_document, data["ended"]) if data["ended"] else 0
+    session.save(update_fields=["plan_document"])
+    messages.success(request, f"Inspection saved; {dated} relative deadline{pluralize(dated)} dated from its last day")
+    return _back_to_preview(session, "inspection")
+
+
+@require_POST
+@login_required
+def preview_merge(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
+    """Merge spellings of one owner; the merged spellings become aliases on confirm, so
+    a later import maps them to the same person."""
+    session, _ = _session_for(request, session_id)
+    form = OwnerMergeForm(request.POST, names=review.owner_names(session.plan_document))
+    if not form.is_valid():
+        messages.error(request, "Choose the spelling to keep and the spellings to merge into it")
+        return _back_to_preview(session, "owners")
+    keep = form.cleaned_data["keep"]
+    others = [n for n in form.cleaned_data["merge"] if n != keep]
+    changed = review.merge_owner_spellings(session.plan_document, keep, others)
+    corrections = dict(session.corrections or {})
+    aliases = dict(corrections.get("aliases") or {})
+    for name in others:
+        aliases[name] = keep
+    # An alias of an alias points at the spelling finally kept.
+    corrections["aliases"] = {name: (keep if target in others else target) for name, target in aliases.items()}
+    session.corrections = corrections
+    session.save(update_fields=["plan_document", "corrections"])
+    messages.success(request, f"Merged {', '.join(others)} into {keep} on {changed} action{pluralize(changed)}")
+    return _back_to_preview(session, "owners")
+
+
+@login_required
+def preview_action(request: HttpRequest, session_id: uuid.UUID, rec: int, index: int) -> HttpResponse:
+    """Correct one action before confirming: its text, owners, deadline or the
+    recommendation it sits under. Works as a page without JavaScript; with htmx the
+    form opens in the action's row and the saved row replaces it."""
+    session, _ = _session_for(request, session_id)
     document = session.plan_document
+    try:
+        action = document["recommendations"][rec]["actions"][index]
+    except IndexError as exc:
+        raise Http404("No such action in this import") from exc
+    due = action.get("due") or {}
+    form = PreviewActionForm(
+        request.POST or None,
+        recommendations=_recommendation_choices(document),
+        initial={
+            "text": action["text"],
+            "owners": "\n".join(action.get("owners") or []),
+            "due_text": due.get("text") or "",
+            "due_date": due.get("date"),
+            "recommendation": rec,
+        },
+    )
+    htmx = bool(getattr(request, "htmx", False))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        new_rec, new_index = review.edit_action(
+            document,
+            rec,
+            index,
+            text=data["text"].strip(),
+            owners=form.owner_list(),
+            due_text=data["due_text"].strip(),
+            due_date=data["due_date"],
+            move_to=data["recommendation"],
+        )
+        session.save(update_fields=["plan_document"])
+        if htmx and new_rec == rec:
+            context = {
+                "session": session,
+                "a": document["recommendations"][rec]["actions"][index],
+                "r": rec,
+                "i": index,
+            }
+            return render(request, "importing/_preview_row.html", context)
+        if htmx:
+            # Moved to another recommendation: the whole page changes, so load it again.
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        messages.success(request, "Action corrected")
+        return _back_to_preview(session, f"action-{new_rec}-{new_index}")
     context = {
         "session": session,
-        "document": document,
-        "action_count": sum(len(r["actions"]) for r in document["recommendations"]),
-        "changes": changes,
+        "form": form,
+        "action": action,
+        "r": rec,
+        "i": index,
+        "where": review.where(document, rec, index),
     }
-    return render(request, "importing/preview.html", context)
+    template = "importing/_preview_action_form.html" if htmx else "importing/preview_action.html"
+    return render(request, template, context, status=400 if form.is_bound else 200)
 
 
 @require_POST
@@ -111,14 +255,25 @@ def confirm(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
         return redirect("importing:upload")
     if session.target_plan is not None:
         try:
-            services.apply_reimport(session.target_plan, session.plan_document, expected=session.fingerprint or None)
+            services.apply_reimport(
+                session.target_plan,
+                session.plan_document,
+                expected=session.fingerprint or None,
+                user=request.user,  # type: ignore[arg-type]
+                source=session.filename,
+            )
         except services.StaleChanges as exc:
             messages.error(request, str(exc))
             return redirect("importing:preview", session_id=session.pk)
         plan = session.target_plan
         messages.success(request, f"{plan.title} was updated from {session.filename}.")
     else:
-        plan = services.create_plan(session.plan_document, session.organisation, source=session.filename)
+        plan = services.create_plan(
+            session.plan_document,
+            session.organisation,
+            source=session.filename,
+            aliases=(session.corrections or {}).get("aliases") or {},
+        )
         messages.success(request, f"{plan.title} was created from {session.filename}.")
     session.confirmed_plan = plan
     session.save(update_fields=["confirmed_plan"])

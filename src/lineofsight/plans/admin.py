@@ -9,10 +9,17 @@ from lineofsight.plans.models import (
     Inspection,
     Judgement,
     Person,
+    PersonAlias,
     Plan,
     ProgressUpdate,
     Recommendation,
 )
+
+
+@admin.register(PersonAlias)
+class PersonAliasAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "person", "organisation"]
+    search_fields = ["name", "person__name"]
 
 
 @admin.register(Person)
@@ -93,12 +100,30 @@ class ActionAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "ref", "due_text"]
     inlines = [ActionOwnerInline, ActionReportInline, ProgressUpdateInline]
 
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        # Admins must reach archived actions too (to restore them or read their history).
+        return Action.all_objects.all()
+
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
-        # An edit here must also make an officer's open edit form out of date, so the
-        # app's optimistic locking refuses their older copy instead of overwriting this.
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        # An edit here goes through the app's one write path, so it is a new version (an
+        # officer's open edit form becomes out of date), is in the history and re-rates.
+        from lineofsight.tracking.services import change_action
+
+        names = {f.name for f in Action._meta.concrete_fields if f.editable and not f.primary_key}
+        fields = {name: getattr(obj, name) for name in form.changed_data if name in names}
+        if "recommendation" in fields:
+            fields["recommendation_id"] = fields.pop("recommendation").pk
+        fields.pop("version", None)
+        change_action(
+            obj,
+            request.user,
+            fields=fields,
+            reason="Edited in Django admin",
+            deadline_reason=obj.due_date_reason or "Changed in Django admin",
+        )
 
 
 @admin.register(ProgressUpdate)

@@ -26,6 +26,7 @@ from lineofsight.plans.models import (
     GovernanceBody,
     Inspection,
     Person,
+    PersonAlias,
     Plan,
     ProgressUpdate,
     Recommendation,
@@ -79,6 +80,9 @@ class PeopleAndBodies:
     def __init__(self, organisation: Organisation) -> None:
         self.organisation = organisation
         self.people = {p.name: p for p in Person.objects.filter(organisation=organisation)}
+        # Spellings merged into one person map to that person (see plans.people).
+        for alias in PersonAlias.objects.filter(organisation=organisation).select_related("person"):
+            self.people.setdefault(alias.name, alias.person)
         self.bodies = {b.name: b for b in GovernanceBody.objects.filter(organisation=organisation)}
 
     def person(self, name: str) -> Person:

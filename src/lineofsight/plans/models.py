@@ -63,6 +63,25 @@ class Person(models.Model):
         return self.name
 
 
+class PersonAlias(models.Model):
+    """Another spelling of a person's name, kept when two spellings are merged so that a
+    later import of the same document maps "Julian Watkins, Head of Service" to the same
+    person as "Julian Watkins – Head of Service"."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="person_aliases")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "person aliases"
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_person_alias_per_org")]
+
+    def __str__(self) -> str:
+        return f"{self.name} (= {self.person.name})"
+
+
 class Inspection(models.Model):
     """An Ofsted inspection (or visit) whose report the plan responds to."""
 
@@ -167,9 +186,21 @@ class Plan(models.Model):
         return self.title
 
 
+class LiveManager(models.Manager):  # type: ignore[type-arg]
+    """Leaves out archived rows, so every list, count, board pack and reminder works on
+    the live plan; ``all_objects`` still reaches archived rows for their history."""
+
+    def get_queryset(self) -> models.QuerySet:  # type: ignore[type-arg]
+        return super().get_queryset().filter(archived_at__isnull=True)
+
+
 class Recommendation(models.Model):
     """An Ofsted recommendation ("area for improvement", "issue raised", "priority area")
-    and the outcomes the council promises for children."""
+    and the outcomes the council promises for children.
+
+    Recommendations are archived, never deleted: an archived one leaves the plan's pages,
+    counts and packs but keeps its history.
+    """
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="recommendations")
     ref = models.CharField(max_length=50, blank=True, help_text="The number as printed, e.g. '13/14', 'Page 15'")
@@ -181,7 +212,12 @@ class Recommendation(models.Model):
     order = models.PositiveIntegerField(default=0)
     outcomes = models.JSONField(default=list, blank=True)
     see_also = models.JSONField(default=list, blank=True, help_text="Refs this recommendation defers to")
+    archived_at = models.DateTimeField(null=True, blank=True, help_text="When it was taken off the live plan")
     history = HistoricalRecords()
+
+    # The first manager is the default one (and the one reverse relations use).
+    objects = LiveManager()
+    all_objects = models.Manager()  # noqa: DJ012  (the live manager must come first: it is the default)
 
     class Meta:
         ordering = ["plan", "order", "pk"]
@@ -196,7 +232,11 @@ class Action(models.Model):
     reported to which governance body.
 
     ``version`` increases on every save through the app, so a second person saving an
-    edit made from an older copy is refused instead of overwriting the first.
+    edit made from an older copy is refused instead of overwriting the first. Every
+    change goes through ``tracking.services.change_action``.
+
+    Actions are archived, never deleted: an archived action leaves counts, lists, packs
+    and reminders but keeps its history.
     """
 
     recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="actions")
@@ -210,6 +250,10 @@ class Action(models.Model):
     partners = models.JSONField(default=list, blank=True)
     due_text = models.CharField(max_length=300, blank=True, help_text="The timescale as printed")
     due_date = models.DateField(null=True, blank=True, help_text="The normalised deadline")
+    original_due_date = models.DateField(
+        null=True, blank=True, help_text="The deadline before it was first moved (kept so boards see the slip)"
+    )
+    due_date_reason = models.TextField(blank=True, help_text="Why the deadline was last moved")
     start_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     rag = models.CharField(max_length=10, choices=Rag.choices, blank=True, help_text="Reported RAG")
@@ -229,9 +273,13 @@ class Action(models.Model):
     is_stale = models.BooleanField(default=False, help_text="No update for the council's stale period (drift)")
     rag_computed_on = models.DateField(null=True, blank=True, help_text="London date the rules last ran")
     version = models.PositiveIntegerField(default=1)
+    archived_at = models.DateTimeField(null=True, blank=True, help_text="When it was taken off the live plan")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = LiveManager()
+    all_objects = models.Manager()  # noqa: DJ012  (the live manager must come first: it is the default)
 
     class Meta:
         ordering = ["recommendation", "order", "pk"]

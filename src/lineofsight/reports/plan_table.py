@@ -41,6 +41,35 @@ COLUMNS = [
 # Centimetres on landscape A4 (27 cm between margins), in COLUMNS order.
 DOCX_WIDTHS = [1.2, 4.2, 3.0, 4.6, 2.6, 1.9, 2.6, 2.2, 3.5, 1.2]
 XLSX_WIDTHS = [7, 45, 30, 50, 28, 18, 30, 26, 60, 9]
+# Word breaks a word that does not fit its column mid-word ("Timesc-ale"), so each column
+# is made at least as wide as its longest word. Arial 10 pt bold averages well under
+# 0.22 cm a character; a cell's padding takes about 0.4 cm.
+CM_PER_CHAR = 0.22
+CELL_PADDING_CM = 0.4
+TABLE_WIDTH_CM = 26.7
+# A word longer than this (a URL, a file path) may break rather than widen its column.
+LONGEST_WORD = 24
+
+
+def docx_widths(cells: list[list[str]]) -> list[float]:
+    """Column widths (cm) for the Word table: :data:`DOCX_WIDTHS`, widened so no word of
+    the header or of ``cells`` breaks, then narrowed where there is room to spare so the
+    table still fits the landscape page."""
+    longest = [max(len(word) for word in header.split()) for header in COLUMNS]
+    for row in cells:
+        for k, text in enumerate(row):
+            for word in text.split():
+                longest[k] = max(longest[k], min(len(word), LONGEST_WORD))
+    minimum = [n * CM_PER_CHAR + CELL_PADDING_CM for n in longest]
+    widths = [max(base, least) for base, least in zip(DOCX_WIDTHS, minimum, strict=True)]
+    excess = sum(widths) - TABLE_WIDTH_CM
+    spare = [width - least for width, least in zip(widths, minimum, strict=True)]
+    if excess > 0 and sum(spare) > 0:
+        share = min(1.0, excess / sum(spare))
+        widths = [width - room * share for width, room in zip(widths, spare, strict=True)]
+    return [round(width, 2) for width in widths]
+
+
 RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue"}
 
 
@@ -148,7 +177,7 @@ def export_plan_docx(plan: Plan) -> bytes:
         document,
         COLUMNS,
         [row.cells for row in rows],
-        widths=DOCX_WIDTHS,
+        widths=docx_widths([row.cells for row in rows if not row.heading]),
         rag_column=COLUMNS.index("RAG"),
         rags=[row.rag for row in rows],
     )

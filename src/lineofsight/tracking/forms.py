@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 
 from lineofsight.accounts.models import Organisation, Role
-from lineofsight.plans.models import Action, Person, Rag, Status
+from lineofsight.plans.models import Action, GovernanceBody, Person, Rag, Status
 from lineofsight.tracking.models import EVIDENCE_EXTENSIONS, EmailPreferences, RagSettings, parse_reminder_days
 
 PROPOSED_RAG_CHOICES = [("", "No change"), (Rag.RED, "Red"), (Rag.AMBER, "Amber"), (Rag.GREEN, "Green")]
@@ -228,15 +228,34 @@ class RagOverrideForm(_VersionedForm):
         return data
 
 
+def _lines(text: str) -> list[str]:
+    """One item per non-empty line, as typed."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 class ActionEditForm(_VersionedForm):
-    """A plan manager's edit of an action's text, owners, deadline, status and override."""
+    """A plan manager's edit of an action: text, owners, partners, deadline (a moved
+    deadline needs a reason), status, measures, reported-to bodies and override."""
 
     text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}))
     owners = forms.ModelMultipleChoiceField(
         label="Owners",
+        help_text="Tick everyone who owns this action",
         queryset=Person.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"class": "govuk-select", "size": 6}),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
+    )
+    new_owner = forms.CharField(
+        label="Add an owner not listed",
+        help_text="Name and role as the plan prints it, e.g. 'Jo Bloggs – Head of Service'",
+        required=False,
+        max_length=300,
+    )
+    partners = forms.CharField(
+        label="Key partners",
+        help_text="One per line",
+        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
+        required=False,
     )
     due_text = forms.CharField(label="Timescale as printed", required=False, max_length=300)
     due_date = forms.DateField(
@@ -247,7 +266,26 @@ class ActionEditForm(_VersionedForm):
         # saving the form unchanged would clear the deadline.
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
     )
+    due_date_reason = forms.CharField(
+        label="Why the deadline moved",
+        help_text="Needed when you change a deadline that was already set; the original date is kept",
+        widget=forms.Textarea(attrs={"rows": 2, "class": "govuk-textarea"}),
+        required=False,
+        max_length=2_000,
+    )
     status = forms.ChoiceField(label="Delivery status", choices=[("", "Not set"), *Status.choices], required=False)
+    measures = forms.CharField(
+        label="How success is measured",
+        help_text="One measure per line",
+        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
+        required=False,
+    )
+    reported_to = forms.ModelMultipleChoiceField(
+        label="Reported to",
+        queryset=GovernanceBody.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
+    )
     rag_override = forms.ChoiceField(label="RAG override", choices=OVERRIDE_CHOICES, required=False)
     rag_override_reason = forms.CharField(
         label="Reason for the override",
@@ -257,15 +295,22 @@ class ActionEditForm(_VersionedForm):
     )
 
     FIELDS = ("text", "due_text", "due_date", "status", "rag_override", "rag_override_reason")
+    LIST_FIELDS = ("partners", "measures")
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.organisation_id = organisation_id
         self.fields["owners"].queryset = Person.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+        self.fields["reported_to"].queryset = GovernanceBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+        self.fields["reported_to"].label_from_instance = lambda body: body.name  # type: ignore[attr-defined]
 
     @classmethod
     def initial_for(cls, action: Action) -> dict[str, Any]:
         initial: dict[str, Any] = {name: getattr(action, name) for name in cls.FIELDS}
+        for name in cls.LIST_FIELDS:
+            initial[name] = "\n".join(getattr(action, name) or [])
         initial["owners"] = [link.person_id for link in action.owner_links.all()]
+        initial["reported_to"] = [link.body_id for link in action.report_links.all()]
         initial["version"] = action.version
         return initial
 
@@ -275,13 +320,38 @@ class ActionEditForm(_VersionedForm):
         return data
 
     def field_changes(self) -> dict[str, Any]:
-        return {name: self.cleaned_data.get(name) or ("" if name != "due_date" else None) for name in self.FIELDS}
+        """The action's own fields as the form holds them."""
+        changes: dict[str, Any] = {
+            name: self.cleaned_data.get(name) or ("" if name != "due_date" else None) for name in self.FIELDS
+        }
+        for name in self.LIST_FIELDS:
+            if name in self.data:  # a form posted without the field leaves the list alone
+                changes[name] = _lines(self.cleaned_data.get(name) or "")
+        return changes
 
     def ordered_owners(self, action: Action) -> list[Person]:
-        """Chosen owners: the existing ones keep their order, new ones follow by name."""
+        """Chosen owners: the existing ones keep their order, new ones follow by name, and
+        a name typed in "Add an owner" is found or created last."""
         chosen = list(self.cleaned_data.get("owners") or [])
         current = [link.person_id for link in action.owner_links.all()]
-        return sorted(chosen, key=lambda p: (current.index(p.pk) if p.pk in current else len(current), p.name))
+        ordered = sorted(chosen, key=lambda p: (current.index(p.pk) if p.pk in current else len(current), p.name))
+        typed = (self.cleaned_data.get("new_owner") or "").strip()
+        if typed:
+            person, _ = Person.objects.get_or_create(organisation_id=self.organisation_id, name=typed)
+            if person not in ordered:
+                ordered.append(person)
+        return ordered
+
+    def ordered_bodies(self, action: Action) -> list[GovernanceBody] | None:
+        """Chosen governance bodies in the order the action already lists them, or None
+        when the form did not carry the field."""
+        # The page posts ``bodies_shown`` beside the checkboxes, since a form with none
+        # ticked posts nothing at all and must still clear them.
+        if "bodies_shown" not in self.data:
+            return None
+        chosen = list(self.cleaned_data.get("reported_to") or [])
+        current = [link.body_id for link in action.report_links.all()]
+        return sorted(chosen, key=lambda b: (current.index(b.pk) if b.pk in current else len(current), b.name))
 
 
 class RagSettingsForm(forms.ModelForm):

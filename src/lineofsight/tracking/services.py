@@ -18,7 +18,17 @@ from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
 from lineofsight.accounts.models import Membership, Organisation, Role
-from lineofsight.plans.models import Action, ActionOwner, Person, Plan, ProgressUpdate, Rag, Status
+from lineofsight.plans.models import (
+    Action,
+    ActionOwner,
+    ActionReport,
+    GovernanceBody,
+    Person,
+    Plan,
+    ProgressUpdate,
+    Rag,
+    Status,
+)
 from lineofsight.tracking import notifications, rules
 from lineofsight.tracking.models import EvidenceFile, RagSettings
 
@@ -432,6 +442,89 @@ def changes_since_version(action: Action, version: int) -> list[FieldChange]:
     return [FieldChange(c.field, c.label, c.old, c.new, who or c.who, latest.history_date) for c in changes]
 
 
+class DeadlineReasonMissing(ValueError):
+    """A deadline was moved without saying why; nothing was written."""
+
+
+@dataclass
+class ImportedUpdate:
+    """A progress update read from the council's document (re-import)."""
+
+    text: str
+    as_of: date | None = None
+
+
+def change_action(
+    action: Action,
+    user: User | None,
+    *,
+    fields: dict[str, Any] | None = None,
+    owners: Sequence[Person] | None = None,
+    bodies: Sequence[GovernanceBody] | None = None,
+    imported_updates: Sequence[ImportedUpdate] = (),
+    expected_version: int | None = None,
+    reason: str = "Edited",
+    deadline_reason: str = "",
+    refresh: bool = True,
+    today: date | None = None,
+) -> Action:
+    """The one way an action changes: web edit, progress update, re-import, archive and
+    Django admin all come here.
+
+    In one transaction it checks the editor's copy is current (``expected_version``),
+    writes the fields, owners and reported-to bodies, adds imported updates, records
+    every change in the history (links and updates included) and refreshes the RAG.
+
+    One conditional ``UPDATE … WHERE version = N`` does the check and the write together,
+    so two web workers can never both pass the check; the loser gets ``EditConflict``
+    with what the winner saved, and nothing of theirs is written.
+
+    A deadline moved from a date already set needs ``deadline_reason``; the first
+    deadline is kept in ``original_due_date`` so boards can see the slip.
+    """
+    changes = dict(fields or {})
+    with transaction.atomic():
+        current = Action.all_objects.filter(pk=action.pk).values("due_date", "original_due_date").first()
+        if current is None:
+            raise Action.DoesNotExist(f"Action {action.pk} no longer exists")
+        if "due_date" in changes and changes["due_date"] != current["due_date"] and current["due_date"]:
+            why = deadline_reason.strip()
+            if not why:
+                raise DeadlineReasonMissing("Say why the deadline moved")
+            changes.setdefault("original_due_date", current["original_due_date"] or current["due_date"])
+            changes["due_date_reason"] = why
+        rows = Action.all_objects.filter(pk=action.pk)
+        if expected_version is not None:
+            rows = rows.filter(version=expected_version)
+        written = rows.update(**changes, version=F("version") + 1, updated=timezone.now())
+        if not written:
+            latest = Action.all_objects.get(pk=action.pk)
+            raise EditConflict(latest, changes_since_version(latest, expected_version or 0))
+        action.refresh_from_db()
+        if owners is not None:
+            _set_links(action, ActionOwner, "person", owners, user)
+        if bodies is not None:
+            _set_links(action, ActionReport, "body", bodies, user)
+        if imported_updates:
+            start = (action.updates.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+            for k, spec in enumerate(imported_updates):
+                update = ProgressUpdate(
+                    action=action,
+                    as_of=spec.as_of,
+                    text=spec.text,
+                    review=ProgressUpdate.Review.IMPORTED,
+                    order=start + k,
+                )
+                update._history_user = user  # type: ignore[attr-defined]
+                update._change_reason = reason  # type: ignore[attr-defined]
+                update.save()
+        action._history_user = user  # type: ignore[attr-defined]
+        Action.history.bulk_history_create([action], update=True, default_change_reason=reason)
+        if refresh:
+            refresh_rag(action, today)
+    return action
+
+
 def save_action_fields(
     action: Action,
     changes: dict[str, Any],
@@ -441,42 +534,51 @@ def save_action_fields(
     owners: Sequence[Person] | None = None,
     reason: str = "",
 ) -> Action:
-    """Write ``changes`` to the action only if nobody saved since ``expected_version``.
+    """Write ``changes`` only if nobody saved since ``expected_version`` (through
+    :func:`change_action`, without refreshing the RAG: the caller does)."""
+    return change_action(
+        action,
+        user,
+        fields=changes,
+        owners=owners,
+        expected_version=expected_version,
+        reason=reason,
+        deadline_reason=reason,
+        refresh=False,
+    )
 
-    One conditional ``UPDATE … WHERE version = N`` does the check and the write together,
-    so two web workers can never both pass the check; the loser gets ``EditConflict``
-    with what the winner saved, and nothing of theirs is written.
-    """
-    with transaction.atomic():
-        rows = Action.objects.filter(pk=action.pk)
-        if expected_version is not None:
-            rows = rows.filter(version=expected_version)
-        written = rows.update(**changes, version=F("version") + 1, updated=timezone.now())
-        if not written:
-            current = Action.objects.get(pk=action.pk)
-            raise EditConflict(current, changes_since_version(current, expected_version or 0))
-        action.refresh_from_db()
-        if owners is not None:
-            _set_owners(action, owners)
-        action._history_user = user  # type: ignore[attr-defined]
-        Action.history.bulk_history_create([action], update=True, default_change_reason=reason)
-    return action
+
+def _set_links(
+    action: Action, model: type[ActionOwner] | type[ActionReport], target: str, wanted: Sequence[Any], user: User | None
+) -> None:
+    """Make the action's owners (or bodies) exactly ``wanted``, in that order; each link
+    added or removed is a history row naming ``user``."""
+    wanted_ids = list(dict.fromkeys(obj.pk for obj in wanted))
+    links = {getattr(link, f"{target}_id"): link for link in model.objects.filter(action=action)}
+    for target_id, link in links.items():
+        if target_id not in wanted_ids:
+            _written_by(link, user)
+            link.delete()
+    for position, target_id in enumerate(wanted_ids):
+        existing = links.get(target_id)
+        if existing is None:
+            link = model(action=action, position=position, **{f"{target}_id": target_id})
+            _written_by(link, user)
+            link.save()
+        elif existing.position != position:
+            existing.position = position
+            _written_by(existing, user)
+            existing.save(update_fields=["position"])
+
+
+def _written_by(record: Any, user: User | None) -> None:
+    """Name who made the change in the record's history, with or without a web request."""
+    record._history_user = user
 
 
 def _set_owners(action: Action, owners: Sequence[Person]) -> None:
     """Make the action's owners exactly ``owners``, in that order (each link has history)."""
-    wanted = [p.pk for p in owners]
-    links = {link.person_id: link for link in action.owner_links.all()}
-    for person_id, link in links.items():
-        if person_id not in wanted:
-            link.delete()
-    for position, person_id in enumerate(wanted):
-        existing = links.get(person_id)
-        if existing is None:
-            ActionOwner.objects.create(action=action, person_id=person_id, position=position)
-        elif existing.position != position:
-            existing.position = position
-            existing.save(update_fields=["position"])
+    _set_links(action, ActionOwner, "person", owners, None)
 
 
 def edit_action(
@@ -486,17 +588,37 @@ def edit_action(
     expected_version: int,
     fields: dict[str, Any],
     owners: Sequence[Person] | None = None,
+    bodies: Sequence[GovernanceBody] | None = None,
+    deadline_reason: str = "",
     today: date | None = None,
 ) -> Action:
-    """A plan manager's edit of the action's text, owners, deadline, status or override."""
+    """A plan manager's edit of the action: text, owners, partners, deadline, status,
+    measures, reported-to bodies or RAG override."""
     if fields.get("rag_override") and not (fields.get("rag_override_reason") or "").strip():
         raise ValueError("An override needs a reason")
     if "rag_override" in fields and not fields["rag_override"]:
         fields["rag_override_reason"] = ""
-    with transaction.atomic():
-        save_action_fields(action, fields, user=user, expected_version=expected_version, owners=owners, reason="Edited")
-        refresh_rag(action, today)
-    return action
+    return change_action(
+        action,
+        user,
+        fields=fields,
+        owners=owners,
+        bodies=bodies,
+        expected_version=expected_version,
+        reason="Edited",
+        deadline_reason=deadline_reason,
+        today=today,
+    )
+
+
+def archive_action(action: Action, user: User | None, *, archive: bool = True) -> Action:
+    """Take an action off the live plan (or put it back); it keeps its history."""
+    return change_action(
+        action,
+        user,
+        fields={"archived_at": timezone.now() if archive else None},
+        reason="Archived" if archive else "Restored",
+    )
 
 
 # --- Lists: my actions and reminders ------------------------------------------------

@@ -38,7 +38,8 @@ EDITORS = (Role.ADMIN, Role.PLAN_MANAGER)
 
 
 def _action(request: HttpRequest, action_id: int) -> tuple[Action, Membership]:
-    queryset = Action.objects.select_related("recommendation__plan").prefetch_related(
+    # Archived actions keep their pages (history, updates) so the trail stays readable.
+    queryset = Action.all_objects.select_related("recommendation__plan").prefetch_related(
         Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person"))
     )
     return get_for_user(request, queryset, ACTION_ORG, pk=action_id)
@@ -201,7 +202,11 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
                 fields=form.field_changes(),
                 owners=form.ordered_owners(action),
+                bodies=form.ordered_bodies(action),
+                deadline_reason=form.cleaned_data["due_date_reason"],
             )
+        except services.DeadlineReasonMissing as exc:
+            form.add_error("due_date_reason", str(exc))
         except services.EditConflict as exc:
             conflict = exc
             _conflict_form(form, exc)
@@ -260,7 +265,8 @@ def action_history(request: HttpRequest, action_id: int) -> HttpResponse:
 def plan_activity(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Everything that happened across a plan's actions, newest first."""
     plan, _membership = get_for_user(request, Plan.objects.all(), "organisation_id", pk=plan_id)
-    actions = list(Action.objects.filter(recommendation__plan=plan).select_related("recommendation"))
+    # Archived actions stay in the feed: their history is part of the plan's.
+    actions = list(Action.all_objects.filter(recommendation__plan=plan).select_related("recommendation"))
     page, entries = audit.activity_page(actions, request.GET.get("page"))
     return render(request, "tracking/plan_activity.html", {"plan": plan, "page": page, "entries": entries})
 

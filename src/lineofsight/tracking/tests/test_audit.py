@@ -19,6 +19,7 @@ def test_history_shows_who_changed_what_old_to_new(client_for, plan_manager, vie
             "text": action_1b.text,
             "due_text": "July 2026",
             "due_date": "2026-07-31",
+            "due_date_reason": "Agreed with the Improvement Board",
             "status": "in_progress",
             "rag_override": "",
             "rag_override_reason": "",

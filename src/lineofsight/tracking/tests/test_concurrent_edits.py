@@ -16,6 +16,8 @@ def _form(action, **changes):  # type: ignore[no-untyped-def]
         "text": action.text,
         "due_text": action.due_text,
         "due_date": action.due_date.isoformat(),
+        # A moved deadline needs a reason; an unchanged one ignores it.
+        "due_date_reason": "Agreed at the Improvement Board",
         "status": action.status,
         "rag_override": "",
         "rag_override_reason": "",

@@ -16,6 +16,8 @@ from django.urls import reverse
 
 from lineofsight.accounts.models import Membership
 from lineofsight.api.tokens import create_token
+from lineofsight.importing.models import ImportSession
+from lineofsight.plans.interchange import export_plan, plan_queryset
 from lineofsight.tracking import services
 from lineofsight.tracking.models import EvidenceFile
 
@@ -56,6 +58,12 @@ def world(action_owner, plan_manager, viewer, action_1b) -> dict[str, Any]:  # t
         "viewer_membership": Membership.objects.get(user=viewer),
         # --- JSON API (issue 15)
         "api_token": create_token(action_1b.recommendation.plan.organisation, plan_manager).token,
+        "session": ImportSession.objects.create(
+            organisation=action_1b.recommendation.plan.organisation,
+            user=plan_manager,
+            filename="plan.docx",
+            plan_document=export_plan(plan_queryset().get(pk=action_1b.recommendation.plan_id)),
+        ),
     }
 
 
@@ -65,6 +73,7 @@ def _edit_data(w: dict[str, Any]) -> dict[str, Any]:
         "text": a.text,
         "due_text": a.due_text,
         "due_date": "2026-06-30",
+        "due_date_reason": "Agreed at the Improvement Board",
         "status": a.status,
         "rag_override": "",
         "rag_override_reason": "",
@@ -151,6 +160,130 @@ CASES: list[Case] = [
         ADMIN_ONLY_OBJECT,
     ),
     ("action feed", "get", lambda w: reverse("api_web:plan_feed", args=[w["plan"].pk, "csv"]), None, READ),
+]
+
+
+# --- Issue 12: maintaining the plan, people and governance bodies (plans app) -------
+
+ORG_EDITORS_POST = {"admin": 302, "plan_manager": 302, "owner": 403, "other_owner": 403, "viewer": 403}
+# An outsider's post names Council A's people, which their own council's form cannot
+# choose, so it is turned back (a redirect with an error) and changes nothing.
+MERGE_POST = ORG_EDITORS_POST | {"outsider": 302}
+BODY_POST = ORG_EDITORS_POST | {"outsider": 302}  # adds a body to the outsider's own council
+
+
+def _rec(w: dict[str, Any]) -> Any:
+    return w["action"].recommendation
+
+
+def _plan_data(w: dict[str, Any]) -> dict[str, Any]:
+    return {"title": "Renamed plan", "status": "active", "kind": "ILACS", "ended": "2026-01-23"}
+
+
+def _rec_data(w: dict[str, Any]) -> dict[str, Any]:
+    return {"ref": "9", "text": "A new recommendation"}
+
+
+def _new_action_data(w: dict[str, Any]) -> dict[str, Any]:
+    return {"text": "A new action", "new_owner": "Jo Bloggs"}
+
+
+def _person(w: dict[str, Any]) -> Any:
+    return w["action"].owner_links.first().person
+
+
+def _body(w: dict[str, Any]) -> Any:
+    return w["action"].report_links.first().body
+
+
+CASES += [
+    ("plan edit form", "get", lambda w: reverse("plans:plan_edit", args=[w["plan"].pk]), None, EDIT_GET),
+    ("plan edit", "post", lambda w: reverse("plans:plan_edit", args=[w["plan"].pk]), _plan_data, EDIT_POST),
+    ("plan archive", "get", lambda w: reverse("plans:plan_archive", args=[w["plan"].pk]), None, READ),
+    ("add rec form", "get", lambda w: reverse("plans:recommendation_add", args=[w["plan"].pk]), None, EDIT_GET),
+    ("add rec", "post", lambda w: reverse("plans:recommendation_add", args=[w["plan"].pk]), _rec_data, EDIT_POST),
+    ("edit rec form", "get", lambda w: reverse("plans:recommendation_edit", args=[_rec(w).pk]), None, EDIT_GET),
+    ("edit rec", "post", lambda w: reverse("plans:recommendation_edit", args=[_rec(w).pk]), _rec_data, EDIT_POST),
+    ("move rec", "post", lambda w: reverse("plans:recommendation_move", args=[_rec(w).pk]), lambda w: {}, EDIT_POST),
+    (
+        "archive rec",
+        "post",
+        lambda w: reverse("plans:recommendation_archive", args=[_rec(w).pk]),
+        lambda w: {},
+        EDIT_POST,
+    ),
+    ("add action form", "get", lambda w: reverse("plans:action_add", args=[_rec(w).pk]), None, EDIT_GET),
+    ("add action", "post", lambda w: reverse("plans:action_add", args=[_rec(w).pk]), _new_action_data, EDIT_POST),
+    (
+        "archive action",
+        "post",
+        lambda w: reverse("plans:action_archive", args=[w["action"].pk]),
+        lambda w: {},
+        EDIT_POST,
+    ),
+    ("move action", "post", lambda w: reverse("plans:action_move", args=[w["action"].pk]), lambda w: {}, EDIT_POST),
+    ("people", "get", lambda w: reverse("plans:people"), None, EVERYONE),
+    (
+        "merge people",
+        "post",
+        lambda w: reverse("plans:people_merge"),
+        lambda w: {"keep": _person(w).pk, "merge": [_person(w).pk]},
+        MERGE_POST,
+    ),
+    ("person form", "get", lambda w: reverse("plans:person_edit", args=[_person(w).pk]), None, EDIT_GET),
+    (
+        "person edit",
+        "post",
+        lambda w: reverse("plans:person_edit", args=[_person(w).pk]),
+        lambda w: {"name": _person(w).name, "email": "sm@example.test"},
+        EDIT_POST,
+    ),
+    ("governance bodies", "get", lambda w: reverse("plans:governance_bodies"), None, EVERYONE),
+    (
+        "add body",
+        "post",
+        lambda w: reverse("plans:governance_bodies"),
+        lambda w: {"name": "Scrutiny Panel"},
+        BODY_POST,
+    ),
+    ("body form", "get", lambda w: reverse("plans:governance_body_edit", args=[_body(w).pk]), None, EDIT_GET),
+    (
+        "body edit",
+        "post",
+        lambda w: reverse("plans:governance_body_edit", args=[_body(w).pk]),
+        lambda w: {"name": _body(w).name, "chair": "Cllr Patel"},
+        EDIT_POST,
+    ),
+]
+
+
+# A pending import is its uploader's alone: another admin of the council gets 404 too.
+IMPORT_GET = {"admin": 404, "plan_manager": 200, "owner": 403, "other_owner": 403, "viewer": 403, "outsider": 404}
+IMPORT_POST = {**IMPORT_GET, "plan_manager": 302}
+
+
+def _session_url(name: str, *extra: int) -> Callable[[dict[str, Any]], str]:
+    return lambda w: reverse(f"importing:{name}", args=[w["session"].pk, *extra])
+
+
+CASES += [
+    ("import preview", "get", _session_url("preview"), None, IMPORT_GET),
+    ("import inspection", "post", _session_url("preview_inspection"), lambda w: {"ended": "2026-01-23"}, IMPORT_POST),
+    (
+        "import merge owners",
+        "post",
+        _session_url("preview_merge"),
+        lambda w: {"keep": "Head of Corporate Parenting", "merge": ["Head of Corporate Parenting"]},
+        IMPORT_POST,
+    ),
+    ("import correct form", "get", _session_url("preview_action", 0, 0), None, IMPORT_GET),
+    (
+        "import correct",
+        "post",
+        _session_url("preview_action", 0, 0),
+        lambda w: {"text": "Corrected", "recommendation": "0"},
+        IMPORT_POST,
+    ),
 ]
 
 

@@ -101,7 +101,7 @@ class Command(BaseCommand):
         from lineofsight.importing import services
 
         if plan is not None:
-            changes = services.apply_reimport(plan, result.plan)
+            changes = services.apply_reimport(plan, result.plan, source=path.name)
             for line in describe_changes(changes):
                 self.stderr.write(line)
             self.stdout.write(str(plan.pk))
