@@ -397,7 +397,7 @@ def read_text(data: bytes, filename: str) -> Document:
     from .aligned import read_lines
     from .plaintext import text_lines
 
-    aligned = _finish(filename, read_lines(text_lines(text), split=2))
+    aligned = _finish(filename, read_lines(text_lines(text), split=2, shifting=True))
     return aligned if aligned.tables else doc
 
 

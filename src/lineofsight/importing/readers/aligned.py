@@ -106,7 +106,10 @@ def _header_at(lines: list[Line], i: int, split: float) -> _Header | None:
     if len(first) < 2 or header_score([s.text for s in first]) < 2:
         return None  # a header band starts with a line that names columns itself
     wide = _header_split(lines, i, split)
-    fine = _header_split(lines, i, split * 0.6)
+    # Only a bold line (a printed header) is tried with the finer split: body text split
+    # that finely names columns by chance.
+    bold = all(w.bold for w in lines[i].words)
+    fine = _header_split(lines, i, split * 0.6) if bold else None
     if fine is not None and (wide is None or fine.score > wide.score):
         return fine
     return wide
@@ -121,6 +124,8 @@ def _header_split(lines: list[Line], i: int, split: float) -> _Header | None:
             break
         if depth > 1 and (band[-1].top - band[-2].top > 2.5 * band[-1].pitch or band[-1].ruled_above):
             break
+        if depth > 1 and all(w.bold for w in band[0].words) and not all(w.bold for w in band[-1].words):
+            break  # a bold header ends where the plain body text starts
         spans: list[_Segment] = []
         for ln in band:
             for seg in segments(ln, split):
@@ -134,6 +139,8 @@ def _header_split(lines: list[Line], i: int, split: float) -> _Header | None:
         if len(spans) < 3:
             continue
         texts = [_header_text(s.words) for s in spans]
+        if any(len(t) > 60 for t in texts):
+            break  # header cells are short; a long run of text is a body row
         score = header_score(texts)
         if score >= 5 and (best is None or score > best.score):
             best = _Header(i, i + depth, texts, [s.x0 for s in spans], [s.x1 for s in spans], score)
@@ -234,10 +241,15 @@ class _Columns:
         return k + 1 < len(self.edges) and seg.x1 > self.edges[k + 1] + (self.edges[k + 1] - self.edges[k]) * 0.5
 
 
-def read_lines(lines: list[Line], *, split: float, gap: float = 1.6) -> list[Table | str]:
+def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: bool = False) -> list[Table | str]:
     """Tables found in the lines, with the text around them as strings (for
     :func:`~lineofsight.importing.readers._finish`). ``split`` is the space between two
-    words that marks separate cells; ``gap`` the line spacing that ends a paragraph."""
+    words that marks separate cells; ``gap`` the line spacing that ends a paragraph.
+
+    ``shifting`` says the columns may sit at different places from one block of lines
+    to the next, as in ``pdftotext -layout`` output, which lays each block out on its
+    own: each block's columns are then found from its own white space and matched to
+    the header's in order."""
     running = running_lines(lines)
     blocks: list[Table | str] = []
     i = 0
@@ -264,7 +276,7 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6) -> list[Tab
             for ln in lines[header.end : end]
             if _norm_digits(ln.text) not in running and not _PAGE_NUMBER.match(ln.text.strip())
         ]
-        table, trailing = _table(header, body, split, gap)
+        table, trailing = _table(header, body, split, gap, shifting)
         blocks.append(table)
         blocks.extend(trailing)
         i = end
@@ -293,8 +305,9 @@ def _same_header(lines: list[Line], k: int, header: _Header, split: float) -> in
     return 0
 
 
-def _table(header: _Header, body: list[Line], split: float, gap: float) -> tuple[Table, list[str]]:
+def _table(header: _Header, body: list[Line], split: float, gap: float, shifting: bool) -> tuple[Table, list[str]]:
     cols = _Columns(header, body, split)
+    column_of = _block_columns(header, body, split) if shifting else {}
     # How far right each column's text reaches: a word broken at that edge went on below.
     rights: dict[int, float] = {}
     for ln in body:
@@ -313,7 +326,10 @@ def _table(header: _Header, body: list[Line], split: float, gap: float) -> tuple
     def flush() -> None:
         nonlocal current
         if current is not None and any(current):
-            cells = [_cell(parts, gap, rights.get(c, 0.0)) for c, parts in enumerate(current)]
+            # Text files place words to the character, too coarse to tell a broken word.
+            cells = [
+                _cell(parts, gap, float("inf") if shifting else rights.get(c, 0.0)) for c, parts in enumerate(current)
+            ]
             assert current_line is not None
             rows.append(Row(cells, current_line.number, page_break_before=current_line.page != page))
         current = None
@@ -340,7 +356,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float) -> tuple
             continue
         placed: dict[int, list[Word]] = {}
         for w in ln.words:
-            placed.setdefault(cols.of(w.x0), []).append(w)
+            placed.setdefault(column_of[id(w)] if id(w) in column_of else cols.of(w.x0), []).append(w)
         if key is None and len(placed) > 1:
             key = min(placed)
         starts_row = False
@@ -364,6 +380,67 @@ def _table(header: _Header, body: list[Line], split: float, gap: float) -> tuple
         k += 1
     flush()
     return Table(rows, 0, page=body[0].page if body else None), []
+
+
+def _block_columns(header: _Header, body: list[Line], split: float) -> dict[int, int]:
+    """The header column of each word, block by block (runs of lines without a blank
+    line): a block's columns are the stretches its text covers, matched in order to
+    the header columns nearest them, leaving out the columns the block leaves empty."""
+    out: dict[int, int] = {}
+    blocks: list[list[Line]] = []
+    for ln in body:
+        if blocks and ln.page == blocks[-1][-1].page and ln.top - blocks[-1][-1].top <= ln.pitch:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    refs = list(header.lefts)
+    for block in blocks:
+        spans: list[list[float]] = []
+        for seg in sorted((sg for ln in block for sg in segments(ln, split)), key=lambda sg: sg.x0):
+            if spans and seg.x0 < spans[-1][1] + 1:
+                spans[-1][1] = max(spans[-1][1], seg.x1)
+            else:
+                spans.append([seg.x0, seg.x1])
+        if len(spans) == 1 and len(block) == 1:
+            continue  # one stretch of text: a section row or one cell, placed by position
+        homes = _match([sp[0] for sp in spans], refs)
+        # pdftotext moves a whole stretch of the table together: the next block is
+        # matched against where this one put each column.
+        for sp, home in zip(spans, homes, strict=True):
+            refs[home] = sp[0]
+        for ln in block:
+            for w in ln.words:
+                k = max((i for i, sp in enumerate(spans) if sp[0] <= w.x0), default=0)
+                out[id(w)] = homes[k]
+    return out
+
+
+def _match(starts: list[float], lefts: list[float]) -> list[int]:
+    """Match a block's columns to header columns in order, each to its own, so the sum of
+    distances between their left edges is least (the block's empty columns are skipped)."""
+    m, n = len(starts), len(lefts)
+    if m > n:
+        # More stretches than columns: give each the header column its left edge is in.
+        return [max((j for j in range(n) if lefts[j] <= x + 1), default=0) for x in starts]
+    inf = float("inf")
+    # best[i][j]: least cost of placing the first i stretches within the first j columns.
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    for j in range(n + 1):
+        best[0][j] = 0.0
+    for i in range(1, m + 1):
+        for j in range(i, n + 1):
+            here = best[i - 1][j - 1] + abs(starts[i - 1] - lefts[j - 1])
+            best[i][j] = min(best[i][j - 1], here)
+    homes = [0] * m
+    i, j = m, n
+    while i > 0:
+        if j > i and best[i][j] == best[i][j - 1]:
+            j -= 1
+            continue
+        homes[i - 1] = j - 1
+        i -= 1
+        j -= 1
+    return homes
 
 
 def _is_section(seg: _Segment, ln: Line) -> bool:

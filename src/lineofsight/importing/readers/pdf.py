@@ -173,7 +173,7 @@ def _words_of(row: list[tuple[float, float, float, float, str, bool]]) -> list[W
     words: list[Word] = []
     current: list[tuple[float, float, float, float, str, bool]] = []
     for c in [*row, (0.0, 0.0, 0.0, 1.0, " ", False)]:
-        if c[4].isspace() or (current and c[1] - current[-1][2] > 0.2 * c[3]):
+        if c[4].isspace() or (current and c[1] - current[-1][2] > 0.45 * c[3]):
             if current:
                 bold = sum(c[5] for c in current) * 2 > len(current)
                 words.append(Word(current[0][1], current[-1][2], "".join(c[4] for c in current), bold))
