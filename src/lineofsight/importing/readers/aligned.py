@@ -320,6 +320,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     current: list[list[tuple[Line, list[Word]]]] | None = None
     current_line: Line | None = None
     last_in_col: dict[int, Line] = {}
+    key_text: dict[int, str] = {}  # the key column's text on each line
     key: int | None = None
     page = body[0].page if body else 1
 
@@ -368,12 +369,15 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                 before is None
                 or _paragraph_gap(before, ln, gap, last_on_page)
                 or para_from_text(" ".join(w.text for w in placed[key])).kind in ("number", "letter")
+                or _follows_on(key_text.get(id(before), ""), " ".join(w.text for w in placed[key]))
             )
         if current is None or starts_row:
             flush()
             current = [[] for _ in range(width)]
             current_line = ln
             page = ln.page if not rows[1:] else page
+        if key in placed:
+            key_text[id(ln)] = " ".join(w.text for w in placed[key])
         for c, words in placed.items():
             current[c].append((ln, words))
             last_in_col[c] = ln
@@ -441,6 +445,21 @@ def _match(starts: list[float], lefts: list[float]) -> list[int]:
         i -= 1
         j -= 1
     return homes
+
+
+_REF = re.compile(r"^\(?(?:[A-Za-z]{1,4}\s?)?\d{1,3}(?:\.\d{1,3})*[.)]?$|^\(?[a-z][.)]$")
+
+
+def _follows_on(above: str, here: str) -> bool:
+    """True when the key column's line ``here`` is a new cell, not the wrapped rest of
+    ``above``: a reference ("3", "2.1", "R4") never wraps onto a second line, and a new
+    capitalised sentence after one that ended starts a new row of a spreadsheet."""
+    above, here = above.strip(), here.strip()
+    if not above or not here:
+        return False
+    if _REF.match(above) or _REF.match(here):
+        return True
+    return above[-1] in ".!?" and (here[0].isupper() or here[0].isdigit())
 
 
 def _is_section(seg: _Segment, ln: Line) -> bool:
