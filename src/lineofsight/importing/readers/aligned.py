@@ -359,7 +359,10 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         for w in ln.words:
             placed.setdefault(column_of[id(w)] if id(w) in column_of else cols.of(w.x0), []).append(w)
         if key is None and len(placed) > 1:
-            key = min(placed)
+            # The row's key is its reference, recommendation or action, whichever comes
+            # first; a RAG or status column printed first says nothing about rows.
+            telling = [c for c in placed if role_of(header.texts[c]) in _KEY_ROLES]
+            key = min(telling or placed)
         starts_row = False
         if ruled:
             starts_row = ln.ruled_above
@@ -447,6 +450,7 @@ def _match(starts: list[float], lefts: list[float]) -> list[int]:
     return homes
 
 
+_KEY_ROLES = {"number", "recommendation", "action", "action_ref", "section", "outcome"}
 _REF = re.compile(r"^\(?(?:[A-Za-z]{1,4}\s?)?\d{1,3}(?:\.\d{1,3})*[.)]?$|^\(?[a-z][.)]$")
 
 

@@ -164,6 +164,16 @@ def printable_workbook(data: bytes) -> bytes:
             letter = get_column_letter(column)
             if not ws.column_dimensions[letter].hidden:
                 ws.column_dimensions[letter].width = width
+        # Calc keeps an .xlsx file's row heights; give each row room for its wrapped lines.
+        for row in ws.iter_rows():
+            lines = 1
+            for cell in row:
+                if cell.value is None:
+                    continue
+                width = widths.get(cell.column, 8)
+                parts = str(cell.value).splitlines() or [""]
+                lines = max(lines, sum(max(1, -(-len(part) // max(width - 2, 1))) for part in parts))
+            ws.row_dimensions[row[0].row].height = 15 * lines + 2
         ws.page_setup.orientation = "landscape"
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
