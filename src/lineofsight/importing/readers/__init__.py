@@ -395,8 +395,13 @@ def read_text(data: bytes, filename: str) -> Document:
     if any(_may_be_plan(t) for t in doc.tables):
         return doc
     from .aligned import read_lines
-    from .plaintext import text_lines
+    from .plaintext import cell_per_line_blocks, separated_blocks, text_lines
 
+    for blocks in (separated_blocks(text), cell_per_line_blocks(text)):
+        if blocks is not None:
+            found = _finish(filename, blocks)
+            if any(_may_be_plan(t) for t in found.tables):
+                return found
     aligned = _finish(filename, read_lines(text_lines(text), split=2, shifting=True))
     return aligned if aligned.tables else doc
 
