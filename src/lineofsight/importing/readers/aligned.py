@@ -41,6 +41,8 @@ class Word:
     x1: float
     text: str
     bold: bool = False
+    # A vertical rule (a cell's side) follows the word: the next word is in another cell.
+    walled_after: bool = False
 
 
 @dataclass
@@ -79,7 +81,7 @@ def segments(line: Line, split: float) -> list[_Segment]:
     """Runs of words closer together than ``split``: the pieces of text in separate cells."""
     out: list[_Segment] = []
     for w in line.words:
-        if out and w.x0 - out[-1].x1 < split:
+        if out and w.x0 - out[-1].x1 < split and not out[-1].words[-1].walled_after:
             out[-1].words.append(w)
             out[-1].x1 = max(out[-1].x1, w.x1)
         else:
@@ -200,7 +202,12 @@ def running_lines(lines: list[Line]) -> set[str]:
         return set()
     seen: Counter[str] = Counter()
     for page_lines in pages.values():
-        edge = {_norm_digits(ln.text) for ln in page_lines[:3] + page_lines[-3:]}
+        # Short lines outside any ruled table: a running title or footer, not a table row.
+        edge = {
+            _norm_digits(ln.text)
+            for ln in page_lines[:3] + page_lines[-3:]
+            if len(ln.text) <= 100 and not ln.boxed and header_score([ln.text]) < 2
+        }
         seen.update(edge)
     return {t for t, n in seen.items() if n >= max(2, len(pages) // 2 + 1)}
 
@@ -286,8 +293,11 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
 def _table_end(lines: list[Line], header: _Header, split: float) -> int:
     """Where the table that ``header`` opens stops: at the next different header."""
     j = header.end
+    bold = all(w.bold for w in lines[header.start].words)
     while j < len(lines):
         other = _header_at(lines, j, split)
+        if other is not None and bold and not all(w.bold for w in lines[j].words):
+            other = None  # a plain body line that happens to name columns
         if other is not None:
             if [t.lower() for t in other.texts] != [t.lower() for t in header.texts]:
                 return j
@@ -307,7 +317,7 @@ def _same_header(lines: list[Line], k: int, header: _Header, split: float) -> in
 
 def _table(header: _Header, body: list[Line], split: float, gap: float, shifting: bool) -> tuple[Table, list[str]]:
     cols = _Columns(header, body, split)
-    column_of = _block_columns(header, body, split) if shifting else {}
+    column_of = _block_columns(header, body, split, cols) if shifting else {}
     # How far right each column's text reaches: a word broken at that edge went on below.
     rights: dict[int, float] = {}
     for ln in body:
@@ -389,10 +399,11 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     return Table(rows, 0, page=body[0].page if body else None), []
 
 
-def _block_columns(header: _Header, body: list[Line], split: float) -> dict[int, int]:
+def _block_columns(header: _Header, body: list[Line], split: float, cols: _Columns) -> dict[int, int]:
     """The header column of each word, block by block (runs of lines without a blank
-    line): a block's columns are the stretches its text covers, matched in order to
-    the header columns nearest them, leaving out the columns the block leaves empty."""
+    line). A block whose words all sit inside the header's columns keeps them; otherwise
+    its columns are the stretches its text covers, matched in order to the header
+    columns nearest them, leaving out the columns the block leaves empty."""
     out: dict[int, int] = {}
     blocks: list[list[Line]] = []
     for ln in body:
@@ -410,6 +421,9 @@ def _block_columns(header: _Header, body: list[Line], split: float) -> dict[int,
                 spans.append([seg.x0, seg.x1])
         if len(spans) == 1 and len(block) == 1:
             continue  # one stretch of text: a section row or one cell, placed by position
+        edges = cols.edges[1:]
+        if not any(w.x0 < e < w.x1 for ln in block for w in ln.words for e in edges):
+            continue  # the block lines up with the header: placed by position
         homes = _match([sp[0] for sp in spans], refs)
         # pdftotext moves a whole stretch of the table together: the next block is
         # matched against where this one put each column.
@@ -503,7 +517,12 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
             paras.append(para)
             wrapped.append(False)
         else:
-            broken = prev_words is not None and len(prev_words) == 1 and _reaches(prev_words[-1], right)
+            broken = (
+                prev_words is not None
+                and len(prev_words) == 1
+                and " " not in prev_words[-1].text
+                and _reaches(prev_words[-1], right)
+            )
             paras[-1].text = paras[-1].text + text if broken and text[:1].islower() else _join(paras[-1].text, text)
             paras[-1].bold = paras[-1].bold and bold
             wrapped[-1] = True

@@ -11,6 +11,7 @@ the ``tesseract`` program is installed, and refused with the fix named when it i
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import io
 import itertools
@@ -73,6 +74,11 @@ def pdf_lines(pdf: Any) -> list[Line]:
     import pypdfium2.raw as raw
 
     out: list[Line] = []
+    font_name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    # FPDFText_GetTextObject returning a plain address: a cheap key for the font cache.
+    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+    object_of = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
     for page_no in range(len(pdf)):
         page = pdf[page_no]
         height = page.get_height()
@@ -80,33 +86,41 @@ def pdf_lines(pdf: Any) -> list[Line]:
         n = textpage.count_chars()
         text = textpage.get_text_range(0, n) if n else ""
         chars: list[tuple[float, float, float, float, str, bool]] = []
-        x = ctypes.c_double()
-        y = ctypes.c_double()
-        font_name = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int()
+        tp = textpage.raw
+        handle = ctypes.cast(tp, ctypes.c_void_p)
+        last_key: int | None = -1
+        bold = False
+        box = raw.FS_RECTF()
+        x, y = ctypes.c_double(), ctypes.c_double()
         for i in range(min(n, len(text))):
             ch = text[i]
-            if raw.FPDFText_IsGenerated(textpage, i) or ch in "\r\n":
-                continue
-            left, bottom, right, top = textpage.get_charbox(i)
-            size = raw.FPDFText_GetFontSize(textpage, i) or (top - bottom) or 10.0
-            raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
-            weight = raw.FPDFText_GetFontWeight(textpage, i)
-            bold = weight >= _BOLD_WEIGHT
-            if not bold and not ch.isspace():
-                raw.FPDFText_GetFontInfo(textpage, i, font_name, 128, ctypes.byref(flags))
-                name = font_name.value.decode("latin-1", "replace").lower()
-                bold = "bold" in name or "black" in name or "heavy" in name
-            chars.append((height - y.value, left, right, size, _GLYPHS.get(ch, ch), bold))
+            if ch.isspace():
+                continue  # words are split by the gaps between characters
+            # The loose box spans the glyph's advance, so letters of a word touch and the
+            # gap between two words is the width of the space.
+            raw.FPDFText_GetLooseCharBox(tp, i, box)
+            raw.FPDFText_GetCharOrigin(tp, i, x, y)
+            size = raw.FPDFText_GetFontSize(tp, i) or (box.top - box.bottom) or 10.0
+            key = object_of(handle, i)
+            if key != last_key:  # a new run of text: look its font up once
+                last_key = key
+                weight = raw.FPDFText_GetFontWeight(tp, i)
+                raw.FPDFText_GetFontInfo(tp, i, font_name, len(font_name), flags)
+                name = font_name.value.lower()
+                bold = weight >= _BOLD_WEIGHT or b"bold" in name or b"black" in name or b"heavy" in name
+            chars.append((height - y.value, box.left, box.right, size, _GLYPHS.get(ch, ch), bold))
         textpage.close()
-        lines = _lines_of(chars, page_no + 1, len(out))
-        _mark_rules(lines, *_rules(page, height, page.get_width()))
+        rules, spans, uprights = _rules(page, height, page.get_width())
+        lines = _lines_of(chars, page_no + 1, len(out), uprights)
+        _mark_rules(lines, rules, spans)
         page.close()
         out.extend(lines)
     return out
 
 
-def _rules(page: Any, height: float, width: float) -> tuple[list[float], list[tuple[float, float]]]:
+def _rules(
+    page: Any, height: float, width: float
+) -> tuple[list[float], list[tuple[float, float]], list[tuple[float, float, float]]]:
     """Heights (from the top) of the page's horizontal rules: thin lines, and the top and
     bottom edges of boxes (cell borders and shading), kept where together they run across
     a fifth of the page or more."""
@@ -114,6 +128,7 @@ def _rules(page: Any, height: float, width: float) -> tuple[list[float], list[tu
 
     edges: list[tuple[float, float]] = []  # (y from the top, length)
     spans: list[tuple[float, float]] = []  # (top, bottom) of cell boxes and vertical rules
+    uprights: list[tuple[float, float, float]] = []  # (x, top, bottom) of vertical edges
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=3):
         left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
@@ -121,6 +136,10 @@ def _rules(page: Any, height: float, width: float) -> tuple[list[float], list[tu
             continue
         if h >= 3:
             spans.append((height - top, height - bottom))
+            # A cell's box or a vertical rule: text never runs across its sides.
+            uprights.append((left, height - top, height - bottom))
+            if w >= 3:
+                uprights.append((right, height - top, height - bottom))
         if w < 3:
             continue
         if h < 3:
@@ -136,7 +155,7 @@ def _rules(page: Any, height: float, width: float) -> tuple[list[float], list[tu
                 rules.append(sum(y for y, _ in run) / len(run))
             run = []
         run.append(edge)
-    return rules, spans
+    return rules, spans, uprights
 
 
 def _mark_rules(lines: list[Line], rules: list[float], spans: list[tuple[float, float]]) -> None:
@@ -149,7 +168,12 @@ def _mark_rules(lines: list[Line], rules: list[float], spans: list[tuple[float, 
         ln.boxed = any(top <= middle <= bottom for top, bottom in spans)
 
 
-def _lines_of(chars: list[tuple[float, float, float, float, str, bool]], page: int, before: int) -> list[Line]:
+def _lines_of(
+    chars: list[tuple[float, float, float, float, str, bool]],
+    page: int,
+    before: int,
+    uprights: list[tuple[float, float, float]],
+) -> list[Line]:
     """Group characters into lines by baseline and into words by spacing."""
     chars.sort(key=lambda c: (c[0], c[1]))
     rows: list[list[tuple[float, float, float, float, str, bool]]] = []
@@ -161,25 +185,35 @@ def _lines_of(chars: list[tuple[float, float, float, float, str, bool]], page: i
     lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda c: c[1])
-        words = _words_of(row)
+        y = row[0][0]
+        walls = sorted({round(x, 1) for x, top, bottom in uprights if top - 1 <= y - 0.3 * row[0][3] <= bottom + 1})
+        words = _words_of(row, walls)
         if words:
             lines.append(Line(words, row[0][0], page, before + len(lines) + 1))
     _set_pitch(lines)
     return lines
 
 
-def _words_of(row: list[tuple[float, float, float, float, str, bool]]) -> list[Word]:
-    """Split one line's characters into words at spaces and at gaps wider than a space."""
+def _words_of(row: list[tuple[float, float, float, float, str, bool]], walls: list[float]) -> list[Word]:
+    """Split one line's characters into runs of words at gaps wider than a space (a
+    narrower gap is the space between two words)."""
     words: list[Word] = []
     current: list[tuple[float, float, float, float, str, bool]] = []
-    for c in [*row, (0.0, 0.0, 0.0, 1.0, " ", False)]:
-        if c[4].isspace() or (current and c[1] - current[-1][2] > 0.45 * c[3]):
-            if current:
-                bold = sum(c[5] for c in current) * 2 > len(current)
-                words.append(Word(current[0][1], current[-1][2], "".join(c[4] for c in current), bold))
-            current = []
-        if not c[4].isspace():
-            current.append(c)
+    text: list[str] = []
+    for c in [*row, (0.0, float("inf"), 0.0, 1.0, " ", False)]:
+        gap = c[1] - current[-1][2] if current else 0.0
+        walled = False
+        if current and walls:
+            k = bisect.bisect_left(walls, current[-1][2] - 1)
+            walled = k < len(walls) and walls[k] <= c[1] + 1
+        if current and (gap > 0.45 * c[3] or walled):
+            bold = sum(k[5] for k in current) * 2 > len(current)
+            words.append(Word(current[0][1], current[-1][2], "".join(text), bold, walled_after=walled))
+            current, text = [], []
+        elif current and gap > 0.12 * c[3]:
+            text.append(" ")  # the space between two words of one cell
+        current.append(c)
+        text.append(c[4])
     return words
 
 
