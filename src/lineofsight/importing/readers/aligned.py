@@ -60,6 +60,8 @@ class Line:
     ruled_above: bool = False
     # Rules lie above and below the line on its page: it is inside a ruled table.
     boxed: bool = False
+    # A horizontal rule lies somewhere below the line on its page.
+    ruled_below: bool = True
 
     @property
     def text(self) -> str:
@@ -258,6 +260,11 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
     own: each block's columns are then found from its own white space and matched to
     the header's in order."""
     running = running_lines(lines)
+    # A page's first and last lines, where a bare number is the page's, not a reference.
+    edges = {
+        id(a) for a, b in itertools.pairwise([None, *lines, None]) if a is not None and (b is None or b.page != a.page)
+    }
+    edges |= {id(b) for a, b in itertools.pairwise([None, *lines]) if b is not None and (a is None or a.page != b.page)}
     blocks: list[Table | str] = []
     i = 0
     while i < len(lines):
@@ -281,7 +288,7 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
         body = [
             ln
             for ln in lines[header.end : end]
-            if _norm_digits(ln.text) not in running and not _PAGE_NUMBER.match(ln.text.strip())
+            if _norm_digits(ln.text) not in running and not (id(ln) in edges and _PAGE_NUMBER.match(ln.text.strip()))
         ]
         table, trailing = _table(header, body, split, gap, shifting)
         blocks.append(table)
@@ -331,6 +338,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     current_line: Line | None = None
     last_in_col: dict[int, Line] = {}
     key_text: dict[int, str] = {}  # the key column's text on each line
+    row_pages = [body[0].page if body else 1]  # the page each row starts on
     key: int | None = None
     page = body[0].page if body else 1
 
@@ -342,7 +350,16 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                 _cell(parts, gap, float("inf") if shifting else rights.get(c, 0.0)) for c, parts in enumerate(current)
             ]
             assert current_line is not None
-            rows.append(Row(cells, current_line.number, page_break_before=current_line.page != page))
+            first_on_page = current_line.page != row_pages[-1]
+            previous = rows[-1] if len(rows) > 1 and not rows[-1].cells[0].colspan > 1 else None
+            if first_on_page and previous is not None and key is not None and not cells[key].paras:
+                # The first row on a page with no reference: the row above, cut by the
+                # page break, goes on here.
+                for cell, more in zip(previous.cells, cells, strict=True):
+                    cell.paras += more.paras
+            else:
+                rows.append(Row(cells, current_line.number, page_break_before=first_on_page))
+                row_pages.append(current_line.page)
         current = None
 
     # The last body line of each page: a cell that reaches it may go on over the page.
@@ -370,8 +387,10 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             placed.setdefault(column_of[id(w)] if id(w) in column_of else cols.of(w.x0), []).append(w)
         if key is None and len(placed) > 1:
             # The row's key is its reference, recommendation or action, whichever comes
-            # first; a RAG or status column printed first says nothing about rows.
-            telling = [c for c in placed if role_of(header.texts[c]) in _KEY_ROLES]
+            # first among the columns the first rows use; a RAG or status column printed
+            # first says nothing about rows.
+            used = {column_of.get(id(w), cols.of(w.x0)) for early in body[k : k + 12] for w in early.words}
+            telling = [c for c in sorted(used) if role_of(header.texts[c]) in _KEY_ROLES]
             key = min(telling or placed)
         starts_row = False
         if ruled:

@@ -164,6 +164,7 @@ def _mark_rules(lines: list[Line], rules: list[float], spans: list[tuple[float, 
     for prev, ln in itertools.pairwise(lines):
         ln.ruled_above = any(prev.top < y < ln.top - 0.55 * ln.pitch for y in rules)
     for ln in lines:
+        ln.ruled_below = any(y > ln.top for y in rules)
         middle = ln.top - 0.3 * ln.pitch
         ln.boxed = any(top <= middle <= bottom for top, bottom in spans)
 
@@ -190,7 +191,7 @@ def _lines_of(
         words = _words_of(row, walls)
         if words:
             lines.append(Line(words, row[0][0], page, before + len(lines) + 1))
-    _set_pitch(lines)
+    _set_pitch(lines, [c[3] for c in chars])
     return lines
 
 
@@ -217,10 +218,14 @@ def _words_of(row: list[tuple[float, float, float, float, str, bool]], walls: li
     return words
 
 
-def _set_pitch(lines: list[Line]) -> None:
-    """Give the page's lines its usual line spacing (the median step between lines)."""
+def _set_pitch(lines: list[Line], sizes: list[float] | None = None) -> None:
+    """Give the page's lines its usual line spacing: the median step between lines, but
+    never less than the type allows (1.1 × the median font size), as the lines of cells
+    side by side interleave when their text sits at different heights."""
     steps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
     pitch = statistics.median(steps) if steps else 12.0
+    if sizes:
+        pitch = max(pitch, 1.1 * statistics.median(sizes))
     for ln in lines:
         ln.pitch = pitch
 
