@@ -1,8 +1,10 @@
 """Import speed: median time per document and actions per second.
 
 Run: .venv/bin/python bench/import.py [--runs N]
-Reads each seed in ../shared/seeds (when present) and a generated 500-action .docx and
-.xlsx plan. Prints figures; asserts nothing (tests are never timing-based).
+Reads each seed in ../shared/seeds (when present), a generated 500-action .docx and
+.xlsx plan, and a generated 20-page PDF plan (and its pdftotext -layout text, when
+poppler is installed), reporting PDF pages per second beside the Word figures. Prints
+figures; asserts nothing (tests are never timing-based).
 """
 
 from __future__ import annotations
@@ -18,7 +20,38 @@ from lineofsight.importing.tests.builders import large_docx, large_xlsx
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-def measure(name: str, data: bytes, runs: int) -> None:
+def large_pdf(pages: int = 20) -> bytes:
+    """A PDF plan of about ``pages`` pages: a ruled landscape table printed by WeasyPrint."""
+    import weasyprint
+
+    rows = "".join(
+        f"<tr><td>{n // 3 + 1}</td><td>Recommendation {n // 3 + 1}: improve how the service works with families.</td>"
+        f"<td>Action {n}: review the arrangements and report the findings to the improvement board.</td>"
+        f"<td>Head of Service {n % 7}</td><td>{n % 28 + 1} March 2026</td><td>In progress</td>"
+        f"<td>{'Progress has been reported to the board. ' * 3}</td></tr>"
+        for n in range(pages * 9)
+    )
+    html = (
+        "<html><head><style>@page{size:A4 landscape;margin:1.5cm}body{font:9pt sans-serif}"
+        "table{border-collapse:collapse}td,th{border:0.5pt solid #000;vertical-align:top;padding:3pt}"
+        "tr{break-inside:avoid}</style></head><body><h1>Benchmark Council</h1><p>Improvement plan</p>"
+        "<table><thead><tr><th>Ref</th><th>Recommendation</th><th>Action</th><th>Lead officer</th>"
+        f"<th>Timescale</th><th>Status</th><th>Progress</th></tr></thead>{rows}</table></body></html>"
+    )
+    return weasyprint.HTML(string=html).write_pdf()
+
+
+def pdf_pages(data: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def measure(name: str, data: bytes, runs: int, pages: int | None = None) -> None:
     times = []
     actions = 0
     for _ in range(runs):
@@ -28,9 +61,10 @@ def measure(name: str, data: bytes, runs: int) -> None:
         actions = result.action_count
     median = statistics.median(times)
     rate = actions / median if median else 0.0
+    per_page = f"  {pages / median:6.1f} pages/s ({pages} pages)" if pages and median else ""
     print(
         f"{name:40} {len(data) / 1024:8.0f} KB {actions:5d} actions "
-        f"median {median * 1000:8.1f} ms  {rate:8.0f} actions/s"
+        f"median {median * 1000:8.1f} ms  {rate:8.0f} actions/s{per_page}"
     )
 
 
@@ -46,6 +80,17 @@ def main() -> None:
             print(f"{path.name:40} not a plan: {exc}")
     measure("generated-500-actions.docx", large_docx(500), args.runs)
     measure("generated-500-actions.xlsx", large_xlsx(500), args.runs)
+    pdf = large_pdf(20)
+    pages = pdf_pages(pdf)
+    measure("generated-20-pages.pdf", pdf, args.runs, pages)
+    import shutil
+    import subprocess
+
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        run = subprocess.run  # poppler found on PATH, fixed arguments
+        text = run([pdftotext, "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+        measure("generated-20-pages-layout.txt", text, args.runs, pages)
 
 
 if __name__ == "__main__":

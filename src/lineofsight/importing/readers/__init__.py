@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from .errors import ImportFailed
-from .grid import Cell, Document, Para, Row, Table, cell_from_lines, para_from_text, rag_colour
+from ..errors import ImportFailed
+from ..grid import Cell, Document, Para, Row, Table, cell_from_lines, para_from_text, rag_colour
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # Office files are zip archives; these limits stop a small upload from expanding into
@@ -383,12 +383,30 @@ def _text_cell(raw: str) -> Cell:
 
 
 def read_text(data: bytes, filename: str) -> Document:
-    """Read a tab-separated text extraction: tables are runs of lines holding tabs.
+    """Read a text extraction: tab-separated lines, or else space-aligned columns.
 
-    Blank lines do not end a table; any other untabbed line does (a title repeated at a
-    page break, a footnote, a heading), and that text becomes the next table's heading.
+    With tabs, tables are runs of lines holding tabs. Blank lines do not end a table; any
+    other untabbed line does (a title repeated at a page break, a footnote, a heading),
+    and that text becomes the next table's heading. Without a tabbed plan table, the
+    columns are found from how the text lines up (:mod:`.aligned`).
     """
     text = decode_text(data, filename)
+    doc = _read_tabbed(text, filename)
+    if any(_may_be_plan(t) for t in doc.tables):
+        return doc
+    from .aligned import read_lines
+    from .plaintext import cell_per_line_blocks, separated_blocks, text_lines
+
+    for blocks in (separated_blocks(text), cell_per_line_blocks(text)):
+        if blocks is not None:
+            found = _finish(filename, blocks)
+            if any(_may_be_plan(t) for t in found.tables):
+                return found
+    aligned = _finish(filename, read_lines(text_lines(text), split=2, shifting=True))
+    return aligned if aligned.tables else doc
+
+
+def _read_tabbed(text: str, filename: str) -> Document:
     blocks: list[Table | str] = []
     rows: list[Row] = []
 
@@ -776,7 +794,7 @@ def read_docx(data: bytes, filename: str) -> Document:
     visit(document.element.body)
     if not any(isinstance(b, Table) and _may_be_plan(b) for b in blocks):
         # No table with a plan's header: the plan may be written as labelled paragraphs.
-        from .labelled import labelled_table
+        from ..labelled import labelled_table
 
         body = _docx_paras(document.element.body, _Numbering(numbering.formats))
         table = labelled_table(body)
@@ -789,7 +807,7 @@ def read_docx(data: bytes, filename: str) -> Document:
 
 def _may_be_plan(table: Table) -> bool:
     """True when a row near the top of the table reads like a plan's header."""
-    from .columns import header_score
+    from ..columns import header_score
 
     return any(header_score([c.text for c in row.cells]) >= 4 for row in table.rows[:30])
 
@@ -867,7 +885,7 @@ def _unfold_nested(rows: list[Row], nested: dict[tuple[int, int], Any], numberin
     header row above takes its column names, and the outer row's other cells cover its
     sub-rows as a merged span (one recommendation and RAG over several sub-actions).
     """
-    from .columns import role_of
+    from ..columns import role_of
 
     if not nested:
         return rows
@@ -927,65 +945,11 @@ def _docx_paras_outside_tables(tc: Any, numbering: _Numbering) -> list[Para]:
 # --------------------------------------------------------------------------- pdf
 
 
-def _unwrap(lines: list[str]) -> list[Para]:
-    """Paragraphs of a PDF cell, whose lines are where the text wrapped, not items.
-
-    A line starting with a bullet, letter or number starts a new item; other lines join
-    the one before. A joined run of several lines may be a list that lost its bullets,
-    so it is flagged for the layout step to split by the column's meaning.
-    """
-    paras: list[Para] = []
-    wrapped: list[bool] = []
-    for raw in lines:
-        line = _clean_line(raw)
-        if not line:
-            continue
-        para = para_from_text(line)
-        if para.kind != "text" or not paras:
-            paras.append(para)
-            wrapped.append(False)
-        else:
-            paras[-1].text = f"{paras[-1].text} {line}"
-            wrapped[-1] = True
-    for para, was_wrapped in zip(paras, wrapped, strict=True):
-        if was_wrapped and para.kind == "text":
-            para.unsplit = True
-    return paras
-
-
 def read_pdf(data: bytes, filename: str) -> Document:
-    """Read the tables pdfplumber finds on each page; the first page's text is the preamble."""
-    import pdfplumber
+    """Read a PDF plan (see :mod:`.pdf`)."""
+    from .pdf import read_pdf as read
 
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:
-        name = exc.__class__.__name__
-        if "Password" in name or "Encrypt" in str(exc):
-            raise ImportFailed(filename, "the PDF is password-protected; upload an unlocked copy") from exc
-        raise ImportFailed(filename, f"the PDF is damaged ({name}); expected {EXPECTED}") from exc
-    blocks: list[Table | str] = []
-    with pdf:
-        for page_no, page in enumerate(pdf.pages, 1):
-            found = page.find_tables()
-            top = min((t.bbox[1] for t in found), default=page.height)
-            above = page.crop((0, 0, page.width, max(top, 1))).extract_text() or ""
-            blocks.extend(above.splitlines())
-            for t in found:
-                rows = []
-                for n, raw in enumerate(t.extract(), 1):
-                    cells = [Cell(_unwrap((v or "").splitlines())) for v in raw]
-                    if any(not c.is_empty for c in cells):
-                        rows.append(Row(cells, n, page_break_before=(n == 1 and page_no > 1)))
-                if rows:
-                    blocks.append(Table(_pad(rows), 0, page=page_no))
-    doc = _finish(filename, blocks)
-    if not doc.tables:
-        raise ImportFailed(
-            filename,
-            "no table was found in the PDF (it may be a scan or plain text); expected the plan laid out as a table",
-        )
-    return doc
+    return read(data, filename)
 
 
 READERS: dict[str, Callable[[bytes, str], Document]] = {

@@ -1,0 +1,565 @@
+"""Tables from positioned words: the columns come from where the text is aligned.
+
+A PDF page (words with their boxes) and a space-aligned text extraction (words at
+character columns, what ``pdftotext -layout`` and copy-paste from a PDF give) are read
+the same way:
+
+1. a **header** is a band of one to three lines whose words name plan columns
+   (:func:`~lineofsight.importing.columns.header_score`); its words give each column's
+   left edge, moved left onto the white-space gap the body text leaves there;
+2. every later word falls in the column whose band holds its left edge; a band of text
+   wider than one column with nothing beside it is a **section row**;
+3. a new **row** starts where the leftmost column used by the table (the reference or
+   recommendation) starts a new paragraph: cells are top-aligned, so every cell of a
+   row starts on the row's first line, while wrapped lines and later paragraphs of the
+   same cell follow on;
+4. inside a cell, a line that starts with a bullet, letter or number, or that follows a
+   vertical gap, starts a new paragraph; other lines are where the text wrapped.
+
+Lines repeated at the top or foot of most pages (a running title, "Page 3 of 9") and
+repeated header bands are left out, so a table split across pages reads as one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..columns import header_score, role_of
+from ..grid import Cell, Para, Row, Table, para_from_text
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
+
+
+@dataclass
+class Word:
+    """One word and where it sits: x from the left edge (points or character columns)."""
+
+    x0: float
+    x1: float
+    text: str
+    bold: bool = False
+    # A vertical rule (a cell's side) follows the word: the next word is in another cell.
+    walled_after: bool = False
+
+
+@dataclass
+class Line:
+    """A line of words on one page, left to right."""
+
+    words: list[Word]
+    top: float
+    page: int
+    number: int  # 1-based position in the source, for messages
+    # The page's normal distance from one line of text to the next (1 for text files):
+    # a larger step down starts a new paragraph.
+    pitch: float = 1.0
+    # A horizontal rule (a table's row border) lies between this line and the one above.
+    ruled_above: bool = False
+    # Rules lie above and below the line on its page: it is inside a ruled table.
+    boxed: bool = False
+    # A horizontal rule lies somewhere below the line on its page.
+    ruled_below: bool = True
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass
+class _Segment:
+    x0: float
+    x1: float
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def segments(line: Line, split: float) -> list[_Segment]:
+    """Runs of words closer together than ``split``: the pieces of text in separate cells."""
+    out: list[_Segment] = []
+    for w in line.words:
+        if out and w.x0 - out[-1].x1 < split and not out[-1].words[-1].walled_after:
+            out[-1].words.append(w)
+            out[-1].x1 = max(out[-1].x1, w.x1)
+        else:
+            out.append(_Segment(w.x0, w.x1, [w]))
+    return out
+
+
+@dataclass
+class _Header:
+    start: int  # index of the first header line
+    end: int  # index after the last header line
+    texts: list[str]
+    lefts: list[float]
+    rights: list[float]
+    score: int
+
+
+def _header_at(lines: list[Line], i: int, split: float) -> _Header | None:
+    """The best header band starting at line ``i`` (one to three lines), if any.
+
+    Header cells are short and often close together, so a finer split between words is
+    tried as well; the reading that names more columns wins."""
+    first = segments(lines[i], split)
+    if len(first) < 2 or header_score([s.text for s in first]) < 2:
+        return None  # a header band starts with a line that names columns itself
+    wide = _header_split(lines, i, split)
+    # Only a bold line (a printed header) is tried with the finer split: body text split
+    # that finely names columns by chance.
+    bold = all(w.bold for w in lines[i].words)
+    fine = _header_split(lines, i, split * 0.6) if bold else None
+    if fine is not None and (wide is None or fine.score > wide.score):
+        return fine
+    return wide
+
+
+def _header_split(lines: list[Line], i: int, split: float) -> _Header | None:
+    best: _Header | None = None
+    best_spans: list[_Segment] = []
+    for depth in (1, 2, 3):
+        band = lines[i : i + depth]
+        if len(band) < depth or any(ln.page != band[0].page for ln in band):
+            break
+        if depth > 1 and (band[-1].top - band[-2].top > 2.5 * band[-1].pitch or band[-1].ruled_above):
+            break
+        if depth > 1 and all(w.bold for w in band[0].words) and not all(w.bold for w in band[-1].words):
+            break  # a bold header ends where the plain body text starts
+        spans: list[_Segment] = []
+        for ln in band:
+            for seg in segments(ln, split):
+                hit = next((s for s in spans if seg.x0 < s.x1 + split / 2 and s.x0 < seg.x1 + split / 2), None)
+                if hit is None:
+                    spans.append(_Segment(seg.x0, seg.x1, list(seg.words)))
+                else:
+                    hit.words += seg.words
+                    hit.x0, hit.x1 = min(hit.x0, seg.x0), max(hit.x1, seg.x1)
+        spans.sort(key=lambda s: s.x0)
+        if len(spans) < 3:
+            continue
+        texts = [_header_text(s.words) for s in spans]
+        if any(len(t) > 60 for t in texts):
+            break  # header cells are short; a long run of text is a body row
+        score = header_score(texts)
+        if score >= 5 and (best is None or score > best.score):
+            best = _Header(i, i + depth, texts, [s.x0 for s in spans], [s.x1 for s in spans], score)
+            best_spans = spans
+    if best is not None:
+        _extend_header(lines, best, best_spans, split)
+    return best
+
+
+def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], split: float) -> None:
+    """Take in the header's wrapped last words ("Success measure /" above "impact"): a
+    following line with a few words under header cells, none under the first, set in
+    bold when the header is."""
+    bold = all(w.bold for s in spans for w in s.words)
+    while header.end < len(lines) and header.end - header.start < 4:
+        ln = lines[header.end]
+        prev = lines[header.end - 1]
+        if ln.page != prev.page or ln.top - prev.top > 1.6 * ln.pitch or ln.ruled_above:
+            return
+        segs = segments(ln, split)
+        if bold and not all(w.bold for w in ln.words):
+            return
+        if not bold and (any(len(s.words) > 3 for s in segs) or len(segs) * 2 > len(spans)):
+            return
+        homes = []
+        for seg in segs:
+            home = next((k for k, s in enumerate(spans) if seg.x0 < s.x1 + split and s.x0 < seg.x1 + split), None)
+            if home is None or (home == 0 and not bold):
+                return
+            homes.append(home)
+        for seg, home in zip(segs, homes, strict=True):
+            spans[home].words += seg.words
+            header.texts[home] = _header_text(spans[home].words)
+            header.rights[home] = max(header.rights[home], seg.x1)
+        header.end += 1
+
+
+def _header_text(words: list[Word]) -> str:
+    """A header cell's words; a word the column was too narrow for ("Recommend" /
+    "ation") is joined back when only the joined form names a column."""
+    spaced = " ".join(w.text for w in words)
+    if role_of(spaced) is None:
+        for k in range(1, len(words)):
+            joined = " ".join(w.text for w in words[: k - 1]) + " " + words[k - 1].text + words[k].text
+            joined = (joined + " " + " ".join(w.text for w in words[k + 1 :])).strip()
+            if role_of(joined) is not None:
+                return joined
+    return spaced
+
+
+def running_lines(lines: list[Line]) -> set[str]:
+    """Texts printed at the top or foot of most pages: running titles and page numbers."""
+    pages: dict[int, list[Line]] = {}
+    for ln in lines:
+        pages.setdefault(ln.page, []).append(ln)
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page_lines in pages.values():
+        # Short lines outside any ruled table: a running title or footer, not a table row.
+        edge = {
+            _norm_digits(ln.text)
+            for ln in page_lines[:3] + page_lines[-3:]
+            if len(ln.text) <= 100 and not ln.boxed and header_score([ln.text]) < 2
+        }
+        seen.update(edge)
+    return {t for t, n in seen.items() if n >= max(2, len(pages) // 2 + 1)}
+
+
+def _norm_digits(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text).strip().lower())
+
+
+class _Columns:
+    """Column bands from the header's left edges, moved onto the body's white space."""
+
+    def __init__(self, header: _Header, body: list[Line], split: float) -> None:
+        self.header = header
+        words = [w for ln in body for w in ln.words]
+        starts = sorted({s.x0 for ln in body for s in segments(ln, split)})
+        edges = [float("-inf")]
+        for k in range(1, len(header.lefts)):
+            lo, hi = header.rights[k - 1], header.lefts[k]
+            candidates = [x for x in starts if lo - split < x <= hi + split / 2] + [hi]
+
+            def crossing(x: float) -> int:
+                return sum(1 for w in words if w.x0 < x - 0.01 and w.x1 > x + 0.01)
+
+            edges.append(min(candidates, key=lambda x: (crossing(x), x)) - 0.01)
+        self.edges = edges
+
+    def of(self, x: float) -> int:
+        """The column holding a word that starts at ``x``."""
+        k = 0
+        for i, e in enumerate(self.edges):
+            if x >= e:
+                k = i
+        return k
+
+    def spans(self, seg: _Segment) -> bool:
+        """True when a piece of text runs well across the next column's edge."""
+        k = self.of(seg.x0)
+        return k + 1 < len(self.edges) and seg.x1 > self.edges[k + 1] + (self.edges[k + 1] - self.edges[k]) * 0.5
+
+
+def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: bool = False) -> list[Table | str]:
+    """Tables found in the lines, with the text around them as strings (for
+    :func:`~lineofsight.importing.readers._finish`). ``split`` is the space between two
+    words that marks separate cells; ``gap`` the line spacing that ends a paragraph.
+
+    ``shifting`` says the columns may sit at different places from one block of lines
+    to the next, as in ``pdftotext -layout`` output, which lays each block out on its
+    own: each block's columns are then found from its own white space and matched to
+    the header's in order."""
+    running = running_lines(lines)
+    # A page's first and last lines, where a bare number is the page's, not a reference.
+    edges = {
+        id(a) for a, b in itertools.pairwise([None, *lines, None]) if a is not None and (b is None or b.page != a.page)
+    }
+    edges |= {id(b) for a, b in itertools.pairwise([None, *lines]) if b is not None and (a is None or a.page != b.page)}
+    blocks: list[Table | str] = []
+    i = 0
+    while i < len(lines):
+        header = _header_at(lines, i, split)
+        if header is None:
+            if _norm_digits(lines[i].text) not in running:
+                blocks.append(lines[i].text)
+            i += 1
+            continue
+        end = _table_end(lines, header, split)
+        if sum(ln.boxed for ln in lines[header.end : end]) * 2 > end - header.end:
+            # A ruled table ends at its bottom border: what follows is text or another table.
+            end = next(
+                (
+                    j
+                    for j in range(header.end, end)
+                    if not lines[j].boxed and _norm_digits(lines[j].text) not in running
+                ),
+                end,
+            )
+        body = [
+            ln
+            for ln in lines[header.end : end]
+            if _norm_digits(ln.text) not in running and not (id(ln) in edges and _PAGE_NUMBER.match(ln.text.strip()))
+        ]
+        table, trailing = _table(header, body, split, gap, shifting)
+        blocks.append(table)
+        blocks.extend(trailing)
+        i = end
+    return blocks
+
+
+def _table_end(lines: list[Line], header: _Header, split: float) -> int:
+    """Where the table that ``header`` opens stops: at the next different header."""
+    j = header.end
+    bold = all(w.bold for w in lines[header.start].words)
+    while j < len(lines):
+        other = _header_at(lines, j, split)
+        if other is not None and bold and not all(w.bold for w in lines[j].words):
+            other = None  # a plain body line that happens to name columns
+        if other is not None:
+            if [t.lower() for t in other.texts] != [t.lower() for t in header.texts]:
+                return j
+            j = other.end
+            continue
+        j += 1
+    return j
+
+
+def _same_header(lines: list[Line], k: int, header: _Header, split: float) -> int:
+    """The number of lines of a repeated header band starting at ``k`` (0 if none)."""
+    other = _header_at(lines, k, split)
+    if other is not None and [t.lower() for t in other.texts] == [t.lower() for t in header.texts]:
+        return other.end - other.start
+    return 0
+
+
+def _table(header: _Header, body: list[Line], split: float, gap: float, shifting: bool) -> tuple[Table, list[str]]:
+    cols = _Columns(header, body, split)
+    column_of = _block_columns(header, body, split, cols) if shifting else {}
+    # How far right each column's text reaches: a word broken at that edge went on below.
+    rights: dict[int, float] = {}
+    for ln in body:
+        for w in ln.words:
+            c = cols.of(w.x0)
+            rights[c] = max(rights.get(c, 0.0), w.x1)
+    width = len(header.texts)
+    rows: list[Row] = [Row([Cell([Para(t, bold=True)]) for t in header.texts], body[0].number - 1 if body else 1)]
+    # Per column, the lines of the current row: (line, words).
+    current: list[list[tuple[Line, list[Word]]]] | None = None
+    current_line: Line | None = None
+    last_in_col: dict[int, Line] = {}
+    key_text: dict[int, str] = {}  # the key column's text on each line
+    row_pages = [body[0].page if body else 1]  # the page each row starts on
+    key: int | None = None
+    page = body[0].page if body else 1
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None and any(current):
+            # Text files place words to the character, too coarse to tell a broken word.
+            cells = [
+                _cell(parts, gap, float("inf") if shifting else rights.get(c, 0.0)) for c, parts in enumerate(current)
+            ]
+            assert current_line is not None
+            first_on_page = current_line.page != row_pages[-1]
+            previous = rows[-1] if len(rows) > 1 and not rows[-1].cells[0].colspan > 1 else None
+            if first_on_page and previous is not None and key is not None and not cells[key].paras:
+                # The first row on a page with no reference: the row above, cut by the
+                # page break, goes on here.
+                for cell, more in zip(previous.cells, cells, strict=True):
+                    cell.paras += more.paras
+            else:
+                rows.append(Row(cells, current_line.number, page_break_before=first_on_page))
+                row_pages.append(current_line.page)
+        current = None
+
+    # The last body line of each page: a cell that reaches it may go on over the page.
+    # Row borders, where the table has them, say where rows start; else the key column.
+    ruled = sum(ln.ruled_above for ln in body) >= 2
+    last_on_page = {id(ln) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
+    k = 0
+    while k < len(body):
+        ln = body[k]
+        repeat = _same_header(body, k, header, split)
+        if repeat:
+            k += repeat
+            continue
+        segs = segments(ln, split)
+        if len(segs) == 1 and cols.spans(segs[0]) and _is_section(segs[0], ln):
+            flush()
+            text = segs[0].text
+            section = Cell([para_from_text(text, bold=all(w.bold for w in segs[0].words))], colspan=width)
+            rows.append(Row([section] + [Cell(list(section.paras), merged=True) for _ in range(width - 1)], ln.number))
+            last_in_col.clear()
+            k += 1
+            continue
+        placed: dict[int, list[Word]] = {}
+        for w in ln.words:
+            placed.setdefault(column_of[id(w)] if id(w) in column_of else cols.of(w.x0), []).append(w)
+        if key is None and len(placed) > 1:
+            # The row's key is its reference, recommendation or action, whichever comes
+            # first among the columns the first rows use; a RAG or status column printed
+            # first says nothing about rows.
+            used = {column_of.get(id(w), cols.of(w.x0)) for early in body[k : k + 12] for w in early.words}
+            telling = [c for c in sorted(used) if role_of(header.texts[c]) in _KEY_ROLES]
+            key = min(telling or placed)
+        starts_row = False
+        if ruled:
+            starts_row = ln.ruled_above
+        elif key in placed:
+            before = last_in_col.get(key)
+            starts_row = (
+                before is None
+                or _paragraph_gap(before, ln, gap, last_on_page)
+                or para_from_text(" ".join(w.text for w in placed[key])).kind in ("number", "letter")
+                or _follows_on(key_text.get(id(before), ""), " ".join(w.text for w in placed[key]))
+            )
+        if current is None or starts_row:
+            flush()
+            current = [[] for _ in range(width)]
+            current_line = ln
+            page = ln.page if not rows[1:] else page
+        if key in placed:
+            key_text[id(ln)] = " ".join(w.text for w in placed[key])
+        for c, words in placed.items():
+            current[c].append((ln, words))
+            last_in_col[c] = ln
+        k += 1
+    flush()
+    return Table(rows, 0, page=body[0].page if body else None), []
+
+
+def _block_columns(header: _Header, body: list[Line], split: float, cols: _Columns) -> dict[int, int]:
+    """The header column of each word, block by block (runs of lines without a blank
+    line). A block whose words all sit inside the header's columns keeps them; otherwise
+    its columns are the stretches its text covers, matched in order to the header
+    columns nearest them, leaving out the columns the block leaves empty."""
+    out: dict[int, int] = {}
+    blocks: list[list[Line]] = []
+    for ln in body:
+        if blocks and ln.page == blocks[-1][-1].page and ln.top - blocks[-1][-1].top <= ln.pitch:
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    refs = list(header.lefts)
+    for block in blocks:
+        spans: list[list[float]] = []
+        for seg in sorted((sg for ln in block for sg in segments(ln, split)), key=lambda sg: sg.x0):
+            if spans and seg.x0 < spans[-1][1] + 1:
+                spans[-1][1] = max(spans[-1][1], seg.x1)
+            else:
+                spans.append([seg.x0, seg.x1])
+        if len(spans) == 1 and len(block) == 1:
+            continue  # one stretch of text: a section row or one cell, placed by position
+        edges = cols.edges[1:]
+        if not any(w.x0 < e < w.x1 for ln in block for w in ln.words for e in edges):
+            continue  # the block lines up with the header: placed by position
+        homes = _match([sp[0] for sp in spans], refs)
+        # pdftotext moves a whole stretch of the table together: the next block is
+        # matched against where this one put each column.
+        for sp, home in zip(spans, homes, strict=True):
+            refs[home] = sp[0]
+        for ln in block:
+            for w in ln.words:
+                k = max((i for i, sp in enumerate(spans) if sp[0] <= w.x0), default=0)
+                out[id(w)] = homes[k]
+    return out
+
+
+def _match(starts: list[float], lefts: list[float]) -> list[int]:
+    """Match a block's columns to header columns in order, each to its own, so the sum of
+    distances between their left edges is least (the block's empty columns are skipped)."""
+    m, n = len(starts), len(lefts)
+    if m > n:
+        # More stretches than columns: give each the header column its left edge is in.
+        return [max((j for j in range(n) if lefts[j] <= x + 1), default=0) for x in starts]
+    inf = float("inf")
+    # best[i][j]: least cost of placing the first i stretches within the first j columns.
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    for j in range(n + 1):
+        best[0][j] = 0.0
+    for i in range(1, m + 1):
+        for j in range(i, n + 1):
+            here = best[i - 1][j - 1] + abs(starts[i - 1] - lefts[j - 1])
+            best[i][j] = min(best[i][j - 1], here)
+    homes = [0] * m
+    i, j = m, n
+    while i > 0:
+        if j > i and best[i][j] == best[i][j - 1]:
+            j -= 1
+            continue
+        homes[i - 1] = j - 1
+        i -= 1
+        j -= 1
+    return homes
+
+
+_KEY_ROLES = {"number", "recommendation", "action", "action_ref", "section", "outcome"}
+_REF = re.compile(r"^\(?(?:[A-Za-z]{1,4}\s?)?\d{1,3}(?:\.\d{1,3})*[.)]?$|^\(?[a-z][.)]$")
+
+
+def _follows_on(above: str, here: str) -> bool:
+    """True when the key column's line ``here`` is a new cell, not the wrapped rest of
+    ``above``: a reference ("3", "2.1", "R4") never wraps onto a second line, and a new
+    capitalised sentence after one that ended starts a new row of a spreadsheet."""
+    above, here = above.strip(), here.strip()
+    if not above or not here:
+        return False
+    if _REF.match(above) or _REF.match(here):
+        return True
+    return above[-1] in ".!?" and (here[0].isupper() or here[0].isdigit())
+
+
+def _is_section(seg: _Segment, ln: Line) -> bool:
+    text = seg.text.strip()
+    return 0 < len(text) < 160 and not _PAGE_NUMBER.match(text)
+
+
+def _paragraph_gap(before: Line, ln: Line, gap: float, last_on_page: set[int]) -> bool:
+    """True when ``ln`` follows ``before`` after a vertical gap; on a new page, unless
+    ``before`` was the last line of its page (a cell going on over the page break)."""
+    if ln.page != before.page:
+        return id(before) not in last_on_page
+    return ln.top - before.top > gap * ln.pitch
+
+
+def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cell:
+    """A cell's paragraphs from its lines: markers and vertical gaps start paragraphs,
+    other lines continue the paragraph they wrapped from."""
+    paras: list[Para] = []
+    wrapped: list[bool] = []
+    prev: Line | None = None
+    prev_words: list[Word] | None = None
+    for ln, words in parts:
+        text = " ".join(w.text for w in words).strip()
+        if not text:
+            continue
+        bold = all(w.bold for w in words)
+        para = para_from_text(text, bold=bold)
+        new = (
+            not paras
+            or para.kind != "text"
+            or prev is None
+            or (ln.page == prev.page and ln.top - prev.top > gap * ln.pitch)
+            or (paras[-1].bold and not bold)  # a bold lead-in ("Recommendation 2:") ended
+        )
+        if new:
+            paras.append(para)
+            wrapped.append(False)
+        else:
+            broken = (
+                prev_words is not None
+                and len(prev_words) == 1
+                and " " not in prev_words[-1].text
+                and _reaches(prev_words[-1], right)
+            )
+            paras[-1].text = paras[-1].text + text if broken and text[:1].islower() else _join(paras[-1].text, text)
+            paras[-1].bold = paras[-1].bold and bold
+            wrapped[-1] = True
+        prev = ln
+        prev_words = words
+    for para, was_wrapped in zip(paras, wrapped, strict=True):
+        if was_wrapped and para.kind == "text":
+            para.unsplit = True
+    return Cell(paras)
+
+
+def _reaches(word: Word, right: float) -> bool:
+    """True when a word ends at its column's right edge (within a character's width)."""
+    char = (word.x1 - word.x0) / max(len(word.text), 1)
+    return word.x1 >= right - 0.6 * char
+
+
+def _join(left: str, right: str) -> str:
+    if left.endswith("-") and not left.endswith(" -") and right[:1].islower():
+        return left[:-1] + right
+    return f"{left} {right}"

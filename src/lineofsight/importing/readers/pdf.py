@@ -1,0 +1,279 @@
+"""PDF plans: words with their positions from PDFium, tables from how the words line up.
+
+PDFium (through ``pypdfium2``, Apache-2.0/BSD) reads a page's characters with their boxes
+and font weight in milliseconds, where pdfminer-based readers take most of a second a
+page; the table itself is found by :mod:`.aligned`, from text alignment, so ruled and
+unruled tables, committee-paper PDFs printed from Word and 2-up prints read alike.
+
+A scanned PDF has no text layer: its pages are rendered and read by Tesseract OCR when
+the ``tesseract`` program is installed, and refused with the fix named when it is not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import io
+import itertools
+import shutil
+import statistics
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import ImportFailed
+from ..grid import Document
+from .aligned import Line, Word, read_lines
+
+# Private-use code points that Symbol and Wingdings bullets extract as.
+_GLYPHS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf0e0": "➢", "\u2022": "•"}
+_BOLD_WEIGHT = 600
+OCR_DPI = 200
+
+
+def read_pdf(data: bytes, filename: str) -> Document:
+    """Read the plan tables of a PDF; the text before the first table is the preamble."""
+    import pypdfium2 as pdfium
+
+    from . import EXPECTED, _finish
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ImportFailed(filename, "the PDF is password-protected; upload an unlocked copy") from exc
+        raise ImportFailed(filename, f"the PDF is damaged ({exc}); expected {EXPECTED}") from exc
+    scanned = False
+    try:
+        lines = pdf_lines(pdf)
+        if not lines and len(pdf) > 0:
+            scanned = True
+            lines = ocr_lines(pdf, filename)
+    finally:
+        pdf.close()
+    doc = _finish(filename, read_lines(lines, split=_split(lines)))
+    if not doc.tables:
+        how = " (it has no text layer, and OCR found no table in the scan)" if scanned else ""
+        raise ImportFailed(
+            filename,
+            f"no table was found in the PDF{how}; expected a table whose header names the "
+            "recommendation or action, the lead and the timescale",
+        )
+    return doc
+
+
+def _split(lines: list[Line]) -> float:
+    """The space between words that separates cells: a little over two word spaces."""
+    sizes = [ln.pitch for ln in lines if ln.words]
+    return 0.5 * (statistics.median(sizes) if sizes else 12.0)
+
+
+def pdf_lines(pdf: Any) -> list[Line]:
+    """Every page's lines of words, top to bottom (pages in order)."""
+    import pypdfium2.raw as raw
+
+    out: list[Line] = []
+    font_name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    # FPDFText_GetTextObject returning a plain address: a cheap key for the font cache.
+    address = ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value or 0
+    object_of = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+    for page_no in range(len(pdf)):
+        page = pdf[page_no]
+        height = page.get_height()
+        textpage = page.get_textpage()
+        n = textpage.count_chars()
+        text = textpage.get_text_range(0, n) if n else ""
+        chars: list[tuple[float, float, float, float, str, bool]] = []
+        tp = textpage.raw
+        handle = ctypes.cast(tp, ctypes.c_void_p)
+        last_key: int | None = -1
+        bold = False
+        box = raw.FS_RECTF()
+        x, y = ctypes.c_double(), ctypes.c_double()
+        for i in range(min(n, len(text))):
+            ch = text[i]
+            if ch.isspace():
+                continue  # words are split by the gaps between characters
+            # The loose box spans the glyph's advance, so letters of a word touch and the
+            # gap between two words is the width of the space.
+            raw.FPDFText_GetLooseCharBox(tp, i, box)
+            raw.FPDFText_GetCharOrigin(tp, i, x, y)
+            size = raw.FPDFText_GetFontSize(tp, i) or (box.top - box.bottom) or 10.0
+            key = object_of(handle, i)
+            if key != last_key:  # a new run of text: look its font up once
+                last_key = key
+                weight = raw.FPDFText_GetFontWeight(tp, i)
+                raw.FPDFText_GetFontInfo(tp, i, font_name, len(font_name), flags)
+                name = font_name.value.lower()
+                bold = weight >= _BOLD_WEIGHT or b"bold" in name or b"black" in name or b"heavy" in name
+            chars.append((height - y.value, box.left, box.right, size, _GLYPHS.get(ch, ch), bold))
+        textpage.close()
+        rules, spans, uprights = _rules(page, height, page.get_width())
+        lines = _lines_of(chars, page_no + 1, len(out), uprights)
+        _mark_rules(lines, rules, spans)
+        page.close()
+        out.extend(lines)
+    return out
+
+
+def _rules(
+    page: Any, height: float, width: float
+) -> tuple[list[float], list[tuple[float, float]], list[tuple[float, float, float]]]:
+    """Heights (from the top) of the page's horizontal rules: thin lines, and the top and
+    bottom edges of boxes (cell borders and shading), kept where together they run across
+    a fifth of the page or more."""
+    import pypdfium2.raw as raw
+
+    edges: list[tuple[float, float]] = []  # (y from the top, length)
+    spans: list[tuple[float, float]] = []  # (top, bottom) of cell boxes and vertical rules
+    uprights: list[tuple[float, float, float]] = []  # (x, top, bottom) of vertical edges
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if h > 0.8 * height:
+            continue
+        if h >= 3:
+            spans.append((height - top, height - bottom))
+            # A cell's box or a vertical rule: text never runs across its sides.
+            uprights.append((left, height - top, height - bottom))
+            if w >= 3:
+                uprights.append((right, height - top, height - bottom))
+        if w < 3:
+            continue
+        if h < 3:
+            edges.append((height - (top + bottom) / 2, w))
+        else:
+            edges += [(height - top, w), (height - bottom, w)]
+    edges.sort()
+    rules: list[float] = []
+    run: list[tuple[float, float]] = []
+    for edge in [*edges, (float("inf"), 0.0)]:
+        if run and edge[0] - run[0][0] > 2:
+            if sum(length for _, length in run) >= 0.2 * width:
+                rules.append(sum(y for y, _ in run) / len(run))
+            run = []
+        run.append(edge)
+    return rules, spans, uprights
+
+
+def _mark_rules(lines: list[Line], rules: list[float], spans: list[tuple[float, float]]) -> None:
+    """Flag each line that has a horizontal rule between it and the line above, and each
+    line that sits inside a cell's box or beside a vertical rule."""
+    for prev, ln in itertools.pairwise(lines):
+        ln.ruled_above = any(prev.top < y < ln.top - 0.55 * ln.pitch for y in rules)
+    for ln in lines:
+        ln.ruled_below = any(y > ln.top for y in rules)
+        middle = ln.top - 0.3 * ln.pitch
+        ln.boxed = any(top <= middle <= bottom for top, bottom in spans)
+
+
+def _lines_of(
+    chars: list[tuple[float, float, float, float, str, bool]],
+    page: int,
+    before: int,
+    uprights: list[tuple[float, float, float]],
+) -> list[Line]:
+    """Group characters into lines by baseline and into words by spacing."""
+    chars.sort(key=lambda c: (c[0], c[1]))
+    rows: list[list[tuple[float, float, float, float, str, bool]]] = []
+    for c in chars:
+        if rows and abs(c[0] - rows[-1][0][0]) <= 0.3 * max(c[3], rows[-1][0][3]):
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c[1])
+        y = row[0][0]
+        walls = sorted({round(x, 1) for x, top, bottom in uprights if top - 1 <= y - 0.3 * row[0][3] <= bottom + 1})
+        words = _words_of(row, walls)
+        if words:
+            lines.append(Line(words, row[0][0], page, before + len(lines) + 1))
+    _set_pitch(lines, [c[3] for c in chars])
+    return lines
+
+
+def _words_of(row: list[tuple[float, float, float, float, str, bool]], walls: list[float]) -> list[Word]:
+    """Split one line's characters into runs of words at gaps wider than a space (a
+    narrower gap is the space between two words)."""
+    words: list[Word] = []
+    current: list[tuple[float, float, float, float, str, bool]] = []
+    text: list[str] = []
+    for c in [*row, (0.0, float("inf"), 0.0, 1.0, " ", False)]:
+        gap = c[1] - current[-1][2] if current else 0.0
+        walled = False
+        if current and walls:
+            k = bisect.bisect_left(walls, current[-1][2] - 1)
+            walled = k < len(walls) and walls[k] <= c[1] + 1
+        if current and (gap > 0.45 * c[3] or walled):
+            bold = sum(k[5] for k in current) * 2 > len(current)
+            words.append(Word(current[0][1], current[-1][2], "".join(text), bold, walled_after=walled))
+            current, text = [], []
+        elif current and gap > 0.12 * c[3]:
+            text.append(" ")  # the space between two words of one cell
+        current.append(c)
+        text.append(c[4])
+    return words
+
+
+def _set_pitch(lines: list[Line], sizes: list[float] | None = None) -> None:
+    """Give the page's lines its usual line spacing: the median step between lines, but
+    never less than the type allows (1.1 × the median font size), as the lines of cells
+    side by side interleave when their text sits at different heights."""
+    steps = [b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top]
+    pitch = statistics.median(steps) if steps else 12.0
+    if sizes:
+        pitch = max(pitch, 1.1 * statistics.median(sizes))
+    for ln in lines:
+        ln.pitch = pitch
+
+
+def ocr_lines(pdf: Any, filename: str) -> list[Line]:
+    """Lines of words read by Tesseract from the rendered pages of a scanned PDF."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        raise ImportFailed(
+            filename,
+            "the PDF is a scan with no text in it; install Tesseract OCR (Debian: apt-get install "
+            "tesseract-ocr tesseract-ocr-eng) so it can be read, or upload the Word or Excel version",
+        )
+    out: list[Line] = []
+    scale = OCR_DPI / 72
+    with tempfile.TemporaryDirectory() as tmp:
+        for page_no in range(len(pdf)):
+            image = pdf[page_no].render(scale=scale).to_pil()
+            path = Path(tmp) / f"page{page_no}.png"
+            image.save(path)
+            result = subprocess.run(  # noqa: S603 - our own file name, no shell
+                [binary, str(path), "-", "--psm", "6", "tsv"], capture_output=True, timeout=120, check=False
+            )
+            if result.returncode != 0:
+                raise ImportFailed(filename, f"OCR of page {page_no + 1} failed: {result.stderr[:200]!r}")
+            out.extend(_tsv_lines(result.stdout.decode("utf-8", "replace"), page_no + 1, scale, len(out)))
+    return out
+
+
+def _tsv_lines(tsv: str, page: int, scale: float, before: int) -> list[Line]:
+    """Tesseract's TSV (one word a row, with its block, line and box) as lines."""
+    import csv
+
+    grouped: dict[tuple[str, str, str], list[tuple[float, float, float, str]]] = {}
+    for rec in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (rec.get("text") or "").strip()
+        if rec.get("level") != "5" or not text:
+            continue
+        left, top, width, h = (float(rec[k]) / scale for k in ("left", "top", "width", "height"))
+        grouped.setdefault((rec["block_num"], rec["par_num"], rec["line_num"]), []).append(
+            (top + h, left, left + width, _GLYPHS.get(text, text))
+        )
+    lines = [
+        Line([Word(w[1], w[2], w[3]) for w in sorted(ws, key=lambda w: w[1])], max(w[0] for w in ws), page, 0)
+        for ws in grouped.values()
+    ]
+    lines.sort(key=lambda ln: ln.top)
+    for n, ln in enumerate(lines, before + 1):
+        ln.number = n
+    _set_pitch(lines)
+    return lines

@@ -1,0 +1,61 @@
+"""Fourth blind round: eleven plans that exist only as PDF or as text, in layouts the rest
+of the corpus does not have, each read by the importer and scored with the shared scorer.
+
+Scored when first written, before any change made for them (mean 0.911; the importer on
+main before PDF and text tables were read by alignment: 0.230). ``pytest -s`` prints the
+table. The scanned plan needs Tesseract (scripts/install-test-deps.sh installs it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import shutil
+
+import pytest
+
+from lineofsight.importing import read_plan
+from lineofsight.importing.errors import ImportFailed
+from lineofsight.importing.tests import blind3, corpus
+
+pytest.importorskip("weasyprint")
+PLANS = sorted(m.name for m in pkgutil.iter_modules(blind3.__path__) if m.name.startswith("q"))
+FLOOR = 0.70  # every plan; the issue's aim is 0.90 each, reached by most (see the table)
+MEAN = 0.90
+
+
+def _score(name: str) -> dict:
+    tool = corpus.score_tool()
+    if tool is None:
+        pytest.skip("../shared/tools/score_import.py is not beside the project")
+    if "scanned" in name and shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed (scripts/install-test-deps.sh installs it)")
+    module = importlib.import_module(f"{blind3.__name__}.{name}")
+    try:
+        imported = read_plan(module.build(), module.FILENAME).plan
+    except ImportFailed:
+        imported = {"recommendations": []}
+    return tool.score(module.EXPECTED, imported)
+
+
+def test_blind3_has_at_least_ten_plans():
+    assert len(PLANS) >= 10
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, dict]:
+    return {name: _score(name) for name in PLANS}
+
+
+def test_every_pdf_or_text_plan_of_the_blind_round_imports(scores):
+    print("\nplan                                     score  f1    rec   own   due   stat  rag")
+    for name, r in scores.items():
+        print(
+            f"{name:40} {r['score']:.3f}  {r['action_f1']:.2f}  {r['recommendation']:.2f}  "
+            f"{r['owners']:.2f}  {r['due_date']:.2f}  {r['status']:.2f}  {r['rag']:.2f}"
+        )
+    mean = sum(r["score"] for r in scores.values()) / len(scores)
+    print(f"mean {mean:.3f}")
+    low = {name: round(r["score"], 3) for name, r in scores.items() if r["score"] < FLOOR}
+    assert not low, low
+    assert mean >= MEAN, mean
