@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -9,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -18,27 +21,26 @@ from lineofsight.accounts.invitations import InvitationError, invite_member
 from lineofsight.accounts.models import Role
 from lineofsight.accounts.permissions import SESSION_KEY, membership_in, require_role
 
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The caller's address as the server saw it (proxies are trusted only via settings)."""
-    return request.META.get("REMOTE_ADDR")
+client_ip = signin.client_ip  # the address the limits count (a configured proxy header, else REMOTE_ADDR)
 
 
 class SignInView(auth_views.LoginView):
-    """Django's sign-in, refusing further tries after repeated failures."""
+    """Django's sign-in, with an exponential back-off after repeated failures."""
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         username = request.POST.get("username", "")
-        if signin.is_locked_out(username, client_ip(request)):
+        wait = signin.lockout(username, client_ip(request))
+        if wait is not None:
+            # The password is not even checked, so a guess made while waiting learns nothing.
             form = self.get_form()
-            form.add_error(
-                None,
-                "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
+            form.errors.clear()
+            form.add_error(None, wait.message)
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = str(wait.seconds)
+            return response
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
@@ -48,6 +50,18 @@ class SignInView(auth_views.LoginView):
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         signin.record_failure(self.request.POST.get("username", ""), client_ip(self.request))
         return super().form_invalid(form)
+
+
+class ChangePasswordView(auth_views.PasswordChangeView):
+    """A signed-in person changes their own password (the validators in settings apply)."""
+
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(self.request, "Your password has been changed.")
+        return response
 
 
 @login_required

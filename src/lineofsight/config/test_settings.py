@@ -8,7 +8,7 @@ import os
 import tempfile
 
 os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "test-secret-key-only-for-the-test-suite")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-only-for-the-test-suite-" + "x1y2z3" * 4)
 os.environ.setdefault("LINEOFSIGHT_VAR", tempfile.mkdtemp(prefix="lineofsight-test-"))
 
 from lineofsight.config.settings import *  # noqa: F403

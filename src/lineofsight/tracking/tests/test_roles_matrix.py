@@ -125,6 +125,9 @@ CASES: list[Case] = [
         lambda w: {},
         ADMIN_ONLY_OBJECT,
     ),
+    # Sign-in and access (issue 17): everyone's own password, and their own invitations.
+    ("change password", "get", lambda w: reverse("accounts:password_change"), None, EVERYONE),
+    ("password changed", "get", lambda w: reverse("accounts:password_change_done"), None, EVERYONE),
 ]
 
 
