@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from lineofsight.accounts.models import Membership
+from lineofsight.accounts.models import Membership, MembershipInvitation
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +84,8 @@ def council_a_objects(example_plan, plan_manager, viewer, council) -> dict[str, 
         "indicator_id": indicator.pk,
         "link_id": link.pk,
         "session_id": session.pk,
+        # Sign-in and access (issue 17): an invitation for Council A's viewer.
+        "invitation_id": MembershipInvitation.objects.create(organisation=council, user=viewer, role="viewer").pk,
     }
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
@@ -15,10 +16,10 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from lineofsight.accounts import signin
+from lineofsight.accounts import membership_invitations, signin
 from lineofsight.accounts.forms import InviteForm
 from lineofsight.accounts.invitations import InvitationError, invite_member
-from lineofsight.accounts.models import Role
+from lineofsight.accounts.models import MembershipInvitation, Role
 from lineofsight.accounts.permissions import SESSION_KEY, membership_in, require_role
 
 client_ip = signin.client_ip  # the address the limits count (a configured proxy header, else REMOTE_ADDR)
@@ -93,8 +94,21 @@ def invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST or None, organisation=membership.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        sent = f"An invitation has been sent to {data['email']}"
+        if get_user_model().objects.filter(email__iexact=data["email"].strip()).exists():
+            # An existing account (perhaps another council's) joins only by accepting, and the
+            # admin is told exactly what they would be told for a new address.
+            membership_invitations.offer(
+                membership.organisation,
+                data["email"],
+                data["role"],
+                invited_by=request.user,
+                site_url=settings.SITE_URL,
+            )
+            messages.success(request, sent)
+            return redirect("tracking:members")
         try:
-            invited = invite_member(
+            invite_member(
                 membership.organisation,
                 email=data["email"],
                 full_name=data["full_name"],
@@ -106,9 +120,37 @@ def invite(request: HttpRequest) -> HttpResponse:
         except InvitationError as exc:
             form.add_error("email", str(exc))
         else:
-            messages.success(
-                request,
-                f"{data['full_name']} added as {invited.get_role_display()}; an email asks them to set a password",
-            )
+            messages.success(request, sent)
             return redirect("tracking:members")
     return render(request, "accounts/invite.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def invitations(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's invitations to join organisations, to accept or decline."""
+    return render(
+        request, "accounts/invitations.html", {"invitations": membership_invitations.open_invitations(request.user)}
+    )
+
+
+@login_required
+@require_POST
+def invitation_answer(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    """Accept or decline one invitation; only the person invited may answer it (else 404)."""
+    invitation = MembershipInvitation.objects.filter(pk=invitation_id, user=request.user).first()  # type: ignore[misc]
+    if invitation is None:
+        raise Http404("No such invitation of yours")
+    accept = request.POST.get("answer") == "accept"
+    try:
+        membership = membership_invitations.answer(invitation, accept=accept)
+    except membership_invitations.InvitationGone as exc:
+        messages.error(request, str(exc))
+        return redirect("accounts:invitations")
+    if membership is None:
+        messages.success(request, f"You declined the invitation to {invitation.organisation.name}")
+        return redirect("accounts:invitations")
+    request.session[SESSION_KEY] = membership.organisation_id
+    messages.success(
+        request, f"You are now a member of {membership.organisation.name} as {membership.get_role_display()}"
+    )
+    return redirect("plans:plan_list")

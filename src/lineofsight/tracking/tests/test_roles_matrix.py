@@ -128,6 +128,7 @@ CASES: list[Case] = [
     # Sign-in and access (issue 17): everyone's own password, and their own invitations.
     ("change password", "get", lambda w: reverse("accounts:password_change"), None, EVERYONE),
     ("password changed", "get", lambda w: reverse("accounts:password_change_done"), None, EVERYONE),
+    ("invitations", "get", lambda w: reverse("accounts:invitations"), None, EVERYONE),
 ]
 
 
