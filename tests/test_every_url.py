@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from lineofsight.accounts.models import Membership
+from lineofsight.accounts.models import Membership, MembershipInvitation
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +102,8 @@ def council_a_objects(example_plan, plan_manager, viewer, council) -> dict[str, 
         "person_id": council.people.first().pk,
         "rec": 0,
         "index": 0,
+        # Sign-in and access (issue 17): an invitation for Council A's viewer.
+        "invitation_id": MembershipInvitation.objects.create(organisation=council, user=viewer, role="viewer").pk,
     }
 
 

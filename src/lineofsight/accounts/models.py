@@ -89,3 +89,36 @@ class SignInAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} from {self.ip_address} at {self.created:%Y-%m-%d %H:%M}"
+
+
+class MembershipInvitation(models.Model):
+    """An offer of a role in an organisation to someone who already has an account.
+
+    An admin can never add an existing account to their council directly: the person
+    accepts (or declines) on their own invitations page, so nobody is placed in another
+    council's organisation without consent, and the admin learns nothing about whether
+    the username they typed exists.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.VIEWER)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    responded = models.DateTimeField(null=True, blank=True)
+    accepted = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=models.Q(responded__isnull=True),
+                name="one_open_invitation_per_org",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} invited to {self.organisation} as {self.get_role_display()}"

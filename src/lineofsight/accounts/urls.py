@@ -9,6 +9,14 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisation/", views.switch_organisation, name="switch_organisation"),
     path("invite/", views.invite, name="invite"),
+    path("invitations/", views.invitations, name="invitations"),
+    path("invitations/<int:invitation_id>/answer/", views.invitation_answer, name="invitation_answer"),
+    path("password/change/", views.ChangePasswordView.as_view(), name="password_change"),
+    path(
+        "password/change/done/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
+        name="password_change_done",
+    ),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(

@@ -2,43 +2,46 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from lineofsight.accounts import signin
+from lineofsight.accounts import membership_invitations, signin
 from lineofsight.accounts.forms import InviteForm
 from lineofsight.accounts.invitations import InvitationError, invite_member
-from lineofsight.accounts.models import Role
+from lineofsight.accounts.models import MembershipInvitation, Role
 from lineofsight.accounts.permissions import SESSION_KEY, membership_in, require_role
 
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The caller's address as the server saw it (proxies are trusted only via settings)."""
-    return request.META.get("REMOTE_ADDR")
+client_ip = signin.client_ip  # the address the limits count (a configured proxy header, else REMOTE_ADDR)
 
 
 class SignInView(auth_views.LoginView):
-    """Django's sign-in, refusing further tries after repeated failures."""
+    """Django's sign-in, with an exponential back-off after repeated failures."""
 
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         username = request.POST.get("username", "")
-        if signin.is_locked_out(username, client_ip(request)):
+        wait = signin.lockout(username, client_ip(request))
+        if wait is not None:
+            # The password is not even checked, so a guess made while waiting learns nothing.
             form = self.get_form()
-            form.add_error(
-                None,
-                "Too many failed sign-in attempts. Wait 15 minutes, then try again.",
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
+            form.errors.clear()
+            form.add_error(None, wait.message)
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = str(wait.seconds)
+            return response
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
@@ -48,6 +51,18 @@ class SignInView(auth_views.LoginView):
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         signin.record_failure(self.request.POST.get("username", ""), client_ip(self.request))
         return super().form_invalid(form)
+
+
+class ChangePasswordView(auth_views.PasswordChangeView):
+    """A signed-in person changes their own password (the validators in settings apply)."""
+
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:password_change_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(self.request, "Your password has been changed.")
+        return response
 
 
 @login_required
@@ -79,8 +94,21 @@ def invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST or None, organisation=membership.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        sent = f"An invitation has been sent to {data['email']}"
+        if get_user_model().objects.filter(email__iexact=data["email"].strip()).exists():
+            # An existing account (perhaps another council's) joins only by accepting, and the
+            # admin is told exactly what they would be told for a new address.
+            membership_invitations.offer(
+                membership.organisation,
+                data["email"],
+                data["role"],
+                invited_by=request.user,
+                site_url=settings.SITE_URL,
+            )
+            messages.success(request, sent)
+            return redirect("tracking:members")
         try:
-            invited = invite_member(
+            invite_member(
                 membership.organisation,
                 email=data["email"],
                 full_name=data["full_name"],
@@ -92,9 +120,37 @@ def invite(request: HttpRequest) -> HttpResponse:
         except InvitationError as exc:
             form.add_error("email", str(exc))
         else:
-            messages.success(
-                request,
-                f"{data['full_name']} added as {invited.get_role_display()}; an email asks them to set a password",
-            )
+            messages.success(request, sent)
             return redirect("tracking:members")
     return render(request, "accounts/invite.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def invitations(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's invitations to join organisations, to accept or decline."""
+    return render(
+        request, "accounts/invitations.html", {"invitations": membership_invitations.open_invitations(request.user)}
+    )
+
+
+@login_required
+@require_POST
+def invitation_answer(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    """Accept or decline one invitation; only the person invited may answer it (else 404)."""
+    invitation = MembershipInvitation.objects.filter(pk=invitation_id, user=request.user).first()  # type: ignore[misc]
+    if invitation is None:
+        raise Http404("No such invitation of yours")
+    accept = request.POST.get("answer") == "accept"
+    try:
+        membership = membership_invitations.answer(invitation, accept=accept)
+    except membership_invitations.InvitationGone as exc:
+        messages.error(request, str(exc))
+        return redirect("accounts:invitations")
+    if membership is None:
+        messages.success(request, f"You declined the invitation to {invitation.organisation.name}")
+        return redirect("accounts:invitations")
+    request.session[SESSION_KEY] = membership.organisation_id
+    messages.success(
+        request, f"You are now a member of {membership.organisation.name} as {membership.get_role_display()}"
+    )
+    return redirect("plans:plan_list")

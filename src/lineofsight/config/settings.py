@@ -88,8 +88,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
 # Issue 13: owners land on My actions, everyone else on Plans (tracking.views.landing).
@@ -134,7 +135,7 @@ if env_bool("BEHIND_PROXY", False):
 
 # Failed sign-ins allowed per username and per address before a cool-down.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 24 * 60 * 60)
 
 # One process's memory by default; a deployment with several workers points CACHE_URL
 # at a shared cache (e.g. "db" for the database cache table).
@@ -221,4 +222,57 @@ STORAGES = {
         else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# --------------------------------------------------------------------------- security (issue 17)
+# Sign-in, imports, Content-Security-Policy and the start-up refusal of a weak SECRET_KEY.
+# Kept in one block so the rest of this file reads as before; docs/security.md explains it.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+# Values that have been published (in .env.example, docs or Django's own template) and so are
+# no secret at all; a production server refuses to start with one of them.
+KNOWN_PLACEHOLDER_KEYS = {"change-me", "changeme", "secret", "insecure-development-key-not-for-production"}
+MIN_SECRET_KEY_LENGTH = 50
+if not DEBUG and (
+    SECRET_KEY.strip().lower() in KNOWN_PLACEHOLDER_KEYS
+    or SECRET_KEY.startswith("django-insecure-")
+    or len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH
+    or len(set(SECRET_KEY)) < 5
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is a published placeholder or shorter than {MIN_SECRET_KEY_LENGTH} characters; "
+        'set a long random one, e.g. python -c "import secrets; print(secrets.token_urlsafe(64))"'
+    )
+
+AUTHENTICATION_BACKENDS = ["lineofsight.accounts.backends.NormalisedUsernameBackend"]
+# The header the council's own load balancer sets to the caller's address (e.g. X-Forwarded-For),
+# and how many proxies of ours append to it. Empty: the limits use REMOTE_ADDR and ignore headers.
+SIGNIN_CLIENT_IP_HEADER = env_str("SIGNIN_CLIENT_IP_HEADER", "")
+SIGNIN_TRUSTED_PROXIES = env_int("SIGNIN_TRUSTED_PROXIES", 1)
+# After LOGIN_FAILURE_LIMIT failures the wait starts at this and doubles with each failure.
+LOGIN_BACKOFF_BASE_SECONDS = env_int("LOGIN_BACKOFF_BASE_SECONDS", 30)
+LOGIN_BACKOFF_MAX_SECONDS = env_int("LOGIN_BACKOFF_MAX_SECONDS", 15 * 60)
+
+# Each plan import reads the file in a child process with this much processor time and memory.
+IMPORT_CPU_SECONDS = env_int("IMPORT_CPU_SECONDS", 30)
+IMPORT_MEMORY_MB = env_int("IMPORT_MEMORY_MB", 1024)
+
+# Content-Security-Policy (django-csp): scripts and styles only from our own static files, no
+# inline script at all; a <style> element needs the per-request nonce. Charts are data: images.
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }

@@ -8,7 +8,7 @@ import os
 import tempfile
 
 os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "test-secret-key-only-for-the-test-suite")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-only-for-the-test-suite-" + "x1y2z3" * 4)
 # Background work runs as it is queued, inside the test (tests of the worker switch it).
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 os.environ.setdefault("LINEOFSIGHT_VAR", tempfile.mkdtemp(prefix="lineofsight-test-"))

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import memberships_of, require_membership, require_role
-from lineofsight.importing import MAX_UPLOAD_BYTES, ImportFailed, read_plan, review, services
+from lineofsight.importing import MAX_UPLOAD_BYTES, ImportFailed, review, sandbox, services
 from lineofsight.importing.forms import InspectionForm, OwnerMergeForm, PreviewActionForm, UploadForm
 from lineofsight.importing.models import ImportSession
 from lineofsight.plans.people import suggest_merges
@@ -67,7 +67,9 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["document"]
         try:
-            result = read_plan(upload_file.read(), upload_file.name, inspection_end=form.cleaned_data["inspection_end"])
+            result = sandbox.read_plan(
+                upload_file.read(), upload_file.name, inspection_end=form.cleaned_data["inspection_end"]
+            )
         except ImportFailed as exc:
             form.add_error("document", str(exc))
         else:

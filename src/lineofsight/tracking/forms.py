@@ -7,9 +7,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 
 from lineofsight.accounts.models import Organisation, Role
@@ -423,7 +421,11 @@ ROLE_CHOICES = Role.choices
 
 
 class MemberAddForm(GovukForm):
-    """An admin adds an existing user to the organisation by username or email."""
+    """An admin invites an existing account to the organisation by username or email.
+
+    The form never looks the account up, so its answer cannot tell the admin whether a
+    username exists (in this council or another); the person joins by accepting.
+    """
 
     who = forms.CharField(label="Username or email address", max_length=254)
     role = forms.ChoiceField(label="Role", choices=ROLE_CHOICES, initial=Role.VIEWER)
@@ -432,18 +434,8 @@ class MemberAddForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
 
-    def clean_who(self) -> Any:
-        who = self.cleaned_data["who"].strip()
-        users = get_user_model().objects.filter(Q(username__iexact=who) | Q(email__iexact=who))
-        found = list(users[:2])
-        if not found:
-            raise forms.ValidationError(f"No user has the username or email address {who!r}")
-        if len(found) > 1:
-            raise forms.ValidationError(f"More than one user matches {who!r}; use the username")
-        user = found[0]
-        if user.memberships.filter(organisation=self.organisation).exists():
-            raise forms.ValidationError(f"{user.get_username()} is already a member")
-        return user
+    def clean_who(self) -> str:
+        return str(self.cleaned_data["who"]).strip()
 
 
 class MemberRoleForm(GovukForm):

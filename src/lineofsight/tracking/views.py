@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from lineofsight.accounts import membership_invitations
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import current_membership, get_for_user, require_role
 from lineofsight.plans.models import Action, ActionOwner, Plan, ProgressUpdate
@@ -327,8 +329,14 @@ def members(request: HttpRequest) -> HttpResponse:
     organisation = membership.organisation
     form = MemberAddForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
-        added = services.add_member(organisation, form.cleaned_data["who"], form.cleaned_data["role"])
-        messages.success(request, f"{added.user.get_username()} added as {added.get_role_display()}")
+        who, role = form.cleaned_data["who"], form.cleaned_data["role"]
+        membership_invitations.offer(organisation, who, role, invited_by=request.user, site_url=settings.SITE_URL)
+        # The same words whether or not the account exists: nothing is learnt about other councils.
+        messages.success(
+            request,
+            f"If {who} has a Line of Sight account, they have been invited to join as {Role(role).label}. "
+            "They become a member when they accept.",
+        )
         return redirect("tracking:members")
     people = organisation.memberships.select_related("user").order_by("user__username")
     return render(

@@ -51,12 +51,22 @@ def test_admin_invites_an_owner_who_sets_a_password_and_sees_their_actions(
     assert "Review every unsuitable placement of a care leaver." in my_actions
 
 
-def test_an_email_with_an_account_is_refused_and_nothing_is_created(client_for, admin_user, viewer):
-    response = invite(client_for(admin_user), email=viewer.email)
-    assert response.status_code == 400
-    assert "already has an account" in response.content.decode()
-    assert get_user_model().objects.filter(email=viewer.email).count() == 1
-    assert mail.outbox == []
+def test_an_email_with_an_account_gets_an_invitation_and_no_second_account(client_for, admin_user, outsider, council):
+    response = invite(client_for(admin_user), email=outsider.email)
+    assert response.status_code == 302
+    assert get_user_model().objects.filter(email=outsider.email).count() == 1
+    assert not Membership.objects.filter(user=outsider, organisation=council).exists()
+    assert [m.to for m in mail.outbox] == [[outsider.email]]
+    assert "invites you to Example Borough Council" in mail.outbox[0].subject
+
+
+def test_the_admin_is_told_the_same_for_a_new_address_and_a_known_one(client_for, admin_user, outsider):
+    client = client_for(admin_user)
+    known = client.get(invite(client, email=outsider.email)["Location"]).content.decode()
+    new = client.get(invite(client, email="jo.bloggs@example.test")["Location"]).content.decode()
+    assert f"An invitation has been sent to {outsider.email}" in known
+    assert "An invitation has been sent to jo.bloggs@example.test" in new
+    assert f"{outsider.email} already has an account" not in known
 
 
 @pytest.mark.parametrize("persona", ["plan_manager", "viewer"])

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from lineofsight.accounts.models import Membership
+from lineofsight.accounts.models import Membership, MembershipInvitation
 
 pytestmark = pytest.mark.django_db
 
@@ -17,24 +17,33 @@ def test_admin_lists_members(client_for, admin_user, plan_manager, viewer) -> No
         assert name in html
 
 
-def test_admin_adds_member_by_email(client_for, admin_user, council) -> None:
+def test_admin_adding_an_account_by_email_sends_an_invitation(client_for, admin_user, council) -> None:
     newcomer = get_user_model().objects.create_user("nina.new", "nina@example.test", "pw-long-enough-1")
     response = client_for(admin_user).post(
         reverse("tracking:members"), {"who": "NINA@example.test", "role": "action_owner"}
     )
     assert response.status_code == 302
-    assert Membership.objects.get(user=newcomer, organisation=council).role == "action_owner"
+    assert not Membership.objects.filter(user=newcomer, organisation=council).exists()  # not until she accepts
+    assert MembershipInvitation.objects.get(user=newcomer, organisation=council).role == "action_owner"
 
 
-def test_adding_an_unknown_user_says_so(client_for, admin_user) -> None:
-    response = client_for(admin_user).post(reverse("tracking:members"), {"who": "nobody", "role": "viewer"})
-    assert response.status_code == 400
-    assert "No user has the username or email address &#x27;nobody&#x27;" in response.content.decode()
+def test_adding_an_unknown_user_looks_the_same_as_a_known_one(client_for, admin_user) -> None:
+    get_user_model().objects.create_user("nina.new", "nina@example.test", "pw-long-enough-1")
+    client = client_for(admin_user)
+    known = client.post(reverse("tracking:members"), {"who": "nina.new", "role": "viewer"}, follow=True)
+    unknown = client.post(reverse("tracking:members"), {"who": "nobody.here", "role": "viewer"}, follow=True)
+    assert known.status_code == unknown.status_code == 200
+    said = (
+        "has a Line of Sight account, they have been invited to join as Viewer. They become a member when they accept."
+    )
+    assert f"If nina.new {said}" in known.content.decode()
+    assert f"If nobody.here {said}" in unknown.content.decode()
 
 
-def test_adding_an_existing_member_is_refused(client_for, admin_user, viewer) -> None:
-    response = client_for(admin_user).post(reverse("tracking:members"), {"who": "victor.viewer", "role": "admin"})
-    assert "victor.viewer is already a member" in response.content.decode()
+def test_adding_an_existing_member_changes_nothing(client_for, admin_user, viewer) -> None:
+    client_for(admin_user).post(reverse("tracking:members"), {"who": "victor.viewer", "role": "admin"})
+    assert Membership.objects.get(user=viewer).role == "viewer"
+    assert not MembershipInvitation.objects.exists()
 
 
 def test_admin_changes_a_role_and_removes_a_member(client_for, admin_user, viewer) -> None:

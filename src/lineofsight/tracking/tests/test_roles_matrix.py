@@ -160,6 +160,10 @@ CASES: list[Case] = [
         ADMIN_ONLY_OBJECT,
     ),
     ("action feed", "get", lambda w: reverse("api_web:plan_feed", args=[w["plan"].pk, "csv"]), None, READ),
+    # Sign-in and access (issue 17): everyone's own password, and their own invitations.
+    ("change password", "get", lambda w: reverse("accounts:password_change"), None, EVERYONE),
+    ("password changed", "get", lambda w: reverse("accounts:password_change_done"), None, EVERYONE),
+    ("invitations", "get", lambda w: reverse("accounts:invitations"), None, EVERYONE),
 ]
 
 

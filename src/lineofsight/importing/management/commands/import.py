@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lineofsight.importing import MAX_UPLOAD_BYTES, ImportFailed, read_plan
+from lineofsight.importing import MAX_UPLOAD_BYTES, ImportFailed, sandbox
 from lineofsight.importing.merge import ChangeSet
 from lineofsight.plans.interchange import PlanDocumentError
 from lineofsight.plans.management.commands._common import (
@@ -87,7 +87,7 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"{path}: cannot read the file ({exc.strerror})") from exc
         try:
-            result = read_plan(data, path.name, inspection_end=options["inspection_end"])
+            result = sandbox.read_plan(data, path.name, inspection_end=options["inspection_end"])
         except ImportFailed as exc:
             raise CommandError(str(exc)) from exc
         for warning in result.warnings:
