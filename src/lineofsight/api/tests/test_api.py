@@ -217,8 +217,10 @@ def test_owner_posts_an_update_through_the_api_into_the_same_history(call, token
     assert body["review"] == "submitted" and body["author"] == "owen.owner"
     update = ProgressUpdate.objects.get(pk=body["id"])
     assert update.history.first().history_user == action_owner
+    assert update.rag == "amber"
     owned.refresh_from_db()
-    assert owned.rag == "amber"
+    # As on the web, a proposed RAG is only a proposal until the plan manager signs it off.
+    assert owned.rag == "red"
     assert owned.history.filter(history_user=action_owner).exists()
     # The plan's activity feed, which the web shows, names the token's user.
     _page, entries = audit.activity_page([owned], 1)

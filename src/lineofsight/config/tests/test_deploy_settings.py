@@ -17,7 +17,9 @@ def settings_with(tmp_path, **env: str) -> subprocess.CompletedProcess[str]:  # 
     environment = {
         k: v for k, v in os.environ.items() if not k.startswith(("S3_", "FILE_STORAGE", "TASKS_", "DJANGO_"))
     }
-    environment |= {"SECRET_KEY": "x", "DEBUG": "false", "LINEOFSIGHT_VAR": str(tmp_path), **env}
+    # A long random-looking key: the settings refuse a short or published one with DEBUG off.
+    secret = "deploy-settings-test-key-" + "k7Qz9Lm2" * 5
+    environment |= {"SECRET_KEY": secret, "DEBUG": "false", "LINEOFSIGHT_VAR": str(tmp_path), **env}
     return subprocess.run([sys.executable, "-c", SHOW], env=environment, capture_output=True, text=True, timeout=60)
 
 
