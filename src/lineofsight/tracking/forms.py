@@ -261,6 +261,7 @@ class ActionEditForm(_VersionedForm):
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owners"].queryset = Person.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+        self.fields["rag_override_reason"].required_when = "you set an override"  # type: ignore[attr-defined]
 
     @classmethod
     def initial_for(cls, action: Action) -> dict[str, Any]:

@@ -67,3 +67,9 @@ def test_no_label_says_optional_twice(client_for, action_owner, action_1b) -> No
     assert "(optional) (optional)" not in page
     assert "Impact for children (optional)" in page
     assert "Evidence files (optional)" in page
+
+
+def test_the_edit_form_does_not_call_the_override_reason_optional(client_for, plan_manager, action_1b) -> None:
+    page = client_for(plan_manager).get(reverse("tracking:edit_action", args=[action_1b.pk])).content.decode()
+    assert "Reason for the override (optional)" not in page
+    assert "Timescale as printed (optional)" in page
