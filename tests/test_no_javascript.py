@@ -41,8 +41,10 @@ def test_owner_filters_to_red_opens_an_action_and_posts_an_update_without_javasc
     page.fill("#id_username", "owen.owner")
     page.fill("#id_password", "correct-horse-9")
     page.click("button[type=submit]")
-    page.wait_for_url("**/")
+    # An owner lands on My actions; without JavaScript the whole navigation shows.
+    page.wait_for_url("**/tracking/my-actions/")
     assert "js-enabled" not in (page.get_attribute("body", "class") or "")
+    page.locator(".govuk-header__navigation").get_by_role("link", name="Plans").click()
 
     # Filter the plan to red actions with the "Apply filters" button (htmx is not running).
     page.get_by_role("link", name=example_plan.title).click()

@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from lineofsight.tracking.models import EvidenceFile, RagSettings, ReminderLog
+from lineofsight.tracking.models import EmailLog, EmailPreferences, EvidenceFile, RagSettings, ReminderLog
 
 
 @admin.register(RagSettings)
 class RagSettingsAdmin(admin.ModelAdmin):
-    list_display = ["organisation", "due_soon_days", "no_update_days", "stale_days", "use_blue"]
+    list_display = ["organisation", "due_soon_days", "no_update_days", "stale_days", "use_blue", "reminder_days"]
 
 
 @admin.register(EvidenceFile)
@@ -18,3 +18,15 @@ class EvidenceFileAdmin(admin.ModelAdmin):
 class ReminderLogAdmin(admin.ModelAdmin):
     list_display = ["person", "sent_on", "email", "state", "overdue", "due_soon", "stale"]
     list_filter = ["state", "sent_on"]
+
+
+@admin.register(EmailPreferences)
+class EmailPreferencesAdmin(admin.ModelAdmin):
+    list_display = ["user", "updates_posted", "update_signed_off", "rag_overridden", "weekly_summary"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(EmailLog)
+class EmailLogAdmin(admin.ModelAdmin):
+    list_display = ["kind", "key", "email", "created"]
+    list_filter = ["kind"]

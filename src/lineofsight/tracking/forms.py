@@ -301,6 +301,7 @@ class ActionEditForm(_VersionedForm):
         self.fields["owners"].queryset = Person.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
         self.fields["reported_to"].queryset = GovernanceBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
         self.fields["reported_to"].label_from_instance = lambda body: body.name  # type: ignore[attr-defined]
+        self.fields["rag_override_reason"].required_when = "you set an override"  # type: ignore[attr-defined]
 
     @classmethod
     def initial_for(cls, action: Action) -> dict[str, Any]:

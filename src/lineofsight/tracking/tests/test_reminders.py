@@ -156,3 +156,22 @@ def test_reminders_doc_shows_the_cron_line_and_matches_help() -> None:
     for name in ("remind", "refresh_rag", "weekly_summary"):
         command = load_command_class("lineofsight.tracking", name)
         assert command.help in doc.replace("\n", " ")
+
+
+def test_working_out_reminders_takes_the_same_queries_for_a_bigger_plan(emails, council, plan_manager) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from conftest import example_plan_document
+    from lineofsight.plans.interchange import load_plan
+
+    with CaptureQueriesContext(connection) as small:
+        reminders.build_reminders(date(2026, 7, 10))
+    for n in range(3):
+        document = example_plan_document()
+        document["title"] = f"Another plan {n}"
+        load_plan(document, council)
+    with CaptureQueriesContext(connection) as big:
+        run = reminders.build_reminders(date(2026, 7, 10))
+    assert len(run.digests) >= 1
+    assert len(big) == len(small)
