@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from lineofsight.importing.deadlines import normalise_due
+from lineofsight.importing.deadlines import normalise_due, status_from_text
 from lineofsight.plans.people import suggest_merges
 
 # A timescale that counts from the inspection ("3 months", "within 6-9 months",
@@ -82,6 +82,9 @@ def review_warnings(document: dict[str, Any]) -> list[ReviewWarning]:
                         a,
                     )
                 )
+            guessed = _guessed_status(action)
+            if guessed:
+                out.append(ReviewWarning("guessed_status", place, guessed, r, a))
     for group in suggest_merges(owner_names(document)):
         names = "; ".join(f"'{n}'" for n in group)
         out.append(ReviewWarning("owner_lookalike", "Owners", f"These look like one person: {names}"))
@@ -101,6 +104,23 @@ def set_inspection(
     if ended:
         inspection["ended"] = ended.isoformat()
     document["inspection"] = inspection or None
+
+
+_STATUS_WORDS = {"complete": "Complete", "in_progress": "In progress", "not_started": "Not started"}
+
+
+def _guessed_status(action: dict[str, Any]) -> str:
+    """A message when the action's status was probably read from words in another cell
+    (the timescale or the latest update) rather than from a status column."""
+    status = action.get("status")
+    if not status:
+        return ""
+    due_text = (action.get("due") or {}).get("text") or ""
+    latest = ((action.get("updates") or [{}])[-1]).get("text") or ""
+    for label, text in (("timescale", due_text), ("latest update", latest)):
+        if text and status_from_text(text) == status:
+            return f"Status '{_STATUS_WORDS.get(status, status)}' was read from the {label} '{text[:80]}': check it"
+    return ""
 
 
 def merge_owner_spellings(document: dict[str, Any], keep: str, others: list[str]) -> int:

@@ -201,3 +201,35 @@ def test_reimport_preview_shows_owners_and_deadlines_in_words_not_python(client_
     assert "[&#x27;" not in html and "['" not in html
     assert "Integrated Commissioning Unit Nick Cross" in html
     assert "September 2026 (30 Sep 2026)" in html
+
+
+def test_a_status_read_from_the_timescale_is_flagged_as_a_guess():
+    document = {
+        "recommendations": [
+            {
+                "ref": "1",
+                "text": "R",
+                "actions": [
+                    {
+                        "text": "A",
+                        "owners": ["X"],
+                        "due": {"text": "Completed March 2025", "date": "2025-03-31"},
+                        "status": "complete",
+                    },
+                    {
+                        "text": "B",
+                        "owners": ["X"],
+                        "due": {"text": "March 2025", "date": "2025-03-31"},
+                        "status": "complete",
+                    },
+                ],
+            }
+        ]
+    }
+    guesses = [w for w in review_warnings(document) if w.kind == "guessed_status"]
+    assert [(w.where, w.message) for w in guesses] == [
+        (
+            "Recommendation 1, action 1",
+            "Status 'Complete' was read from the timescale 'Completed March 2025': check it",
+        )
+    ]
