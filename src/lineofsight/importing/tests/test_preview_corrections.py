@@ -233,3 +233,34 @@ def test_a_status_read_from_the_timescale_is_flagged_as_a_guess():
             "Status 'Complete' was read from the timescale 'Completed March 2025': check it",
         )
     ]
+
+
+def test_a_column_read_as_the_wrong_thing_is_read_again_for_every_action(client_for, plan_manager, session):
+    client = client_for(plan_manager)
+    response = client.post(
+        reverse("importing:preview_reassign", args=[session.pk]), {"source": "reported_to", "target": "partners"}
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    first = session.plan_document["recommendations"][0]["actions"][0]
+    assert (first["reported_to"], first["partners"]) == ([], ["Improvement Board"])
+    html = client.get(reverse("importing:preview", args=[session.pk])).content.decode()
+    assert "Partners: Improvement Board" in html
+    same = client.post(
+        reverse("importing:preview_reassign", args=[session.pk]), {"source": "owners", "target": "owners"}
+    )
+    assert same.status_code == 400
+    assert "Choose a different column" in same.content.decode()
+
+
+def test_a_timescale_column_read_from_another_is_dated():
+    from lineofsight.importing.review import reassign_field
+
+    document = {
+        "inspection": {"ended": "2025-10-03"},
+        "recommendations": [
+            {"ref": "1", "text": "R", "actions": [{"text": "A", "measures": ["3 months"], "due": None}]}
+        ],
+    }
+    assert reassign_field(document, "measures", "due") == 1
+    assert document["recommendations"][0]["actions"][0]["due"] == {"text": "3 months", "date": "2026-01-03"}
