@@ -359,3 +359,39 @@ def test_a_viewer_sees_accessible_read_only_pages(audit, sign_in_browser, lived_
     audit.check("Governance body (viewer)", reverse("reports:body_detail", args=[lived_in_plan["board"].pk]))
     audit.check("Scorecard (viewer)", reverse("indicators:scorecard"))
     audit.assert_clean()
+
+
+# --- Issue 12: maintaining the plan, people, governance bodies, correcting an import --
+
+
+def test_plan_maintenance_pages_are_accessible(audit, page, sign_in_browser, lived_in_plan) -> None:
+    from lineofsight.importing.tests.test_preview_corrections import focused_visit_docx
+    from lineofsight.plans.models import Person
+
+    plan, recommendation = lived_in_plan["plan"], lived_in_plan["recommendation"]
+    person = Person.objects.filter(organisation=plan.organisation).first()
+    sign_in_browser("priya.manager")
+    audit.check("Edit plan details", reverse("plans:plan_edit", args=[plan.pk]))
+    audit.check("Add a recommendation", reverse("plans:recommendation_add", args=[plan.pk]))
+    page.click("button:has-text('Save recommendation')")
+    audit.check("Add a recommendation, with an error")
+    audit.check("Edit recommendation", reverse("plans:recommendation_edit", args=[recommendation.pk]))
+    audit.check("Add an action", reverse("plans:action_add", args=[recommendation.pk]))
+    audit.check("Archived", reverse("plans:plan_archive", args=[plan.pk]))
+    audit.check("People", reverse("plans:people"))
+    audit.check("Person", reverse("plans:person_edit", args=[person.pk]))
+    audit.check("Governance bodies", reverse("plans:governance_bodies"))
+    audit.check("Governance body", reverse("plans:governance_body_edit", args=[lived_in_plan["board"].pk]))
+
+    page.goto(reverse("importing:upload"))
+    page.set_input_files(
+        "#id_document",
+        files=[{"name": "fv.docx", "mimeType": "application/octet-stream", "buffer": focused_visit_docx()}],
+    )
+    page.click("button:has-text('Upload and preview')")
+    page.wait_for_selector("h1:has-text('Check what was read')")
+    audit.check("Import preview with checks and owner merges")
+    page.get_by_role("link", name="Correct").first.click()
+    page.wait_for_selector("button:has-text('Save the correction')")
+    audit.check("Import preview, correcting an action in its row")
+    audit.assert_clean()

@@ -9,6 +9,7 @@ from django import forms
 
 from lineofsight.accounts.models import Organisation
 from lineofsight.importing import MAX_UPLOAD_BYTES
+from lineofsight.importing.review import FIELDS
 from lineofsight.plans.models import Inspection, Plan
 
 ALLOWED_EXTENSIONS = (".docx", ".xlsx", ".csv", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt", ".tsv")
@@ -144,3 +145,21 @@ class PreviewActionForm(forms.Form):
 
     def owner_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["owners"].splitlines() if line.strip()]
+
+
+class ReassignForm(forms.Form):
+    """Say that what was read as one column is really another, for every action."""
+
+    source = forms.ChoiceField(label="What was read as", choices=list(FIELDS.items()))
+    target = forms.ChoiceField(label="is really", choices=list(FIELDS.items()))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "govuk-select"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("source") and data.get("source") == data.get("target"):
+            self.add_error("target", "Choose a different column")
+        return data

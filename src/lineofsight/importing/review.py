@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from lineofsight.importing.deadlines import normalise_due
+from lineofsight.importing.deadlines import normalise_due, status_from_text
 from lineofsight.plans.people import suggest_merges
 
 # A timescale that counts from the inspection ("3 months", "within 6-9 months",
@@ -82,6 +82,9 @@ def review_warnings(document: dict[str, Any]) -> list[ReviewWarning]:
                         a,
                     )
                 )
+            guessed = _guessed_status(action)
+            if guessed:
+                out.append(ReviewWarning("guessed_status", place, guessed, r, a))
     for group in suggest_merges(owner_names(document)):
         names = "; ".join(f"'{n}'" for n in group)
         out.append(ReviewWarning("owner_lookalike", "Owners", f"These look like one person: {names}"))
@@ -101,6 +104,23 @@ def set_inspection(
     if ended:
         inspection["ended"] = ended.isoformat()
     document["inspection"] = inspection or None
+
+
+_STATUS_WORDS = {"complete": "Complete", "in_progress": "In progress", "not_started": "Not started"}
+
+
+def _guessed_status(action: dict[str, Any]) -> str:
+    """A message when the action's status was probably read from words in another cell
+    (the timescale or the latest update) rather than from a status column."""
+    status = action.get("status")
+    if not status:
+        return ""
+    due_text = (action.get("due") or {}).get("text") or ""
+    latest = ((action.get("updates") or [{}])[-1]).get("text") or ""
+    for label, text in (("timescale", due_text), ("latest update", latest)):
+        if text and status_from_text(text) == status:
+            return f"Status '{_STATUS_WORDS.get(status, status)}' was read from the {label} '{text[:80]}': check it"
+    return ""
 
 
 def merge_owner_spellings(document: dict[str, Any], keep: str, others: list[str]) -> int:
@@ -161,3 +181,58 @@ def edit_action(
     target = document["recommendations"][move_to]["actions"]
     target.append(action)
     return move_to, len(target) - 1
+
+
+# What a column was read as, and what the plan manager can say it really is. Moving
+# one to another rewrites every action, so a column the importer misread ("Lead" taken
+# as the reported-to body) is fixed once for the whole plan.
+FIELDS = {
+    "owners": "Owners (lead officer)",
+    "partners": "Key partners",
+    "reported_to": "Reported to (governance body)",
+    "measures": "Measures of success",
+    "due": "Timescale",
+    "updates": "Progress updates",
+}
+
+
+def _values(action: dict[str, Any], name: str) -> list[str]:
+    if name == "due":
+        text = (action.get("due") or {}).get("text") or ""
+        return [text] if text else []
+    if name == "updates":
+        return [u["text"] for u in action.get("updates") or [] if u.get("text")]
+    return list(action.get(name) or [])
+
+
+def _clear(action: dict[str, Any], name: str) -> None:
+    action[name] = None if name == "due" else []
+
+
+def _put(action: dict[str, Any], name: str, values: list[str], inspection_end: date | None) -> None:
+    if name == "due":
+        text = "; ".join(values)
+        action["due"] = normalise_due(text, relative_to=inspection_end).as_dict() if text else None
+    elif name == "updates":
+        action["updates"] = [*(action.get("updates") or []), *({"as_of": None, "text": v} for v in values)]
+    else:
+        action[name] = list(dict.fromkeys([*(action.get(name) or []), *values]))
+
+
+def reassign_field(document: dict[str, Any], source: str, target: str) -> int:
+    """Treat what was read as ``source`` as ``target`` on every action (added to what
+    ``target`` holds); returns how many actions changed."""
+    if source not in FIELDS or target not in FIELDS or source == target:
+        raise ValueError(f"Cannot read {source!r} as {target!r}")
+    ended = (document.get("inspection") or {}).get("ended")
+    inspection_end = date.fromisoformat(ended) if ended else None
+    changed = 0
+    for rec in document["recommendations"]:
+        for action in rec.get("actions") or []:
+            values = _values(action, source)
+            if not values:
+                continue
+            _clear(action, source)
+            _put(action, target, values, inspection_end)
+            changed += 1
+    return changed

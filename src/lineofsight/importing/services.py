@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 
 from lineofsight.accounts.models import Organisation
@@ -23,18 +23,46 @@ from lineofsight.plans.interchange import (
     add_action,
     add_recommendation,
     export_plan,
-    plan_queryset,
 )
-from lineofsight.plans.models import Action, Person, PersonAlias, Plan, Recommendation
+from lineofsight.plans.models import (
+    Action,
+    ActionOwner,
+    ActionReport,
+    Person,
+    PersonAlias,
+    Plan,
+    ProgressUpdate,
+    Recommendation,
+)
 from lineofsight.tracking.services import ImportedUpdate, change_action
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 
+def _with_archived(plan: Plan) -> Plan:
+    """The plan with archived recommendations and actions too, so a re-import matches an
+    archived action instead of creating it again."""
+    links = [
+        Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person")),
+        Prefetch("report_links", queryset=ActionReport.objects.select_related("body")),
+        Prefetch("updates", queryset=ProgressUpdate.objects.order_by("order", "created", "pk")),
+    ]
+    actions = Action.all_objects.order_by("order", "pk").prefetch_related(*links)
+    recommendations = Recommendation.all_objects.order_by("order", "pk").prefetch_related(
+        Prefetch("actions", queryset=actions)
+    )
+    return (
+        Plan.objects.select_related("inspection", "organisation")
+        .prefetch_related(Prefetch("recommendations", queryset=recommendations))
+        .get(pk=plan.pk)
+    )
+
+
 def held_document(plan: Plan) -> dict[str, Any]:
-    """The plan as held, in plan@1 form with the ``id`` of each recommendation and action."""
-    plan = plan_queryset().get(pk=plan.pk)
+    """The plan as held (archived parts included), in plan@1 form with the ``id`` of each
+    recommendation and action."""
+    plan = _with_archived(plan)
     document = export_plan(plan)
     for rec_doc, rec in zip(document["recommendations"], plan.recommendations.all(), strict=True):
         rec_doc["id"] = rec.pk
@@ -94,13 +122,13 @@ def apply_reimport(
     reason = f"Re-imported from {source}"[:100] if source else "Re-imported"
 
     for rec_change in changes.updated_recommendations:
-        rec = Recommendation.objects.get(pk=rec_change.recommendation_id, plan=plan)
+        rec = Recommendation.all_objects.get(pk=rec_change.recommendation_id, plan=plan)
         for change in rec_change.changes:
             setattr(rec, change.field, change.new)
         rec.save()
 
     for action_change in changes.updated_actions:
-        action = Action.objects.get(pk=action_change.action_id, recommendation__plan=plan)
+        action = Action.all_objects.get(pk=action_change.action_id, recommendation__plan=plan)
         fields: dict[str, Any] = {}
         owners = bodies = None
         for change in action_change.changes:
@@ -126,11 +154,11 @@ def apply_reimport(
         )
 
     for new_action in changes.new_actions:
-        rec = Recommendation.objects.get(pk=new_action.recommendation_id, plan=plan)
-        order = (rec.actions.aggregate(top=Max("order"))["top"] or 0) + 1
+        rec = Recommendation.all_objects.get(pk=new_action.recommendation_id, plan=plan)
+        order = (Action.all_objects.filter(recommendation=rec).aggregate(top=Max("order"))["top"] or 0) + 1
         add_action(rec, new_action.action, order, directory)
 
-    next_order = (plan.recommendations.aggregate(top=Max("order"))["top"] or 0) + 1
+    next_order = (Recommendation.all_objects.filter(plan=plan).aggregate(top=Max("order"))["top"] or 0) + 1
     for k, spec in enumerate(changes.new_recommendations):
         add_recommendation(plan, spec, next_order + k, directory)
     plan.save(update_fields=["updated"])

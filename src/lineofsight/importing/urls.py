@@ -14,5 +14,6 @@ urlpatterns = [
     path("<uuid:session_id>/confirm/", views.confirm, name="confirm"),
     path("<uuid:session_id>/inspection/", views.preview_inspection, name="preview_inspection"),
     path("<uuid:session_id>/owners/", views.preview_merge, name="preview_merge"),
+    path("<uuid:session_id>/columns/", views.preview_reassign, name="preview_reassign"),
     path("<uuid:session_id>/actions/<int:rec>/<int:index>/", views.preview_action, name="preview_action"),
 ]

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import memberships_of, require_membership, require_role
 from lineofsight.importing import MAX_UPLOAD_BYTES, ImportFailed, review, sandbox, services
-from lineofsight.importing.forms import InspectionForm, OwnerMergeForm, PreviewActionForm, UploadForm
+from lineofsight.importing.forms import InspectionForm, OwnerMergeForm, PreviewActionForm, ReassignForm, UploadForm
 from lineofsight.importing.models import ImportSession
 from lineofsight.plans.people import suggest_merges
 
@@ -110,6 +110,7 @@ def _preview_context(session: ImportSession, **extra: Any) -> dict[str, Any]:
         "owner_groups": suggest_merges(names),
         "read_inspection": (session.corrections or {}).get("read_inspection") or {},
         "aliases": (session.corrections or {}).get("aliases") or {},
+        "reassign_form": extra.pop("reassign_form", None) or ReassignForm(),
         "inspection_form": extra.pop("inspection_form", None)
         or InspectionForm(
             initial={
@@ -154,6 +155,24 @@ def preview_inspection(request: HttpRequest, session_id: uuid.UUID) -> HttpRespo
     session.save(update_fields=["plan_document"])
     messages.success(request, f"Inspection saved; {dated} relative deadline{pluralize(dated)} dated from its last day")
     return _back_to_preview(session, "inspection")
+
+
+@require_POST
+@login_required
+def preview_reassign(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
+    """Read one column as another on every action ("Lead" is really "Reported to")."""
+    session, _ = _session_for(request, session_id)
+    form = ReassignForm(request.POST)
+    if not form.is_valid():
+        return render(request, "importing/preview.html", _preview_context(session, reassign_form=form), status=400)
+    source, target = form.cleaned_data["source"], form.cleaned_data["target"]
+    changed = review.reassign_field(session.plan_document, source, target)
+    session.save(update_fields=["plan_document"])
+    messages.success(
+        request,
+        f"{review.FIELDS[source]} now read as {review.FIELDS[target].lower()} on {changed} action{pluralize(changed)}",
+    )
+    return _back_to_preview(session, "columns")
 
 
 @require_POST

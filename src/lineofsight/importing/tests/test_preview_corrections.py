@@ -201,3 +201,66 @@ def test_reimport_preview_shows_owners_and_deadlines_in_words_not_python(client_
     assert "[&#x27;" not in html and "['" not in html
     assert "Integrated Commissioning Unit Nick Cross" in html
     assert "September 2026 (30 Sep 2026)" in html
+
+
+def test_a_status_read_from_the_timescale_is_flagged_as_a_guess():
+    document = {
+        "recommendations": [
+            {
+                "ref": "1",
+                "text": "R",
+                "actions": [
+                    {
+                        "text": "A",
+                        "owners": ["X"],
+                        "due": {"text": "Completed March 2025", "date": "2025-03-31"},
+                        "status": "complete",
+                    },
+                    {
+                        "text": "B",
+                        "owners": ["X"],
+                        "due": {"text": "March 2025", "date": "2025-03-31"},
+                        "status": "complete",
+                    },
+                ],
+            }
+        ]
+    }
+    guesses = [w for w in review_warnings(document) if w.kind == "guessed_status"]
+    assert [(w.where, w.message) for w in guesses] == [
+        (
+            "Recommendation 1, action 1",
+            "Status 'Complete' was read from the timescale 'Completed March 2025': check it",
+        )
+    ]
+
+
+def test_a_column_read_as_the_wrong_thing_is_read_again_for_every_action(client_for, plan_manager, session):
+    client = client_for(plan_manager)
+    response = client.post(
+        reverse("importing:preview_reassign", args=[session.pk]), {"source": "reported_to", "target": "partners"}
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    first = session.plan_document["recommendations"][0]["actions"][0]
+    assert (first["reported_to"], first["partners"]) == ([], ["Improvement Board"])
+    html = client.get(reverse("importing:preview", args=[session.pk])).content.decode()
+    assert "Partners: Improvement Board" in html
+    same = client.post(
+        reverse("importing:preview_reassign", args=[session.pk]), {"source": "owners", "target": "owners"}
+    )
+    assert same.status_code == 400
+    assert "Choose a different column" in same.content.decode()
+
+
+def test_a_timescale_column_read_from_another_is_dated():
+    from lineofsight.importing.review import reassign_field
+
+    document = {
+        "inspection": {"ended": "2025-10-03"},
+        "recommendations": [
+            {"ref": "1", "text": "R", "actions": [{"text": "A", "measures": ["3 months"], "due": None}]}
+        ],
+    }
+    assert reassign_field(document, "measures", "due") == 1
+    assert document["recommendations"][0]["actions"][0]["due"] == {"text": "3 months", "date": "2026-01-03"}

@@ -284,3 +284,22 @@ def test_ofsted_table_is_linked_from_the_plan_and_no_word_breaks_in_its_columns(
         longest = max(len(word) for word in words)
         assert widths[k] >= longest * CM_PER_CHAR + CELL_PADDING_CM - 0.01, (table.rows[0].cells[k].text, widths[k])
     assert sum(widths) <= TABLE_WIDTH_CM + 0.01
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_people_and_bodies_pages_cost_the_same_queries_however_many_people(
+    client_for, plan_manager, example_plan, django_assert_max_num_queries, extra
+):
+    organisation = example_plan.organisation
+    action = Action.objects.filter(recommendation__plan=example_plan).first()
+    for n in range(extra):
+        person = Person.objects.create(organisation=organisation, name=f"Officer {n} – Head of Service")
+        tracking.change_action(
+            action, plan_manager, owners=[*[link.person for link in action.owner_links.all()], person], refresh=False
+        )
+        GovernanceBody.objects.create(organisation=organisation, name=f"Panel {n}")
+    client = client_for(plan_manager)
+    with django_assert_max_num_queries(7):
+        assert client.get(reverse("plans:people")).status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("plans:governance_bodies")).status_code == 200

@@ -280,6 +280,13 @@ CASES += [
         lambda w: {"keep": "Head of Corporate Parenting", "merge": ["Head of Corporate Parenting"]},
         IMPORT_POST,
     ),
+    (
+        "import reassign column",
+        "post",
+        _session_url("preview_reassign"),
+        lambda w: {"source": "partners", "target": "measures"},
+        IMPORT_POST,
+    ),
     ("import correct form", "get", _session_url("preview_action", 0, 0), None, IMPORT_GET),
     (
         "import correct",

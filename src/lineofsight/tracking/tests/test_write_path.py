@@ -120,3 +120,18 @@ def test_an_edit_in_admin_is_recorded_in_history_with_its_reason(client, django_
     assert client.post(url, data).status_code == 302
     edit = action_2.history.get(history_change_reason="Edited in Django admin")
     assert (edit.due_text, edit.version, edit.history_user) == ("By March 2027", 2, superuser)
+
+
+def test_reimport_matches_an_archived_action_instead_of_creating_it_again(example_plan, plan_manager, action_1b):
+    document = held_document(example_plan)
+    services.archive_action(action_1b, plan_manager)
+    for rec in document["recommendations"]:
+        for action in rec["actions"]:
+            action.pop("id")
+        rec.pop("id")
+
+    changes = apply_reimport(example_plan, document, user=plan_manager)
+
+    assert changes.new_actions == []
+    assert Action.all_objects.filter(recommendation__plan=example_plan).count() == 3
+    assert not Action.objects.filter(pk=action_1b.pk).exists()
