@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db.models import Q
@@ -35,10 +35,22 @@ class FeedFilter:
 
 
 def aware(moment: datetime | None) -> datetime | None:
-    """A time without a zone is read as London time, as the council means it."""
-    if moment is not None and timezone.is_naive(moment):
-        return timezone.make_aware(moment)
-    return moment
+    """The moment in UTC; a time without a zone is read as London time, as the council means it.
+
+    UTC because PostgreSQL refuses zone offsets beyond ±15:59 that ISO 8601 allows.
+    """
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        try:
+            moment = timezone.make_aware(moment)
+        except (OverflowError, ValueError):
+            moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        # Within a day of year 1 or 9999: before or after anything the plan holds.
+        return datetime.min.replace(tzinfo=UTC) if moment.year < 5000 else datetime.max.replace(tzinfo=UTC)
 
 
 def filter_from_params(params: Mapping[str, Any]) -> FeedFilter:
