@@ -80,8 +80,9 @@ def test_admin_makes_a_token_that_is_shown_once(client_for, admin_user, viewer, 
     token = ApiToken.objects.get()
     assert (token.user, token.scope, token.created_by, token.name) == (viewer, "read", admin_user, "Power BI")
     assert call(raw, "get", "/api/v1/plans").status_code == 200
-    # Never again: the list shows only its first characters.
-    assert raw not in client.get(reverse("api_web:token_list")).content.decode()
+    # Never again: the list shows only its first characters, and who made it.
+    listing = client.get(reverse("api_web:token_list")).content.decode()
+    assert raw not in listing and token.prefix in listing and "by alice.admin" in listing
 
 
 def test_a_token_is_only_for_a_member(client_for, admin_user, outsider, council):
