@@ -80,6 +80,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
     max_examples=MAX_EXAMPLES,
     deadline=None,
     derandomize=True,
+    database=None,  # the same examples every run, and no .hypothesis/ folder left behind
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_api_answers_match_its_openapi_document(case: Any, council_a_world: dict[str, Any]) -> None:
