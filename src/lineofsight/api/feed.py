@@ -18,12 +18,14 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from lineofsight.plans.models import Action, Plan, Status
+from lineofsight.plans.models import Action, Plan, Rag, Status
 from lineofsight.plans.queries import ActionFilter, build_plan_view
 from lineofsight.reports.exporters.cells import is_dangerous, set_text
 from lineofsight.tracking import rules
 
 DUE_WINDOWS = ("overdue", "none")
+RAG_CHOICES = (*Rag.values, "none")
+STATUS_CHOICES = (*Status.values, "none")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,10 @@ def filter_from_params(params: Mapping[str, Any]) -> FeedFilter:
         text = str(params.get(name) or "").strip()
         return int(text) if text.isdigit() and len(text) < 12 else None
 
+    def choice(name: str, allowed: tuple[str, ...]) -> str:
+        text = str(params.get(name) or "").strip()
+        return text if text in allowed else ""
+
     due = str(params.get("due") or "").strip()
     if due not in DUE_WINDOWS and not (due.isdigit() and len(due) <= 4):
         due = ""
@@ -75,8 +81,8 @@ def filter_from_params(params: Mapping[str, Any]) -> FeedFilter:
     return FeedFilter(
         ActionFilter(
             owner_id=number("owner"),
-            rag=str(params.get("rag") or "").strip()[:20],
-            status=str(params.get("status") or "").strip()[:20],
+            rag=choice("rag", RAG_CHOICES),
+            status=choice("status", STATUS_CHOICES),
             body_id=number("body"),
             due=due,
         ),

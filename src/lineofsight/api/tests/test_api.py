@@ -270,9 +270,13 @@ def test_edit_is_checked_like_the_web_form(call, token_for, council_a, plan_mana
     action = council_a["action"]
     url = f"/api/v1/actions/{action.pk}"
     token = token_for(plan_manager, council, scope="write")
+    refused_owners = call(token, "get", url).json()["owners"]
+    assert refused_owners
     refused = call(token, "patch", url, {"version": action.version, "rag_override": "green"})
     assert refused.status_code == 400
     assert "rag_override_reason" in refused.json()["errors"]
+    kept = call(token, "patch", url, {"version": action.version, "owners": None, "due_text": "Spring 2026"})
+    assert kept.status_code == 200 and kept.json()["owners"] == refused_owners
     owner_token = token_for(action_owner, council, scope="write")
     assert call(owner_token, "patch", url, {"version": action.version, "text": "Owner edit"}).status_code == 403
 

@@ -90,3 +90,9 @@ def test_a_token_is_only_for_a_member(client_for, admin_user, outsider, council)
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
     assert not ApiToken.objects.exists()
+
+
+def test_feed_ignores_a_filter_value_that_means_nothing(client_for, viewer, example_plan):
+    url = reverse("api_web:plan_feed", args=[example_plan.pk, "csv"])
+    rows = list(csv.reader(io.StringIO(client_for(viewer).get(url, {"rag": "purple"}).content.decode("utf-8-sig"))))
+    assert len(rows) == 1 + 3  # as the plan page: an unknown RAG filters nothing out
