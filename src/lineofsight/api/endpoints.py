@@ -248,7 +248,11 @@ def edit_action(request: HttpRequest, action_id: ObjectId, payload: ActionPatch)
     require_role(_membership(request), *EDITORS)
     # The web form checks the edit, so the API and the page accept exactly the same edits.
     data: dict[str, Any] = ActionEditForm.initial_for(action)
-    data.update(payload.dict(exclude_unset=True))
+    changes = payload.dict(exclude_unset=True)
+    if changes.get("owners") is None:
+        # "owners": null keeps the owners; an empty list is how to remove them all.
+        changes.pop("owners", None)
+    data.update(changes)
     data = {key: ("" if value is None else value) for key, value in data.items()}
     form = ActionEditForm(data, organisation_id=action.recommendation.plan.organisation_id)
     if not form.is_valid():

@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db.models import Q
@@ -18,12 +18,14 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from lineofsight.plans.models import Action, Plan, Status
+from lineofsight.plans.models import Action, Plan, Rag, Status
 from lineofsight.plans.queries import ActionFilter, build_plan_view
 from lineofsight.reports.exporters.cells import is_dangerous, set_text
 from lineofsight.tracking import rules
 
 DUE_WINDOWS = ("overdue", "none")
+RAG_CHOICES = (*Rag.values, "none")
+STATUS_CHOICES = (*Status.values, "none")
 
 
 @dataclass(frozen=True)
@@ -35,10 +37,22 @@ class FeedFilter:
 
 
 def aware(moment: datetime | None) -> datetime | None:
-    """A time without a zone is read as London time, as the council means it."""
-    if moment is not None and timezone.is_naive(moment):
-        return timezone.make_aware(moment)
-    return moment
+    """The moment in UTC; a time without a zone is read as London time, as the council means it.
+
+    UTC because PostgreSQL refuses zone offsets beyond ±15:59 that ISO 8601 allows.
+    """
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        try:
+            moment = timezone.make_aware(moment)
+        except (OverflowError, ValueError):
+            moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        # Within a day of year 1 or 9999: before or after anything the plan holds.
+        return datetime.min.replace(tzinfo=UTC) if moment.year < 5000 else datetime.max.replace(tzinfo=UTC)
 
 
 def filter_from_params(params: Mapping[str, Any]) -> FeedFilter:
@@ -49,6 +63,10 @@ def filter_from_params(params: Mapping[str, Any]) -> FeedFilter:
     def number(name: str) -> int | None:
         text = str(params.get(name) or "").strip()
         return int(text) if text.isdigit() and len(text) < 12 else None
+
+    def choice(name: str, allowed: tuple[str, ...]) -> str:
+        text = str(params.get(name) or "").strip()
+        return text if text in allowed else ""
 
     due = str(params.get("due") or "").strip()
     if due not in DUE_WINDOWS and not (due.isdigit() and len(due) <= 4):
@@ -63,8 +81,8 @@ def filter_from_params(params: Mapping[str, Any]) -> FeedFilter:
     return FeedFilter(
         ActionFilter(
             owner_id=number("owner"),
-            rag=str(params.get("rag") or "").strip()[:20],
-            status=str(params.get("status") or "").strip()[:20],
+            rag=choice("rag", RAG_CHOICES),
+            status=choice("status", STATUS_CHOICES),
             body_id=number("body"),
             due=due,
         ),

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import current_membership, get_for_user, require_role
 from lineofsight.api import feed
+from lineofsight.api.forms import TokenForm
 from lineofsight.api.models import ApiToken
-from lineofsight.api.tokens import revoke_token, tokens_of
+from lineofsight.api.tokens import TokenError, create_token, revoke_token, tokens_of
 from lineofsight.plans.interchange import plan_queryset
 from lineofsight.tracking.services import london_today
 
@@ -30,17 +31,41 @@ def _admin(request: HttpRequest) -> Membership:
 
 @login_required
 def token_list(request: HttpRequest) -> HttpResponse:
-    """The organisation's API tokens: who each acts as, its scope, expiry and last use."""
+    """The organisation's API tokens (who each acts as, its scope, expiry and last use),
+    and the form for a new one, whose token is shown once on the page that answers it."""
     membership = _admin(request)
-    return render(
+    form = TokenForm(request.POST or None, organisation=membership.organisation)
+    new = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            new = create_token(
+                membership.organisation,
+                data["user"],
+                scope=data["scope"],
+                expires_days=data["expires"],
+                name=data["name"],
+                created_by=request.user,
+            )
+        except TokenError as exc:
+            form.add_error(None, str(exc))
+        else:
+            form = TokenForm(organisation=membership.organisation)
+    response = render(
         request,
         "api/token_list.html",
         {
             "tokens": list(tokens_of(membership.organisation)),
             "organisation": membership.organisation,
             "now": timezone.now(),
+            "form": form,
+            "new": new,
         },
+        status=400 if form.errors else 200,
     )
+    # The page holds a secret shown once: keep it out of every cache.
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -67,3 +68,31 @@ def test_plan_page_links_to_the_filtered_feed(client_for, viewer, example_plan):
 def test_feed_of_another_councils_plan_is_404(client_for, outsider, example_plan):
     response = client_for(outsider).get(reverse("api_web:plan_feed", args=[example_plan.pk, "csv"]))
     assert response.status_code == 404
+
+
+def test_admin_makes_a_token_that_is_shown_once(client_for, admin_user, viewer, council, call):
+    client = client_for(admin_user)
+    response = client.post(
+        reverse("api_web:token_list"), {"user": viewer.pk, "scope": "read", "expires": "30", "name": "Power BI"}
+    )
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store"
+    raw = re.search(r'<code id="new-token">(los_[^<]+)</code>', response.content.decode()).group(1)
+    token = ApiToken.objects.get()
+    assert (token.user, token.scope, token.created_by, token.name) == (viewer, "read", admin_user, "Power BI")
+    assert call(raw, "get", "/api/v1/plans").status_code == 200
+    # Never again: the list shows only its first characters, and who made it.
+    listing = client.get(reverse("api_web:token_list")).content.decode()
+    assert raw not in listing and token.prefix in listing and "by alice.admin" in listing
+
+
+def test_a_token_is_only_for_a_member(client_for, admin_user, outsider, council):
+    response = client_for(admin_user).post(reverse("api_web:token_list"), {"user": outsider.pk, "scope": "write"})
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not ApiToken.objects.exists()
+
+
+def test_feed_ignores_a_filter_value_that_means_nothing(client_for, viewer, example_plan):
+    url = reverse("api_web:plan_feed", args=[example_plan.pk, "csv"])
+    rows = list(csv.reader(io.StringIO(client_for(viewer).get(url, {"rag": "purple"}).content.decode("utf-8-sig"))))
+    assert len(rows) == 1 + 3  # as the plan page: an unknown RAG filters nothing out

@@ -153,6 +153,13 @@ CASES: list[Case] = [
     # --- JSON API (issue 15): token pages and the plan page's spreadsheet feed
     ("api tokens", "get", lambda w: reverse("api_web:token_list"), None, ADMIN_ONLY),
     (
+        "make api token",
+        "post",
+        lambda w: reverse("api_web:token_list"),
+        lambda w: {"user": w["viewer_membership"].user_id, "scope": "read"},
+        ADMIN_ONLY,
+    ),
+    (
         "revoke api token",
         "post",
         lambda w: reverse("api_web:token_revoke", args=[w["api_token"].pk]),
