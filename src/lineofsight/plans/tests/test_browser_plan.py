@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import override_settings
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from lineofsight.plans.demo import load_demo
 from lineofsight.plans.models import Action
@@ -40,7 +41,7 @@ def test_choosing_a_filter_updates_the_actions_in_place_and_announces_the_count(
     page.goto(f"/plans/{plan.pk}/")
     page.select_option("#id_rag", "amber")  # htmx fetches on change; no button pressed
 
-    page.wait_for_function("document.querySelector('#filter-status').textContent.includes('Showing')")
-    assert page.locator("#filter-status").inner_text() == f"Showing {len(amber)} of 30 actions"
+    # Playwright's expect() polls without evaluating a string, which the page's CSP forbids.
+    expect(page.locator("#filter-status")).to_have_text(f"Showing {len(amber)} of 30 actions")
     assert page.locator("tr.los-action-row").count() == len(amber)
     assert "rag=amber" in page.url  # the filtered view can be bookmarked and shared
