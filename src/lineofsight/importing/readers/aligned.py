@@ -60,8 +60,6 @@ class Line:
     ruled_above: bool = False
     # Rules lie above and below the line on its page: it is inside a ruled table.
     boxed: bool = False
-    # A horizontal rule lies somewhere below the line on its page.
-    ruled_below: bool = True
 
     @property
     def text(self) -> str:
@@ -252,7 +250,7 @@ class _Columns:
 
 def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: bool = False) -> list[Table | str]:
     """Tables found in the lines, with the text around them as strings (for
-    :func:`~lineofsight.importing.readers._finish`). ``split`` is the space between two
+    :func:`~lineofsight.importing.readers.common._finish`). ``split`` is the space between two
     words that marks separate cells; ``gap`` the line spacing that ends a paragraph.
 
     ``shifting`` says the columns may sit at different places from one block of lines

@@ -36,7 +36,7 @@ def read_pdf(data: bytes, filename: str) -> Document:
     """Read the plan tables of a PDF; the text before the first table is the preamble."""
     import pypdfium2 as pdfium
 
-    from . import EXPECTED, _finish
+    from .common import EXPECTED, _finish
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -164,7 +164,6 @@ def _mark_rules(lines: list[Line], rules: list[float], spans: list[tuple[float, 
     for prev, ln in itertools.pairwise(lines):
         ln.ruled_above = any(prev.top < y < ln.top - 0.55 * ln.pitch for y in rules)
     for ln in lines:
-        ln.ruled_below = any(y > ln.top for y in rules)
         middle = ln.top - 0.3 * ln.pitch
         ln.boxed = any(top <= middle <= bottom for top, bottom in spans)
 
