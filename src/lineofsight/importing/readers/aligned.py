@@ -337,6 +337,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     last_in_col: dict[int, Line] = {}
     key_text: dict[int, str] = {}  # the key column's text on each line
     row_pages = [body[0].page if body else 1]  # the page each row starts on
+    previous_line: Line | None = None
     key: int | None = None
     page = body[0].page if body else 1
 
@@ -401,11 +402,17 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                 or para_from_text(" ".join(w.text for w in placed[key])).kind in ("number", "letter")
                 or _follows_on(key_text.get(id(before), ""), " ".join(w.text for w in placed[key]))
             )
+        if not ruled and not starts_row and previous_line is not None:
+            # Three or more cells starting on one line, each empty on the line above:
+            # a new row whose key cell is merged with the row above (or left empty).
+            fresh = [c for c in placed if c != key and last_in_col.get(c) is not previous_line]
+            starts_row = len(fresh) >= 3 and key not in placed
         if current is None or starts_row:
             flush()
             current = [[] for _ in range(width)]
             current_line = ln
             page = ln.page if not rows[1:] else page
+        previous_line = ln
         if key in placed:
             key_text[id(ln)] = " ".join(w.text for w in placed[key])
         for c, words in placed.items():
