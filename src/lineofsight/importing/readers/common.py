@@ -109,3 +109,24 @@ def _may_be_plan(table: Table) -> bool:
 # A RAG shown as a coloured symbol ("●", "■" or a letter in green) is read from the text
 # colour; words in colour are emphasis or a house style, not a rating.
 _SHORT_RAG_TEXT = 3
+
+
+def labelled_from_lines(lines: list[tuple[str, bool, bool]]) -> Table | None:
+    """A plan written as labelled paragraphs ("Action: …", "Lead: …"), from lines of a
+    PDF or text file: ``(text, starts_paragraph, indented)`` for each line. A label, a
+    bullet or an indented line under a label starts a paragraph; other lines continue
+    the one above. None when the lines are not such a plan."""
+    from ..labelled import labelled_table
+
+    paras: list[Para] = []
+    for text, starts, indented in lines:
+        text = _clean_line(text)
+        if not text:
+            continue
+        para = para_from_text(text, list_hint=indented)
+        labelled = re.match(r"^[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,40}?\s*:", text) is not None
+        if paras and not starts and not labelled and para.kind == "text" and not indented:
+            paras[-1].text = f"{paras[-1].text} {text}"
+        else:
+            paras.append(para)
+    return labelled_table(paras) if paras else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..grid import Cell, Document, Row, Table
-from .common import _finish, _may_be_plan, _pad, _split_bullets, decode_text
+from .common import _finish, _may_be_plan, _pad, _split_bullets, decode_text, labelled_from_lines
 from .web import _html_cell
 
 
@@ -42,7 +42,25 @@ def read_text(data: bytes, filename: str) -> Document:
             if any(_may_be_plan(t) for t in found.tables):
                 return found
     aligned = _finish(filename, read_lines(text_lines(text), split=2, shifting=True))
+    if any(_may_be_plan(t) for t in aligned.tables):
+        return aligned
+    labelled = labelled_from_lines(_plain_lines(text))
+    if labelled is not None:
+        return _finish(filename, [labelled])
     return aligned if aligned.tables else doc
+
+
+def _plain_lines(text: str) -> list[tuple[str, bool, bool]]:
+    """Each line with whether a blank line came before it and whether it is indented."""
+    out = []
+    blank = True
+    for line in text.splitlines():
+        if not line.strip():
+            blank = True
+            continue
+        out.append((line, blank, len(line) - len(line.lstrip()) >= 2))
+        blank = False
+    return out
 
 
 def _read_tabbed(text: str, filename: str) -> Document:
