@@ -303,6 +303,8 @@ def _table_end(lines: list[Line], header: _Header, split: float) -> int:
         other = _header_at(lines, j, split)
         if other is not None and bold and not all(w.bold for w in lines[j].words):
             other = None  # a plain body line that happens to name columns
+        if other is not None and other.score * 4 < header.score * 3:
+            other = None  # body text naming a few columns by chance, not a new table's header
         if other is not None:
             if [t.lower() for t in other.texts] != [t.lower() for t in header.texts]:
                 return j
