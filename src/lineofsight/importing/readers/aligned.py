@@ -375,7 +375,8 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             k += repeat
             continue
         segs = segments(ln, split)
-        if len(segs) == 1 and cols.spans(segs[0]) and _is_section(segs[0], ln):
+        alone = not shifting or previous_line is None or ln.top - previous_line.top > ln.pitch
+        if len(segs) == 1 and cols.spans(segs[0]) and _is_section(segs[0], ln) and alone:
             flush()
             text = segs[0].text
             section = Cell([para_from_text(text, bold=all(w.bold for w in segs[0].words))], colspan=width)

@@ -8,6 +8,8 @@ from ..grid import Cell, Document, Row, Table
 from .common import _finish, _may_be_plan, _pad, _split_bullets, decode_text, labelled_from_lines
 from .web import _html_cell
 
+_GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf0e0": "➢"})
+
 
 def _text_cell(raw: str) -> Cell:
     if "<" in raw and re.search(r"</?(?:p|ul|ol|li|b|strong|br|div)\b", raw, re.I):
@@ -29,7 +31,8 @@ def read_text(data: bytes, filename: str) -> Document:
     and that text becomes the next table's heading. Without a tabbed plan table, the
     columns are found from how the text lines up (:mod:`.aligned`).
     """
-    text = decode_text(data, filename)
+    # Symbol-font bullets come out of PDF extractions as private-use characters.
+    text = decode_text(data, filename).translate(_GLYPHS)
     doc = _read_tabbed(text, filename)
     if any(_may_be_plan(t) for t in doc.tables):
         return doc
