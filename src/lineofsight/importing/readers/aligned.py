@@ -375,7 +375,14 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             k += repeat
             continue
         segs = segments(ln, split)
-        alone = not shifting or previous_line is None or ln.top - previous_line.top > ln.pitch
+        # In pdftotext output a wrapped line can drift across columns; a section row
+        # stands apart (a blank line above) or is a capitalised title over two columns.
+        alone = (
+            not shifting
+            or previous_line is None
+            or ln.top - previous_line.top > ln.pitch
+            or (segs[0].text[:1].isupper() and sum(segs[0].x0 < e < segs[0].x1 for e in cols.edges[1:]) >= 2)
+        )
         if len(segs) == 1 and cols.spans(segs[0]) and _is_section(segs[0], ln) and alone:
             flush()
             text = segs[0].text
