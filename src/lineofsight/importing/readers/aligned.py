@@ -222,7 +222,8 @@ class _Columns:
     def __init__(self, header: _Header, body: list[Line], split: float) -> None:
         self.header = header
         words = [w for ln in body for w in ln.words]
-        starts = sorted({s.x0 for ln in body for s in segments(ln, split)})
+        counted = Counter(s.x0 for ln in body for s in segments(ln, split))
+        starts = sorted(counted)
         edges = [float("-inf")]
         for k in range(1, len(header.lefts)):
             lo, hi = header.rights[k - 1], header.lefts[k]
@@ -231,7 +232,9 @@ class _Columns:
             def crossing(x: float) -> int:
                 return sum(1 for w in words if w.x0 < x - 0.01 and w.x1 > x + 0.01)
 
-            edges.append(min(candidates, key=lambda x: (crossing(x), x)) - 0.01)
+            # Fewest words cut; of those, where most pieces of text start (a column's
+            # left edge), then the leftmost.
+            edges.append(min(candidates, key=lambda x: (crossing(x), -counted[x], x)) - 0.01)
         self.edges = edges
 
     def of(self, x: float) -> int:
