@@ -343,6 +343,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     key_text: dict[int, str] = {}  # the key column's text on each line
     row_pages = [body[0].page if body else 1]  # the page each row starts on
     previous_line: Line | None = None
+    prev_placed: dict[int, list[Word]] = {}
     key: int | None = None
     page = body[0].page if body else 1
 
@@ -420,12 +421,20 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             # a new row whose key cell is merged with the row above (or left empty).
             fresh = [c for c in placed if c != key and last_in_col.get(c) is not previous_line]
             starts_row = len(fresh) >= 3 and key not in placed
+            # Single-line rows back to back: three or more cells that all start like a new
+            # cell (a capital or a digit) right under cells that ended a sentence.
+            others = [c for c in placed if c != key]
+            capital = all(_cell_start(placed[c]) for c in others)
+            ended = any(" ".join(w.text for w in prev_placed.get(c, [])).endswith(".") for c in others)
+            if key not in placed and len(others) >= 3 and capital and ended:
+                starts_row = True
         if current is None or starts_row:
             flush()
             current = [[] for _ in range(width)]
             current_line = ln
             page = ln.page if not rows[1:] else page
         previous_line = ln
+        prev_placed = placed
         if key in placed:
             key_text[id(ln)] = " ".join(w.text for w in placed[key])
         for c, words in placed.items():
@@ -515,6 +524,11 @@ def _follows_on(above: str, here: str) -> bool:
     if _REF.match(above) or _REF.match(here):
         return True
     return above[-1] in ".!?" and (here[0].isupper() or here[0].isdigit())
+
+
+def _cell_start(words: list[Word]) -> bool:
+    first = words[0].text[:1] if words else ""
+    return first.isupper() or first.isdigit()
 
 
 def _is_section(seg: _Segment, ln: Line) -> bool:
