@@ -319,6 +319,9 @@ def _table_end(lines: list[Line], header: _Header, split: float) -> int:
 
 def _same_header(lines: list[Line], k: int, header: _Header, split: float) -> int:
     """The number of lines of a repeated header band starting at ``k`` (0 if none)."""
+    first = lines[k].words[0].text.lower() if lines[k].words else ""
+    if not first or not any(t.lower().startswith(first.split(" ", 1)[0]) for t in header.texts):
+        return 0  # the line does not start with a header word: not worth a full look
     other = _header_at(lines, k, split)
     if other is not None and [t.lower() for t in other.texts] == [t.lower() for t in header.texts]:
         return other.end - other.start
