@@ -29,7 +29,7 @@ def large_pdf(pages: int = 20) -> bytes:
         f"<td>Action {n}: review the arrangements and report the findings to the improvement board.</td>"
         f"<td>Head of Service {n % 7}</td><td>{n % 28 + 1} March 2026</td><td>In progress</td>"
         f"<td>{'Progress has been reported to the board. ' * 3}</td></tr>"
-        for n in range(pages * 9)
+        for n in range(pages * 11 + 4)
     )
     html = (
         "<html><head><style>@page{size:A4 landscape;margin:1.5cm}body{font:9pt sans-serif}"

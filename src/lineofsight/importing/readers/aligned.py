@@ -60,8 +60,6 @@ class Line:
     ruled_above: bool = False
     # Rules lie above and below the line on its page: it is inside a ruled table.
     boxed: bool = False
-    # A horizontal rule lies somewhere below the line on its page.
-    ruled_below: bool = True
 
     @property
     def text(self) -> str:
@@ -224,7 +222,8 @@ class _Columns:
     def __init__(self, header: _Header, body: list[Line], split: float) -> None:
         self.header = header
         words = [w for ln in body for w in ln.words]
-        starts = sorted({s.x0 for ln in body for s in segments(ln, split)})
+        counted = Counter(s.x0 for ln in body for s in segments(ln, split))
+        starts = sorted(counted)
         edges = [float("-inf")]
         for k in range(1, len(header.lefts)):
             lo, hi = header.rights[k - 1], header.lefts[k]
@@ -233,7 +232,9 @@ class _Columns:
             def crossing(x: float) -> int:
                 return sum(1 for w in words if w.x0 < x - 0.01 and w.x1 > x + 0.01)
 
-            edges.append(min(candidates, key=lambda x: (crossing(x), x)) - 0.01)
+            # Fewest words cut; of those, where most pieces of text start (a column's
+            # left edge), then the leftmost.
+            edges.append(min(candidates, key=lambda x: (crossing(x), -counted[x], x)) - 0.01)
         self.edges = edges
 
     def of(self, x: float) -> int:
@@ -252,7 +253,7 @@ class _Columns:
 
 def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: bool = False) -> list[Table | str]:
     """Tables found in the lines, with the text around them as strings (for
-    :func:`~lineofsight.importing.readers._finish`). ``split`` is the space between two
+    :func:`~lineofsight.importing.readers.common._finish`). ``split`` is the space between two
     words that marks separate cells; ``gap`` the line spacing that ends a paragraph.
 
     ``shifting`` says the columns may sit at different places from one block of lines
@@ -305,6 +306,8 @@ def _table_end(lines: list[Line], header: _Header, split: float) -> int:
         other = _header_at(lines, j, split)
         if other is not None and bold and not all(w.bold for w in lines[j].words):
             other = None  # a plain body line that happens to name columns
+        if other is not None and other.score * 4 < header.score * 3:
+            other = None  # body text naming a few columns by chance, not a new table's header
         if other is not None:
             if [t.lower() for t in other.texts] != [t.lower() for t in header.texts]:
                 return j
@@ -316,6 +319,9 @@ def _table_end(lines: list[Line], header: _Header, split: float) -> int:
 
 def _same_header(lines: list[Line], k: int, header: _Header, split: float) -> int:
     """The number of lines of a repeated header band starting at ``k`` (0 if none)."""
+    first = lines[k].words[0].text.lower() if lines[k].words else ""
+    if not first or not any(t.lower().startswith(first.split(" ", 1)[0]) for t in header.texts):
+        return 0  # the line does not start with a header word: not worth a full look
     other = _header_at(lines, k, split)
     if other is not None and [t.lower() for t in other.texts] == [t.lower() for t in header.texts]:
         return other.end - other.start
@@ -339,6 +345,8 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     last_in_col: dict[int, Line] = {}
     key_text: dict[int, str] = {}  # the key column's text on each line
     row_pages = [body[0].page if body else 1]  # the page each row starts on
+    previous_line: Line | None = None
+    prev_placed: dict[int, list[Word]] = {}
     key: int | None = None
     page = body[0].page if body else 1
 
@@ -374,7 +382,15 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             k += repeat
             continue
         segs = segments(ln, split)
-        if len(segs) == 1 and cols.spans(segs[0]) and _is_section(segs[0], ln):
+        # In pdftotext output a wrapped line can drift across columns; a section row
+        # stands apart (a blank line above) or is a capitalised title over two columns.
+        alone = (
+            not shifting
+            or previous_line is None
+            or ln.top - previous_line.top > ln.pitch
+            or (segs[0].text[:1].isupper() and sum(segs[0].x0 < e < segs[0].x1 for e in cols.edges[1:]) >= 2)
+        )
+        if len(segs) == 1 and cols.spans(segs[0]) and _is_section(segs[0], ln) and alone:
             flush()
             text = segs[0].text
             section = Cell([para_from_text(text, bold=all(w.bold for w in segs[0].words))], colspan=width)
@@ -403,11 +419,25 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                 or para_from_text(" ".join(w.text for w in placed[key])).kind in ("number", "letter")
                 or _follows_on(key_text.get(id(before), ""), " ".join(w.text for w in placed[key]))
             )
+        if not ruled and not starts_row and previous_line is not None:
+            # Three or more cells starting on one line, each empty on the line above:
+            # a new row whose key cell is merged with the row above (or left empty).
+            fresh = [c for c in placed if c != key and last_in_col.get(c) is not previous_line]
+            starts_row = len(fresh) >= 3 and key not in placed
+            # Single-line rows back to back: three or more cells that all start like a new
+            # cell (a capital or a digit) right under cells that ended a sentence.
+            others = [c for c in placed if c != key]
+            capital = all(_cell_start(placed[c]) for c in others)
+            ended = any(" ".join(w.text for w in prev_placed.get(c, [])).endswith(".") for c in others)
+            if key not in placed and len(others) >= 3 and capital and ended:
+                starts_row = True
         if current is None or starts_row:
             flush()
             current = [[] for _ in range(width)]
             current_line = ln
             page = ln.page if not rows[1:] else page
+        previous_line = ln
+        prev_placed = placed
         if key in placed:
             key_text[id(ln)] = " ".join(w.text for w in placed[key])
         for c, words in placed.items():
@@ -497,6 +527,11 @@ def _follows_on(above: str, here: str) -> bool:
     if _REF.match(above) or _REF.match(here):
         return True
     return above[-1] in ".!?" and (here[0].isupper() or here[0].isdigit())
+
+
+def _cell_start(words: list[Word]) -> bool:
+    first = words[0].text[:1] if words else ""
+    return first.isupper() or first.isdigit()
 
 
 def _is_section(seg: _Segment, ln: Line) -> bool:

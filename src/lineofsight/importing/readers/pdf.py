@@ -36,7 +36,7 @@ def read_pdf(data: bytes, filename: str) -> Document:
     """Read the plan tables of a PDF; the text before the first table is the preamble."""
     import pypdfium2 as pdfium
 
-    from . import EXPECTED, _finish
+    from .common import EXPECTED, _finish, _may_be_plan, labelled_from_lines
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -53,6 +53,10 @@ def read_pdf(data: bytes, filename: str) -> Document:
     finally:
         pdf.close()
     doc = _finish(filename, read_lines(lines, split=_split(lines)))
+    if not any(_may_be_plan(t) for t in doc.tables):
+        labelled = labelled_from_lines(_plain_lines(lines))
+        if labelled is not None:
+            doc = _finish(filename, [labelled])
     if not doc.tables:
         how = " (it has no text layer, and OCR found no table in the scan)" if scanned else ""
         raise ImportFailed(
@@ -61,6 +65,19 @@ def read_pdf(data: bytes, filename: str) -> Document:
             "recommendation or action, the lead and the timescale",
         )
     return doc
+
+
+def _plain_lines(lines: list[Line]) -> list[tuple[str, bool, bool]]:
+    """Each line's text, whether a vertical gap comes before it, and whether it is set in
+    from the left margin (an item of a list whose bullets are glyphs we cannot read)."""
+    margin = min((ln.words[0].x0 for ln in lines if ln.words), default=0.0)
+    out = []
+    prev: Line | None = None
+    for ln in lines:
+        gap = prev is None or prev.page != ln.page or ln.top - prev.top > 1.6 * ln.pitch
+        out.append((ln.text, gap, ln.words[0].x0 > margin + ln.pitch))
+        prev = ln
+    return out
 
 
 def _split(lines: list[Line]) -> float:
@@ -164,7 +181,6 @@ def _mark_rules(lines: list[Line], rules: list[float], spans: list[tuple[float, 
     for prev, ln in itertools.pairwise(lines):
         ln.ruled_above = any(prev.top < y < ln.top - 0.55 * ln.pitch for y in rules)
     for ln in lines:
-        ln.ruled_below = any(y > ln.top for y in rules)
         middle = ln.top - 0.3 * ln.pitch
         ln.boxed = any(top <= middle <= bottom for top, bottom in spans)
 

@@ -20,11 +20,11 @@ from lineofsight.importing import read_plan
 from lineofsight.importing.errors import ImportFailed
 from lineofsight.importing.tests import corpus, renderings
 
-PDF_MEAN = 0.80
-TEXT_MEAN = 0.66
+PDF_MEAN = 0.86
+TEXT_MEAN = 0.74
 # Renderings scoring at least 0.90, of 49 plans each.
-PDF_GOOD = 24
-TEXT_GOOD = 12
+PDF_GOOD = 29
+TEXT_GOOD = 17
 
 
 @pytest.fixture(scope="module")
