@@ -18,8 +18,6 @@ import itertools
 import shutil
 import statistics
 import subprocess
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from ..errors import ImportFailed
@@ -257,17 +255,22 @@ def ocr_lines(pdf: Any, filename: str) -> list[Line]:
         )
     out: list[Line] = []
     scale = OCR_DPI / 72
-    with tempfile.TemporaryDirectory() as tmp:
-        for page_no in range(len(pdf)):
-            image = pdf[page_no].render(scale=scale).to_pil()
-            path = Path(tmp) / f"page{page_no}.png"
-            image.save(path)
-            result = subprocess.run(  # noqa: S603 - our own file name, no shell
-                [binary, str(path), "-", "--psm", "6", "tsv"], capture_output=True, timeout=120, check=False
-            )
-            if result.returncode != 0:
-                raise ImportFailed(filename, f"OCR of page {page_no + 1} failed: {result.stderr[:200]!r}")
-            out.extend(_tsv_lines(result.stdout.decode("utf-8", "replace"), page_no + 1, scale, len(out)))
+    # Each page goes to Tesseract on its standard input: an import runs where it may write
+    # no file at all (importing/sandbox.py), so there is no temporary image on disk.
+    for page_no in range(len(pdf)):
+        image = pdf[page_no].render(scale=scale).to_pil()
+        png = io.BytesIO()
+        image.save(png, format="PNG")
+        result = subprocess.run(  # noqa: S603 - our own arguments, no shell
+            [binary, "stdin", "-", "--psm", "6", "tsv"],
+            input=png.getvalue(),
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise ImportFailed(filename, f"OCR of page {page_no + 1} failed: {result.stderr[:200]!r}")
+        out.extend(_tsv_lines(result.stdout.decode("utf-8", "replace"), page_no + 1, scale, len(out)))
     return out
 
 

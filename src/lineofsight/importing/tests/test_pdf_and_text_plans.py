@@ -115,3 +115,25 @@ def test_text_that_is_not_a_plan_table_is_still_refused():
     with pytest.raises(ImportFailed) as info:
         read_plan(b"Minutes of the meeting\n\nAll present agreed the budget.\n", "minutes.txt")
     assert "no table was found" in str(info.value)
+
+
+@pytest.mark.skipif(not shutil.which("tesseract"), reason="tesseract-ocr is installed by scripts/install-test-deps.sh")
+def test_scanned_plan_is_read_by_ocr_inside_the_bounded_import_that_may_write_no_file():
+    from lineofsight.importing import sandbox
+    from lineofsight.importing.tests.blind3._kit import scanned
+
+    data = scanned(
+        pdf(
+            "<html><body><table>"
+            f"{HEADER}"
+            "<tr><td>1</td><td>Visits happen on time.</td><td>Publish a weekly tracker of visits</td>"
+            "<td>Head of Service</td><td>31 March 2026</td></tr></table></body></html>"
+        ),
+        dpi=200,
+    )
+
+    plan = sandbox.read_plan(data, "scan.pdf").plan
+
+    (action,) = _actions(plan)
+    assert "weekly tracker" in action["text"]
+    assert action["due"]["date"] == "2026-03-31"
