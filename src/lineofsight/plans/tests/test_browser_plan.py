@@ -40,7 +40,7 @@ def test_choosing_a_filter_updates_the_actions_in_place_and_announces_the_count(
     page.goto(f"/plans/{plan.pk}/")
     page.select_option("#id_rag", "amber")  # htmx fetches on change; no button pressed
 
-    page.wait_for_function("document.querySelector('#filter-status').textContent.includes('Showing')")
+    page.wait_for_function("() => document.querySelector('#filter-status').textContent.includes('Showing')")
     assert page.locator("#filter-status").inner_text() == f"Showing {len(amber)} of 30 actions"
     assert page.locator("tr.los-action-row").count() == len(amber)
     assert "rag=amber" in page.url  # the filtered view can be bookmarked and shared
