@@ -197,7 +197,7 @@ MIDDLEWARE.insert(
     "django_otp.middleware.OTPMiddleware",
 )
 MIDDLEWARE.append("lineofsight.accounts.two_factor.TwoFactorRequiredMiddleware")
-TWO_FACTOR_REQUIRED_ROLES = ["admin", "plan_manager"]
+TWO_FACTOR_REQUIRED_ROLES = env_list("TWO_FACTOR_REQUIRED_ROLES", ["admin", "plan_manager"])
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Line of Sight")
 
 # Each plan import reads the file in a child process with this much processor time and memory.
