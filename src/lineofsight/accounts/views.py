@@ -38,8 +38,9 @@ class SignInView(auth_views.LoginView):
         wait = signin.lockout(username, client_ip(request))
         if wait is not None:
             # The password is not even checked, so a guess made while waiting learns nothing.
-            form = self.get_form()
-            form.errors.clear()
+            # An unbound form: a bound one would run authenticate() while validating.
+            form = self.get_form_class()(request, initial={"username": username})
+            form.cleaned_data = {}  # add_error expects a validated form; this one never validates
             form.add_error(None, wait.message)
             response = self.render_to_response(self.get_context_data(form=form), status=429)
             response["Retry-After"] = str(wait.seconds)

@@ -195,3 +195,16 @@ def test_the_change_password_page_needs_a_sign_in(client):
     response = client.get(reverse("accounts:password_change"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_while_waiting_the_password_is_not_even_checked(client, action_owner, monkeypatch):
+    for _ in range(5):
+        sign_in(client, "owen.owner", "wrong")
+    checked = []
+    from lineofsight.accounts.backends import NormalisedUsernameBackend
+
+    monkeypatch.setattr(NormalisedUsernameBackend, "authenticate", lambda *a, **k: checked.append(1))
+    response = sign_in(client, "owen.owner", RIGHT)
+    assert response.status_code == 429
+    assert checked == []
+    assert 'value="owen.owner"' in response.content.decode()  # what they typed is kept
