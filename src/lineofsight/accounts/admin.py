@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from lineofsight.accounts.models import Membership, Organisation, SignInAttempt
+from lineofsight.accounts.models import Membership, MembershipInvitation, Organisation, SignInAttempt
 
 
 class MembershipInline(admin.TabularInline):
@@ -29,3 +29,10 @@ class MembershipAdmin(SimpleHistoryAdmin):
 class SignInAttemptAdmin(admin.ModelAdmin):
     list_display = ["username", "ip_address", "created"]
     readonly_fields = ["username", "ip_address", "created"]
+
+
+@admin.register(MembershipInvitation)
+class MembershipInvitationAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "role", "created", "responded", "accepted"]
+    list_filter = ["accepted", "organisation"]
+    readonly_fields = ["created", "responded", "accepted"]

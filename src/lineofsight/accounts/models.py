@@ -22,6 +22,9 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COUNCIL)
+    require_two_factor = models.BooleanField(
+        default=False, help_text="Every member must sign in with a code from an authenticator app"
+    )
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

@@ -10,6 +10,9 @@ urlpatterns = [
     path("organisation/", views.switch_organisation, name="switch_organisation"),
     path("invite/", views.invite, name="invite"),
     path("invitations/", views.invitations, name="invitations"),
+    path("sign-in/code/", views.two_factor_code, name="two_factor_code"),
+    path("two-factor/", views.two_factor_settings, name="two_factor"),
+    path("two-factor/require/", views.require_two_factor, name="require_two_factor"),
     path("invitations/<int:invitation_id>/answer/", views.invitation_answer, name="invitation_answer"),
     path("password/change/", views.ChangePasswordView.as_view(), name="password_change"),
     path(

@@ -6,17 +6,19 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
 
-from lineofsight.accounts import membership_invitations, signin
+from lineofsight.accounts import membership_invitations, signin, two_factor
 from lineofsight.accounts.forms import InviteForm
 from lineofsight.accounts.invitations import InvitationError, invite_member
 from lineofsight.accounts.models import MembershipInvitation, Role
@@ -36,8 +38,9 @@ class SignInView(auth_views.LoginView):
         wait = signin.lockout(username, client_ip(request))
         if wait is not None:
             # The password is not even checked, so a guess made while waiting learns nothing.
-            form = self.get_form()
-            form.errors.clear()
+            # An unbound form: a bound one would run authenticate() while validating.
+            form = self.get_form_class()(request, initial={"username": username})
+            form.cleaned_data = {}  # add_error expects a validated form; this one never validates
             form.add_error(None, wait.message)
             response = self.render_to_response(self.get_context_data(form=form), status=429)
             response["Retry-After"] = str(wait.seconds)
@@ -45,7 +48,16 @@ class SignInView(auth_views.LoginView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
-        signin.clear_failures(form.get_user().get_username())
+        user = form.get_user()
+        signin.clear_failures(user.get_username())
+        if two_factor.confirmed_device(user) is not None:
+            # The password was right; the session is not signed in until the code is too.
+            self.request.session[two_factor.PENDING_KEY] = {
+                "user": user.pk,
+                "backend": getattr(user, "backend", ""),
+                "next": self.get_success_url(),
+            }
+            return redirect("accounts:two_factor_code")
         return super().form_valid(form)
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
@@ -154,3 +166,80 @@ def invitation_answer(request: HttpRequest, invitation_id: int) -> HttpResponse:
         request, f"You are now a member of {membership.organisation.name} as {membership.get_role_display()}"
     )
     return redirect("plans:plan_list")
+
+
+def two_factor_code(request: HttpRequest) -> HttpResponse:
+    """The second step of signing in: the code from the person's authenticator app."""
+    pending = request.session.get(two_factor.PENDING_KEY)
+    user = get_user_model().objects.filter(pk=int((pending or {}).get("user") or 0)).first()
+    device = two_factor.confirmed_device(user) if user is not None else None
+    if pending is None or user is None or device is None:
+        return redirect("accounts:login")
+    error = None
+    if request.method == "POST":
+        ok, error = two_factor.check_code(device, request.POST.get("code", ""))
+        if ok:
+            del request.session[two_factor.PENDING_KEY]
+            login(request, user, backend=pending["backend"] or None)
+            otp_login(request, device)
+            target = pending.get("next") or ""
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                target = reverse("plans:plan_list")
+            return redirect(target)
+    status = 400 if error else 200
+    return render(request, "accounts/two_factor_code.html", {"error": error}, status=status)
+
+
+@login_required
+def two_factor_settings(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app, confirm this session with a code, or turn it off
+    (only for someone who is not required to use it)."""
+    user = request.user
+    device = two_factor.confirmed_device(user)
+    required = two_factor.must_use(user, getattr(request, "memberships", None))
+    error = None
+    if request.method == "POST" and request.POST.get("action") == "remove" and device is not None:
+        if required:
+            raise PermissionDenied("Your role or organisation requires two-factor sign-in")
+        device.delete()
+        messages.success(request, "Two-factor sign-in is off")
+        return redirect("accounts:two_factor")
+    if request.method == "POST":
+        target_device = device or two_factor.unconfirmed_device(user)
+        ok, error = two_factor.check_code(target_device, request.POST.get("code", ""))
+        if ok:
+            if not target_device.confirmed:
+                target_device.confirmed = True
+                target_device.save(update_fields=["confirmed"])
+                messages.success(
+                    request, "Two-factor sign-in is on: you will be asked for a code each time you sign in"
+                )
+            otp_login(request, target_device)
+            target = request.GET.get("next", "")
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                target = reverse("accounts:two_factor")
+            return redirect(target)
+    context: dict[str, Any] = {"device": device, "required": required, "error": error, "verified": user.is_verified()}  # type: ignore[union-attr]
+    if device is None:
+        setting_up = two_factor.unconfirmed_device(user)
+        context["secret"] = two_factor.secret_text(setting_up)
+        context["config_url"] = setting_up.config_url
+    return render(request, "accounts/two_factor.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_POST
+def require_two_factor(request: HttpRequest) -> HttpResponse:
+    """An admin requires (or stops requiring) two-factor sign-in for their whole organisation."""
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        raise Http404("You are not a member of any organisation")
+    require_role(membership, Role.ADMIN)
+    organisation = membership.organisation
+    organisation.require_two_factor = request.POST.get("require") == "on"
+    organisation.save(update_fields=["require_two_factor"])
+    if organisation.require_two_factor:
+        messages.success(request, f"Everyone in {organisation.name} must now sign in with a code from an app")
+    else:
+        messages.success(request, "Two-factor sign-in is required only of administrators and plan managers")
+    return redirect("tracking:members")

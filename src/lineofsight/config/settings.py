@@ -254,6 +254,17 @@ SIGNIN_TRUSTED_PROXIES = env_int("SIGNIN_TRUSTED_PROXIES", 1)
 LOGIN_BACKOFF_BASE_SECONDS = env_int("LOGIN_BACKOFF_BASE_SECONDS", 30)
 LOGIN_BACKOFF_MAX_SECONDS = env_int("LOGIN_BACKOFF_MAX_SECONDS", 15 * 60)
 
+# Two-factor sign-in (django-otp TOTP): required of these roles, and of every member of an
+# organisation whose admin asks for it (accounts/two_factor.py).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.append("lineofsight.accounts.two_factor.TwoFactorRequiredMiddleware")
+TWO_FACTOR_REQUIRED_ROLES = env_list("TWO_FACTOR_REQUIRED_ROLES", ["admin", "plan_manager"])
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Line of Sight")
+
 # Each plan import reads the file in a child process with this much processor time and memory.
 IMPORT_CPU_SECONDS = env_int("IMPORT_CPU_SECONDS", 30)
 IMPORT_MEMORY_MB = env_int("IMPORT_MEMORY_MB", 1024)

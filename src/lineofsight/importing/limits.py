@@ -118,7 +118,10 @@ def check_upload(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) ->
 # --------------------------------------------------------------------------- text
 
 
-def decode_upload_text(data: bytes, filename: str) -> str | None:
+PLAN_EXPECTED = "a Word, Excel, CSV, PDF, HTML, Markdown or text plan"
+
+
+def decode_upload_text(data: bytes, filename: str, expected: str = PLAN_EXPECTED) -> str | None:
     """Text in UTF-16 or UTF-32 (Excel's "Unicode text" saves UTF-16), decoded; None for
     bytes that hold no NUL (UTF-8 and Windows-1252, which the readers decode).
 
@@ -144,8 +147,7 @@ def decode_upload_text(data: bytes, filename: str) -> str | None:
         return _decode(data, "utf-16-be", filename)
     raise ImportFailed(
         filename,
-        "the file is binary, not text (it is not UTF-8, Windows-1252 or UTF-16 text); "
-        "expected a Word, Excel, CSV, PDF, HTML, Markdown or text plan",
+        f"the file is binary, not text (it is not UTF-8, Windows-1252 or UTF-16 text); expected {expected}",
     )
 
 
@@ -255,50 +257,62 @@ def _span(raw: str | None) -> int:
 def check_office(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> None:
     """The zip's central directory, every XML part's prolog, and a workbook's sheets or a
     Word document's tables, all before python-docx or openpyxl opens the file."""
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ImportFailed(
-            filename, f"the file is a damaged zip archive and cannot be opened; expected {_OFFICE}"
-        ) from exc
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > limits.max_zip_members:
-            raise ImportFailed(
-                filename, f"the archive holds {len(infos):,} parts; the limit is {limits.max_zip_members:,}"
-            )
-        total = 0
-        for info in infos:
-            name = info.filename
-            if name.startswith(("/", "\\")) or ".." in PurePosixPath(name.replace("\\", "/")).parts:
-                raise ImportFailed(filename, f"part {name!r} has a path outside the archive; it was not opened")
-            if info.flag_bits & 0x1:
-                raise ImportFailed(
-                    filename, "the file is password-protected; remove the password, save it again and upload that copy"
-                )
-            if info.file_size > limits.max_part_bytes:
-                raise ImportFailed(
-                    filename,
-                    f"part {name} would expand to {_mb(info.file_size)}; the limit for one part is "
-                    f"{_mb(limits.max_part_bytes)}",
-                )
-            if info.file_size > _MB and info.file_size > limits.max_compression_ratio * max(info.compress_size, 1):
-                raise ImportFailed(
-                    filename, f"part {name} is compressed suspiciously far (a possible zip bomb); it was not opened"
-                )
-            total += info.file_size
-        if total > limits.max_unzipped_bytes:
-            raise ImportFailed(
-                filename, f"the file would expand to {_mb(total)}; the limit is {_mb(limits.max_unzipped_bytes)}"
-            )
-        for info in infos:
-            if info.filename.endswith((".xml", ".rels", ".vml")) or info.filename == "[Content_Types].xml":
-                _check_prolog(zf, info, filename)
-        names = {i.filename for i in infos}
+    with _zip(data, filename) as zf:
+        names = _check_members(zf, filename, limits)
         if any(n.startswith("xl/") for n in names):
             _check_workbook(zf, names, filename, limits)
         elif "word/document.xml" in names:
             _check_word(zf, filename, limits)
+
+
+def check_zip(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Only the archive: readable, no zip bomb, no path outside it, no DTD in its XML
+    (for Office files the server stores but never lays out, such as evidence)."""
+    with _zip(data, filename) as zf:
+        _check_members(zf, filename, limits)
+
+
+def _zip(data: bytes, filename: str) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ImportFailed(
+            filename, f"the file is a damaged zip archive and cannot be opened; expected {_OFFICE}"
+        ) from exc
+
+
+def _check_members(zf: zipfile.ZipFile, filename: str, limits: Limits) -> set[str]:
+    infos = zf.infolist()
+    if len(infos) > limits.max_zip_members:
+        raise ImportFailed(filename, f"the archive holds {len(infos):,} parts; the limit is {limits.max_zip_members:,}")
+    total = 0
+    for info in infos:
+        name = info.filename
+        if name.startswith(("/", "\\")) or ".." in PurePosixPath(name.replace("\\", "/")).parts:
+            raise ImportFailed(filename, f"part {name!r} has a path outside the archive; it was not opened")
+        if info.flag_bits & 0x1:
+            raise ImportFailed(
+                filename, "the file is password-protected; remove the password, save it again and upload that copy"
+            )
+        if info.file_size > limits.max_part_bytes:
+            raise ImportFailed(
+                filename,
+                f"part {name} would expand to {_mb(info.file_size)}; the limit for one part is "
+                f"{_mb(limits.max_part_bytes)}",
+            )
+        if info.file_size > _MB and info.file_size > limits.max_compression_ratio * max(info.compress_size, 1):
+            raise ImportFailed(
+                filename, f"part {name} is compressed suspiciously far (a possible zip bomb); it was not opened"
+            )
+        total += info.file_size
+    if total > limits.max_unzipped_bytes:
+        raise ImportFailed(
+            filename, f"the file would expand to {_mb(total)}; the limit is {_mb(limits.max_unzipped_bytes)}"
+        )
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels", ".vml")) or info.filename == "[Content_Types].xml":
+            _check_prolog(zf, info, filename)
+    return {i.filename for i in infos}
 
 
 def _open(zf: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> IO[bytes]:

@@ -26,6 +26,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("code", "period", "value")
 MAX_ROWS = 10_000
+MAX_COLUMNS = 50  # a values CSV has five columns; a wide one is not a values file
 
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$")
 
@@ -55,7 +56,13 @@ class ParsedValues:
 
 
 def _decode(data: bytes) -> str:
-    # Excel on Windows saves "CSV" in Windows-1252 unless told UTF-8; accept both.
+    # Excel on Windows saves "CSV" in Windows-1252 unless told UTF-8, and "Unicode text" in
+    # UTF-16; accept all three. Raises ImportFailed for a binary file.
+    from lineofsight.importing.limits import decode_upload_text
+
+    wide = decode_upload_text(data, "the file", "a CSV with columns code, period, value")
+    if wide is not None:
+        return wide
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -91,8 +98,14 @@ def parse_values_csv(data: bytes, units: Mapping[str, str]) -> ParsedValues:
     to its unit; the returned rows carry the code in upper case. Blank rows are
     skipped. Percentages must lie between 0 and 100.
     """
+    from lineofsight.importing.errors import ImportFailed
+
     result = ParsedValues()
-    text = _decode(data)
+    try:
+        text = _decode(data)
+    except ImportFailed as exc:
+        result.errors.append(exc.problem)
+        return result
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -114,6 +127,9 @@ def parse_values_csv(data: bytes, units: Mapping[str, str]) -> ParsedValues:
                 continue
             if len(result.rows) + len(result.errors) >= MAX_ROWS:
                 result.errors.append(f"row {row_number}: the file has more than {MAX_ROWS:,} rows")
+                break
+            if len(cells) > MAX_COLUMNS:
+                result.errors.append(f"row {row_number}: {len(cells):,} columns; the limit is {MAX_COLUMNS}")
                 break
             row = _check_row(row_number, cells, positions, units, seen, result.errors)
             if row is not None:

@@ -53,6 +53,17 @@ def check_evidence_file(upload: UploadedFile) -> None:
         raise forms.ValidationError(f"{name}: the content is not a .{ext} file.")
     if not signatures and b"\x00" in head:
         raise forms.ValidationError(f"{name}: a .{ext} file must be text, but this one is binary.")
+    if ext in ("docx", "xlsx"):
+        # Never opened by the server, but a damaged archive or a zip bomb is no evidence either.
+        from lineofsight.importing.errors import ImportFailed
+        from lineofsight.importing.limits import check_zip
+
+        data = upload.read()
+        upload.seek(0)
+        try:
+            check_zip(data, name)
+        except ImportFailed as exc:
+            raise forms.ValidationError(str(exc)) from exc
 
 
 _WIDGET_CLASSES = {

@@ -313,9 +313,10 @@ def many_word_rows() -> bytes:
     return word_document("<w:tbl>" + "<w:tr><w:tc><w:p/></w:tc></w:tr>" * 20_500 + "</w:tbl>")
 
 
-def ole_encrypted() -> bytes:
-    from lineofsight.importing.readers import OLE_MAGIC
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc/.xls and encrypted Office files
 
+
+def ole_encrypted() -> bytes:
     return OLE_MAGIC + b"\x00" * 64 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64
 
 

@@ -64,7 +64,7 @@ def test_an_oversized_sheet_is_refused_in_under_two_seconds_and_300_mb():
         elapsed = time.monotonic() - started
         assert "the limit" in str(run.error)
         assert run.cpu_seconds < 2.0, f"{make.__name__} took {run.cpu_seconds:.2f} s of processing"
-        assert elapsed < 10.0
+        assert elapsed < 30.0  # generous: only a stalled machine gets near it
         assert run.peak_rss_bytes < 300 * MB
 
 
@@ -91,8 +91,8 @@ def test_a_file_past_the_processing_budget_is_stopped_with_a_clear_message():
     generous = Limits(max_spanned_cells=10**9)
     started = time.monotonic()
     with pytest.raises(ImportFailed) as refused:
-        read_plan(hostile.html_spans(), "plan.html", budget=Budget(1, 2048 * MB, 30), limits=generous)
-    assert time.monotonic() - started < 30
+        read_plan(hostile.html_spans(), "plan.html", budget=Budget(1, 2048 * MB, 120), limits=generous)
+    assert time.monotonic() - started < 120
     message = str(refused.value)
     assert message.startswith("plan.html: ")
     assert "more than the 1-second processing limit; it was stopped. Nothing was imported" in message
@@ -101,7 +101,7 @@ def test_a_file_past_the_processing_budget_is_stopped_with_a_clear_message():
 def test_a_file_past_the_memory_budget_is_stopped_with_a_clear_message():
     generous = Limits(max_spanned_cells=10**9)
     with pytest.raises(ImportFailed) as refused:
-        read_plan(hostile.html_spans(), "plan.html", budget=Budget(30, 320 * MB, 60), limits=generous)
+        read_plan(hostile.html_spans(), "plan.html", budget=Budget(30, 320 * MB, 120), limits=generous)
     assert "reading the file needed more than the 320 MB memory limit" in str(refused.value)
 
 

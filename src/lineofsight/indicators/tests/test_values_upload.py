@@ -170,3 +170,24 @@ def test_replacing_a_value_keeps_the_old_one_in_the_history(council, plan_manage
     value = IndicatorValue.objects.get()
     assert [h.value for h in value.history.order_by("history_date")] == [70.0, 72.0]
     assert value.history.latest().history_user == plan_manager
+
+
+def test_a_utf16_file_saved_as_unicode_text_is_read():
+    import codecs
+
+    data = codecs.BOM_UTF16_LE + "code,period,value\r\nNI66,2025-26,80\r\n".encode("utf-16-le")
+    parsed = parse_values_csv(data, UNITS)
+    assert parsed.errors == []
+    assert len(parsed.rows) == 1
+
+
+def test_a_binary_file_is_named_as_such():
+    assert parse_values_csv(bytes(range(256)) * 4, UNITS).errors == [
+        "the file is binary, not text (it is not UTF-8, Windows-1252 or UTF-16 text); "
+        "expected a CSV with columns code, period, value"
+    ]
+
+
+def test_a_wide_file_is_refused_at_its_first_wide_row():
+    data = ("code,period,value\n" + ",".join(["x"] * 300) + "\n").encode()
+    assert parse_values_csv(data, UNITS).errors == ["row 2: 300 columns; the limit is 50"]

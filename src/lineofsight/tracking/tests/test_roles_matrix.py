@@ -171,6 +171,14 @@ CASES: list[Case] = [
     ("change password", "get", lambda w: reverse("accounts:password_change"), None, EVERYONE),
     ("password changed", "get", lambda w: reverse("accounts:password_change_done"), None, EVERYONE),
     ("invitations", "get", lambda w: reverse("accounts:invitations"), None, EVERYONE),
+    ("two-factor sign-in", "get", lambda w: reverse("accounts:two_factor"), None, EVERYONE),
+    (
+        "require two-factor",
+        "post",
+        lambda w: reverse("accounts:require_two_factor"),
+        lambda w: {"require": ""},
+        {**ADMIN_ONLY, "admin": 302},
+    ),
 ]
 
 
