@@ -9,6 +9,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("organisation/", views.switch_organisation, name="switch_organisation"),
     path("invite/", views.invite, name="invite"),
+    path("settings/", views.organisation_settings, name="organisation_settings"),
     path("invitations/", views.invitations, name="invitations"),
     path("sign-in/code/", views.two_factor_code, name="two_factor_code"),
     path("two-factor/", views.two_factor_settings, name="two_factor"),

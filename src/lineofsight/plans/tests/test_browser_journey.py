@@ -50,6 +50,7 @@ def test_from_word_plan_to_board_pack_and_my_actions(page, sign_in_browser, coun
     page.wait_for_selector("text=Recommendation added")
     recommendation_url = page.url
 
+    page.get_by_role("link", name="Settings").first.click()
     page.get_by_role("link", name="Governance bodies").first.click()
     page.fill("#id_name", "Children's Scrutiny Panel")
     page.fill("#id_short_name", "CSP")

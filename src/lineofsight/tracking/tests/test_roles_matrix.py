@@ -242,6 +242,7 @@ CASES += [
     ),
     ("move action", "post", lambda w: reverse("plans:action_move", args=[w["action"].pk]), lambda w: {}, EDIT_POST),
     ("people", "get", lambda w: reverse("plans:people"), None, EVERYONE),
+    ("settings hub", "get", lambda w: reverse("accounts:organisation_settings"), None, EVERYONE),
     (
         "merge people",
         "post",
