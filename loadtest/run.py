@@ -239,6 +239,10 @@ def main() -> int:
                 errors = (workdir / "gunicorn.log").read_text(errors="replace")
                 if "Traceback" in errors:
                     print(errors[-4000:])
+                # A worker the master killed for not answering in WEB_TIMEOUT shows as resets.
+                for line in errors.splitlines():
+                    if "TIMEOUT" in line or "[ERROR]" in line:
+                        print("gunicorn:", line)
             if "django" in sys.modules:
                 from django.db import connections
 
