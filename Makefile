@@ -72,7 +72,7 @@ worker: install
 	$(BIN)/lineofsight worker
 
 load: install-test
-	$(BIN)/python bench/load.py --database postgres --workers 4 --users 50 --seconds 60
+	$(BIN)/python loadtest/run.py --database postgres --workers 4 --users 50 --seconds 60
 
 load-sqlite: install-test
-	$(BIN)/python bench/load.py --database sqlite --workers 1 --users 50 --seconds 60
+	$(BIN)/python loadtest/run.py --database sqlite --workers 1 --users 50 --seconds 60

@@ -17,8 +17,14 @@ from django.utils import timezone
 from lineofsight.background import jobs
 from lineofsight.background.models import Job
 
-# In the order they run: RAG first, so the reminders speak of today's ratings.
-DAILY_JOBS = ("refresh_rag", "remind", "prune_imports")
+# (job, setting naming the London hour it may start from, weekdays only?) in the order they
+# run: RAG first, so the reminders speak of today's ratings. Reminders go out at the start
+# of the working day, Monday to Friday, as the cron lines in docs/reminders.md did.
+DAILY_JOBS: tuple[tuple[str, str, bool], ...] = (
+    ("refresh_rag", "DAILY_JOBS_HOUR", False),
+    ("prune_imports", "DAILY_JOBS_HOUR", False),
+    ("remind", "REMINDERS_HOUR", True),
+)
 
 
 def _command(name: str, progress: jobs.Progress) -> dict[str, Any]:
@@ -44,16 +50,16 @@ def prune_imports(params: dict[str, Any], progress: jobs.Progress) -> dict[str, 
 
 
 def schedule_due(now: datetime | None = None) -> list[Job]:
-    """Queue today's daily jobs once the configured hour (London time) has passed.
+    """Queue each of today's daily jobs once its hour (London time) has passed.
 
     Every worker calls this on each pass; the job key ``name:YYYY-MM-DD`` is unique, so
     however many workers run, each job is queued once a day. Returns the jobs queued now.
     """
     local = timezone.localtime(now or timezone.now())
-    if local.hour < settings.DAILY_JOBS_HOUR:
-        return []
     queued = []
-    for name in DAILY_JOBS:
+    for name, hour_setting, weekdays_only in DAILY_JOBS:
+        if local.hour < getattr(settings, hour_setting) or (weekdays_only and local.weekday() >= 5):
+            continue
         job, created = jobs.submit(name, key=f"{name}:{local.date().isoformat()}")
         if created:
             queued.append(job)

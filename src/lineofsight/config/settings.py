@@ -191,8 +191,10 @@ TASKS = {
         }[TASKS_BACKEND]
     }
 }
-# The hour (London time) after which the worker queues each day's jobs.
-DAILY_JOBS_HOUR = env_int("DAILY_JOBS_HOUR", 1)
+# The hours (London time) after which the worker queues each day's jobs: the RAG refresh
+# and pruning every day; the owners' reminder digests on weekdays.
+DAILY_JOBS_HOUR = env_int("DAILY_JOBS_HOUR", 0)
+REMINDERS_HOUR = env_int("REMINDERS_HOUR", 7)
 
 # Files (evidence, issued packs): the local folder by default; "s3" for an S3-compatible
 # bucket shared by every web worker and the worker (AWS, MinIO, Ceph, a cloud's object store).

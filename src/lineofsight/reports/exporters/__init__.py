@@ -70,19 +70,18 @@ FORMATS: dict[str, Format] = {
 def export_all(pack: BoardPackContent, progress: Callable[[str], None] | None = None) -> dict[str, bytes]:
     """Every format's file for one built pack, as issuing keeps them.
 
-    The HTML is laid out once and the PDF printed from those same bytes (charts are
-    drawn once per image type, see ``reports.charts``), so issuing costs little more
-    than its slowest format.
+    The PDF is printed from the HTML's paper layout; charts are drawn once per image
+    type (see ``reports.charts``), so issuing costs little more than its slowest format.
     """
     from lineofsight.reports.exporters.html import export_html
     from lineofsight.reports.exporters.pdf import html_to_pdf
 
     say = progress or (lambda text: None)
     say("Laying out the web page")
-    html = export_html(pack)
-    files = {"html": html}
+    files = {"html": export_html(pack)}
     say("Printing the PDF")
-    files["pdf"] = html_to_pdf(html)
+    # Charts are drawn once (reports.charts caches them), so the PDF's own HTML is cheap.
+    files["pdf"] = html_to_pdf(export_html(pack, for_pdf=True))
     for name, fmt in FORMATS.items():
         if name not in files:
             say(f"Writing the {fmt.label} file")

@@ -21,5 +21,5 @@ def html_to_pdf(html: bytes) -> bytes:
 
 
 def export_pdf(pack: BoardPackContent) -> bytes:
-    """The PDF of the pack, from exactly the HTML the screen shows."""
-    return html_to_pdf(export_html(pack))
+    """The PDF of the pack: the HTML pack's paper layout, printed."""
+    return html_to_pdf(export_html(pack, for_pdf=True))

@@ -1,4 +1,5 @@
-"""Issuing lays a pack out once: one HTML page for both HTML and PDF, each chart drawn once."""
+"""Issuing draws each chart once; the PDF prints the HTML pack's paper layout, which
+leaves the screen's narrative tables out rather than making WeasyPrint style them hidden."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import io
 from datetime import date
 
 import pytest
+from bs4 import BeautifulSoup
 from docx import Document
 
 from lineofsight.reports import charts
@@ -19,7 +21,7 @@ pytestmark = pytest.mark.django_db
 MEETING = date(2026, 7, 1)
 
 
-def test_issuing_lays_the_html_out_once_and_draws_each_chart_once(improvement_board, monkeypatch, tmp_path):
+def test_issuing_draws_each_chart_once_and_prints_the_paper_layout(improvement_board, monkeypatch, tmp_path):
     from lineofsight.reports.exporters import html
 
     pack = build_pack(improvement_board, MEETING)
@@ -36,9 +38,9 @@ def test_issuing_lays_the_html_out_once_and_draws_each_chart_once(improvement_bo
         drawn.append("png")
         return real_png(spec, *args, **kwargs)
 
-    def page(content):  # type: ignore[no-untyped-def]
-        drawn.append("html")
-        return real_html(content)
+    def page(content, *, for_pdf=False):  # type: ignore[no-untyped-def]
+        drawn.append("paper" if for_pdf else "html")
+        return real_html(content, for_pdf=for_pdf)
 
     monkeypatch.setattr(charts.vl_convert, "vegalite_to_svg", svg)
     monkeypatch.setattr(charts.vl_convert, "vegalite_to_png", png)
@@ -47,8 +49,10 @@ def test_issuing_lays_the_html_out_once_and_draws_each_chart_once(improvement_bo
     files = export_all(pack)
 
     assert list(files) == list(FORMATS)
-    assert sorted(drawn) == ["html", "png", "svg"]  # Word and Excel share the PNG
+    # Two cheap template renders (the download, the paper); Word and Excel share the PNG.
+    assert sorted(drawn) == ["html", "paper", "png", "svg"]
     assert files["html"].startswith(b"<!DOCTYPE html>")
+    assert b'id="narrative"' in files["html"] and b'id="narrative-print"' in files["html"]
     pdf = tmp_path / "pack.pdf"
     pdf.write_bytes(files["pdf"])
     assert "ImprovementBoard:boardpackforthemeetingon1July2026" in pdftotext_words(pdf)
@@ -64,3 +68,24 @@ def test_word_tables_keep_their_column_widths_in_the_grid_and_every_row(improvem
     assert grid[0] > 4 * grid[1]
     for row in table.rows:
         assert [cell.width for cell in row.cells] == grid
+
+
+def test_the_pdf_prints_each_action_once_with_its_latest_update(improvement_board, example_plan):
+    from lineofsight.plans.models import Action, ProgressUpdate
+
+    action = Action.objects.get(recommendation__plan=example_plan, recommendation__ref="1", ref="b")
+    for day, text in ((3, "First audit of placements done."), (20, "Reviewed twelve of fifteen placements.")):
+        ProgressUpdate.objects.create(action=action, text=text, as_of=date(2026, 6, day), review="accepted")
+    pack = build_pack(improvement_board, MEETING)
+
+    html = FORMATS["html"].export(pack).decode()
+    # The paper layout is the HTML's print section; its words are checked there, not read back
+    # out of the PDF, whose text depends on the machine's fonts (see html_words).
+    paper = BeautifulSoup(html, "html.parser").find(id="narrative-print")
+    assert paper is not None
+    text = " ".join(paper.get_text(" ").split())
+
+    assert "Progress by recommendation" in text
+    assert "20 June 2026: Reviewed twelve of fifteen placements. (+1 earlier)" in text
+    assert "First audit of placements done." not in text  # on screen and in Word, not on paper
+    assert "First audit of placements done." in html

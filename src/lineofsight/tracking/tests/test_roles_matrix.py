@@ -351,3 +351,27 @@ def test_viewer_changes_nothing(client_for, viewer, world) -> None:
     world["update"].refresh_from_db()
     assert world["action"].rag_override == ""
     assert world["update"].review == "submitted"
+
+
+# --- Issuing a board pack in the background (issue 14): its progress page and retry.
+ISSUE_STATUS = {"admin": 200, "plan_manager": 200, "owner": 403, "other_owner": 403, "viewer": 403, "outsider": 404}
+ISSUE_RETRY = {**ISSUE_STATUS, "admin": 302, "plan_manager": 302}
+
+
+@pytest.mark.parametrize("who", PERSONAS)
+def test_role_matrix_for_issuing_a_pack(client_for, persona, council, example_plan, who) -> None:  # type: ignore[no-untyped-def]
+    from lineofsight.background.models import Job
+
+    body = council.governance_bodies.first()
+    job = Job.objects.create(
+        kind="issue_pack",
+        organisation=council,
+        status=Job.Status.DONE,
+        params={"body_id": body.pk, "meeting_date": "2026-07-01"},
+    )
+    client = client_for(persona[who])
+
+    assert client.get(reverse("reports:issue_status", args=[job.pk])).status_code == ISSUE_STATUS[who]
+    assert client.post(reverse("reports:issue_retry", args=[job.pk])).status_code == ISSUE_RETRY[who]
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == (Job.Status.DONE, 0)  # a finished issue is never run again
