@@ -26,3 +26,7 @@ preload_app = True
 # No control socket: its default path is shared by every gunicorn of the same user, so
 # two instances on one machine (a test server and a load test) would fight over it.
 control_socket_disable = True
+# Keep idle connections from the reverse proxy open longer than people pause between
+# clicks (nginx keeps upstream connections 75 s); at gunicorn's default of 2 s a request
+# sent just as the server closed the idle connection was reset.
+keepalive = 75

@@ -178,6 +178,11 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
 )
 
+# SQLite with several threads: take the write lock when a transaction starts and wait for
+# it, instead of failing "database is locked" when a reading transaction wants to write.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+
 # Background work (board packs, daily jobs). "database": tasks wait in the database for
 # `lineofsight worker`; "immediate": they run inside the request (a developer's machine).
 TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate" if DEBUG else "database")

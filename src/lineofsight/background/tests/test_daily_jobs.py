@@ -61,6 +61,9 @@ def test_the_next_day_queues_them_again(settings):
     ]
 
 
+# The worker closes stale database connections between tasks, as a long-running process
+# must; inside a test's wrapping transaction that would close it, so these tests commit.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_queues_and_runs_todays_jobs(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.TASKS_BACKEND = "database"

@@ -31,6 +31,9 @@ def issue(client, body, day: str = "2026-07-01"):  # type: ignore[no-untyped-def
     return client.post(reverse("reports:pack_issue", args=[body.pk]), {"date": day})
 
 
+# The worker closes stale database connections between tasks, as a long-running process
+# must; inside a test's wrapping transaction that would close it, so these tests commit.
+@pytest.mark.django_db(transaction=True)
 def test_issuing_answers_at_once_and_the_pack_appears_when_its_task_has_run(
     client_for, plan_manager, improvement_board, queued_for_a_worker
 ):
@@ -71,6 +74,9 @@ def test_pressing_issue_twice_queues_one_job(client_for, plan_manager, improveme
     assert Job.objects.filter(kind="issue_pack").count() == 1
 
 
+# The worker closes stale database connections between tasks, as a long-running process
+# must; inside a test's wrapping transaction that would close it, so these tests commit.
+@pytest.mark.django_db(transaction=True)
 def test_two_workers_never_issue_the_same_pack_twice(client_for, plan_manager, improvement_board, queued_for_a_worker):
     issue(client_for(plan_manager), improvement_board)
     job = Job.objects.get()
