@@ -24,7 +24,7 @@ from pathlib import Path
 def setup_django(workdir: str) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lineofsight.config.settings")
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret")
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-" + "b3nCh7kEy" * 6)  # settings refuse short keys
     os.environ["LINEOFSIGHT_VAR"] = workdir
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
     import django

@@ -44,7 +44,7 @@ def server_environment(workdir: Path, database_url: str) -> dict[str, str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "TASKS_", "FILE_STORAGE"))}
     environment |= {
         "DEBUG": "false",
-        "SECRET_KEY": "load-test-only-secret-key-0123456789",
+        "SECRET_KEY": "load-test-only-secret-key-" + "l0aDt3sT" * 5,  # settings refuse keys under 50 characters
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_COOKIES": "false",
         "DATABASE_URL": database_url,
