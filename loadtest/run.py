@@ -53,6 +53,9 @@ def server_environment(workdir: Path, database_url: str) -> dict[str, str]:
         "MEDIA_ROOT": str(workdir / "var" / "media"),
         "CACHE_BACKEND": "db",
         "LOG_LEVEL": "WARNING",
+        # The simulated managers have no authenticator app; two-factor sign-in is tested on
+        # its own (accounts/tests), and here would only turn their pages into code prompts.
+        "TWO_FACTOR_REQUIRED_ROLES": "",
         "DJANGO_SETTINGS_MODULE": "lineofsight.config.settings",
         "PYTHONPATH": str(ROOT / "src"),
     }
@@ -65,6 +68,7 @@ def seed(fixture_path: Path) -> None:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.auth.hashers import make_password
     from django.contrib.sessions.backends.db import SessionStore
@@ -104,7 +108,7 @@ def seed(fixture_path: Path) -> None:
                 # exercised without 50 deliberately slow password hashes in the same few seconds.
                 session = SessionStore()
                 session[SESSION_KEY] = str(user.pk)
-                session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+                session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
                 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
                 session.create()
                 people.append(
