@@ -1,7 +1,7 @@
 """Pre-checks on an upload's raw bytes, run before any reader builds anything in memory.
 
 A 10 KB spreadsheet can declare a cell at its far corner, a million merged cells or a
-sheet that expands to gigabytes, and the readers (openpyxl, python-docx, lxml, pdfminer)
+sheet that expands to gigabytes, and the readers (openpyxl, python-docx, lxml, PDFium)
 would faithfully try to build all of it. These checks read only what the file *declares*
 (the zip's central directory, a sheet's cell references and merged ranges streamed from
 its XML, an HTML page's spans and nesting, a PDF's page count and compressed streams)
@@ -567,20 +567,21 @@ def _inflated_size(data: bytes, start: int, room: int) -> int:
 
 
 def _pdf_pages(data: bytes, filename: str) -> int:
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
+    """The page count from the PDF's page tree, read by PDFium (the PDF reader's own library)
+    without laying out any page."""
+    import pypdfium2 as pdfium
 
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-        pages = resolve1(resolve1(document.catalog["Pages"])["Count"])
-        return int(pages)
-    except Exception as exc:
-        name = exc.__class__.__name__
-        if "Encrypt" in name or "Password" in name:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
             raise ImportFailed(filename, "the PDF is password-protected; upload an unlocked copy") from exc
         raise ImportFailed(
             filename,
-            f"the PDF is damaged and its pages cannot be counted ({name}); save it again from the program "
+            f"the PDF is damaged and its pages cannot be counted ({exc}); save it again from the program "
             "that made it and upload that copy",
         ) from exc
+    try:
+        return len(document)
+    finally:
+        document.close()
