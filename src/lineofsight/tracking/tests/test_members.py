@@ -75,5 +75,6 @@ def test_an_admin_cannot_touch_another_councils_members(client_for, admin_user, 
 
 def test_members_link_shows_for_admins_only(client_for, admin_user, viewer) -> None:
     url = reverse("tracking:members")
-    assert f'href="{url}"' in client_for(admin_user).get(reverse("tracking:my_actions")).content.decode()
-    assert f'href="{url}"' not in client_for(viewer).get(reverse("tracking:my_actions")).content.decode()
+    settings_page = reverse("accounts:organisation_settings")
+    assert f'href="{url}"' in client_for(admin_user).get(settings_page).content.decode()
+    assert f'href="{url}"' not in client_for(viewer).get(settings_page).content.decode()
