@@ -258,13 +258,7 @@ def edit_action(request: HttpRequest, action_id: ObjectId, payload: ActionPatch)
     if not form.is_valid():
         return Status(400, {"detail": "The edit was refused", "errors": _form_errors(form)})
     try:
-        services.edit_action(
-            action,
-            _user(request),
-            expected_version=form.cleaned_data["version"],
-            fields=form.field_changes(),
-            owners=form.ordered_owners(action),
-        )
+        form.save(action, _user(request))
     except services.EditConflict as conflict:
         current = _action(request, action_id)
         return Status(

@@ -174,6 +174,7 @@ class ActionPatch(Schema):
     text: str | None = None
     due_text: str | None = None
     due_date: date | None = None
+    due_date_reason: str | None = Field(None, description="Why the deadline moved: needed to move one already set")
     status: StatusValue | None = None
     rag_override: RagValue | None = None
     rag_override_reason: str | None = None

@@ -352,6 +352,22 @@ class ActionEditForm(_VersionedForm):
                 ordered.append(person)
         return ordered
 
+    def save(self, action: Action, user: Any) -> Action:
+        """Apply the checked edit through the one write path (the web page and the API both
+        call this, so an edit means the same wherever it is made). Raises the service's
+        ``EditConflict`` or ``DeadlineReasonMissing``; nothing is written then."""
+        from lineofsight.tracking import services
+
+        return services.edit_action(
+            action,
+            user,
+            expected_version=self.cleaned_data["version"],
+            fields=self.field_changes(),
+            owners=self.ordered_owners(action),
+            bodies=self.ordered_bodies(action),
+            deadline_reason=self.cleaned_data.get("due_date_reason") or "",
+        )
+
     def ordered_bodies(self, action: Action) -> list[GovernanceBody] | None:
         """Chosen governance bodies in the order the action already lists them, or None
         when the form did not carry the field."""

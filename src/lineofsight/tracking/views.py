@@ -198,15 +198,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_action(
-                action,
-                _user(request),
-                expected_version=form.cleaned_data["version"],
-                fields=form.field_changes(),
-                owners=form.ordered_owners(action),
-                bodies=form.ordered_bodies(action),
-                deadline_reason=form.cleaned_data["due_date_reason"],
-            )
+            form.save(action, _user(request))
         except services.DeadlineReasonMissing as exc:
             form.add_error("due_date_reason", str(exc))
         except services.EditConflict as exc:

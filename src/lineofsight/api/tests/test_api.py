@@ -283,6 +283,29 @@ def test_edit_is_checked_like_the_web_form(call, token_for, council_a, plan_mana
     assert call(owner_token, "patch", url, {"version": action.version, "text": "Owner edit"}).status_code == 403
 
 
+def test_a_deadline_moved_through_the_api_needs_a_reason_as_on_the_web(
+    call, token_for, council_a, plan_manager, council
+):
+    action = council_a["action"]
+    assert action.due_date is not None
+    url = f"/api/v1/actions/{action.pk}"
+    token = token_for(plan_manager, council, scope="write")
+    later = action.due_date.replace(year=action.due_date.year + 1).isoformat()
+
+    refused = call(token, "patch", url, {"version": action.version, "due_date": later})
+    assert refused.status_code == 400
+    assert "why" in refused.json()["detail"].lower() or "reason" in refused.json()["detail"].lower()
+
+    moved = call(
+        token, "patch", url, {"version": action.version, "due_date": later, "due_date_reason": "Panel delayed"}
+    )
+    assert moved.status_code == 200, moved.content
+    first = action.due_date
+    action.refresh_from_db()
+    assert action.due_date.isoformat() == later
+    assert action.original_due_date == first
+
+
 def test_values_upload_is_all_or_nothing_with_row_errors(call, token_for, council_a, plan_manager, council):
     token = token_for(plan_manager, council, scope="write")
     bad = ContentFile(b"code,period,value\nNI147,2025-26 Q2,79\nNI147,2025-26 Q3,n/a\n", name="values.csv")
