@@ -25,6 +25,7 @@ from lineofsight.accounts.permissions import get_for_user, require_role
 from lineofsight.api import feed
 from lineofsight.api.auth import QueryTokenAuth, TokenAuth, TokenRateThrottle
 from lineofsight.api.schemas import (
+    MAX_ID,
     ActionOut,
     ActionPatch,
     BoardPackOut,
@@ -37,6 +38,7 @@ from lineofsight.api.schemas import (
     PlanOut,
     RecommendationOut,
     RowErrors,
+    RowId,
     TargetOut,
     UpdateIn,
     UpdateOut,
@@ -56,9 +58,8 @@ from lineofsight.tracking.forms import ActionEditForm, ProgressUpdateForm
 ACTION_ORG = "recommendation__plan__organisation_id"
 # Ids are 64-bit in the database; a larger number could not name anything, and SQLite
 # raises on it instead of finding nothing.
-MAX_ID = 2**63 - 1
 ObjectId = Annotated[int, path_param(ge=1, le=MAX_ID)]
-QueryId = Annotated[int, Field(ge=1, le=MAX_ID)]
+QueryId = RowId
 EDITORS = (Role.ADMIN, Role.PLAN_MANAGER)
 
 DESCRIPTION = """Line of Sight's JSON API for a council's other systems: Power BI and Excel
@@ -335,7 +336,7 @@ def _packs() -> QuerySet[BoardPack]:
 
 @v1.get("/board-packs", response={200: list[BoardPackOut], **READ_ERRORS}, tags=["board packs"])
 @paginate(Page)
-def list_packs(request: HttpRequest, body: Annotated[int | None, Field(ge=1, le=MAX_ID)] = None) -> Any:
+def list_packs(request: HttpRequest, body: RowId | None = None) -> Any:
     """Issued board packs, newest meeting first; ``body`` keeps one body's."""
     packs = _packs().filter(organisation_id=_membership(request).organisation_id)
     if body is not None:

@@ -2,9 +2,14 @@
 OpenAPI document). Field names follow the models, in the council's words."""
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
+
+# The largest id a database row can have (a 64-bit integer): anything larger is refused as
+# invalid input rather than overflowing the database driver.
+MAX_ID = 2**63 - 1
+RowId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 RagValue = Literal["red", "amber", "green", "blue", ""]
 StatusValue = Literal["not_started", "in_progress", "complete", ""]
@@ -178,7 +183,7 @@ class ActionPatch(Schema):
     status: StatusValue | None = None
     rag_override: RagValue | None = None
     rag_override_reason: str | None = None
-    owners: list[int] | None = Field(None, description="Person ids, as listed in an action's owners")
+    owners: list[RowId] | None = Field(None, description="Person ids, as listed in an action's owners")
 
 
 class FieldChangeOut(Schema):

@@ -306,6 +306,19 @@ def test_a_deadline_moved_through_the_api_needs_a_reason_as_on_the_web(
     assert action.original_due_date == first
 
 
+def test_an_owner_id_too_large_for_the_database_is_refused_as_invalid(
+    call, token_for, council_a, plan_manager, council
+):
+    action = council_a["action"]
+    token = token_for(plan_manager, council, scope="write")
+
+    refused = call(token, "patch", f"/api/v1/actions/{action.pk}", {"version": action.version, "owners": [2**70]})
+
+    assert refused.status_code == 422
+    action.refresh_from_db()
+    assert action.version == council_a["action"].version
+
+
 def test_values_upload_is_all_or_nothing_with_row_errors(call, token_for, council_a, plan_manager, council):
     token = token_for(plan_manager, council, scope="write")
     bad = ContentFile(b"code,period,value\nNI147,2025-26 Q2,79\nNI147,2025-26 Q3,n/a\n", name="values.csv")
