@@ -46,6 +46,17 @@ def current_membership(request: HttpRequest) -> Membership | None:
     return getattr(request, "membership", None)
 
 
+def require_current_membership(request: HttpRequest, *roles: Role) -> Membership:
+    """The membership of the organisation chosen in the switcher, refused with 403 when the
+    user belongs to none, or (given ``roles``) when their role there is not one of them."""
+    membership = current_membership(request)
+    if membership is None:
+        raise PermissionDenied("You are not a member of any organisation")
+    if roles:
+        require_role(membership, *roles)
+    return membership
+
+
 def require_membership(request: HttpRequest, organisation_id: int) -> Membership:
     """The user's membership of the object's organisation, else 404."""
     membership = membership_in(request.user, organisation_id)

@@ -22,7 +22,12 @@ from lineofsight.accounts import membership_invitations, signin, two_factor
 from lineofsight.accounts.forms import InviteForm
 from lineofsight.accounts.invitations import InvitationError, invite_member
 from lineofsight.accounts.models import MembershipInvitation, Role
-from lineofsight.accounts.permissions import SESSION_KEY, current_membership, membership_in, require_role
+from lineofsight.accounts.permissions import (
+    SESSION_KEY,
+    membership_in,
+    require_current_membership,
+    require_role,
+)
 
 client_ip = signin.client_ip  # the address the limits count (a configured proxy header, else REMOTE_ADDR)
 
@@ -141,9 +146,7 @@ def invite(request: HttpRequest) -> HttpResponse:
 def organisation_settings(request: HttpRequest) -> HttpResponse:
     """Everything about the organisation and one's own account, by role: the header links here
     instead of listing every settings page, so it stays on one line."""
-    membership = current_membership(request)
-    if membership is None:
-        raise PermissionDenied("You are not a member of any organisation")
+    membership = require_current_membership(request)
     return render(
         request,
         "accounts/organisation_settings.html",

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from lineofsight.accounts.models import Membership, Role
-from lineofsight.accounts.permissions import current_membership, get_for_user, require_role
+from lineofsight.accounts.models import Role
+from lineofsight.accounts.permissions import get_for_user, require_current_membership, require_role
 from lineofsight.api import feed
 from lineofsight.api.forms import TokenForm
 from lineofsight.api.models import ApiToken
@@ -21,19 +20,11 @@ from lineofsight.plans.interchange import plan_queryset
 from lineofsight.tracking.services import london_today
 
 
-def _admin(request: HttpRequest) -> Membership:
-    membership = current_membership(request)
-    if membership is None:
-        raise PermissionDenied("You are not a member of any organisation")
-    require_role(membership, Role.ADMIN)
-    return membership
-
-
 @login_required
 def token_list(request: HttpRequest) -> HttpResponse:
     """The organisation's API tokens (who each acts as, its scope, expiry and last use),
     and the form for a new one, whose token is shown once on the page that answers it."""
-    membership = _admin(request)
+    membership = require_current_membership(request, Role.ADMIN)
     form = TokenForm(request.POST or None, organisation=membership.organisation)
     new = None
     if request.method == "POST" and form.is_valid():

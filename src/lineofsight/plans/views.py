@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from lineofsight.accounts.models import Membership, Role
-from lineofsight.accounts.permissions import current_membership, get_for_user, require_role
+from lineofsight.accounts.permissions import get_for_user, require_current_membership, require_role
 from lineofsight.plans import services
 from lineofsight.plans.forms import (
     JUDGEMENT_AREAS,
@@ -189,14 +188,6 @@ def _editor_get(request: HttpRequest, queryset: QuerySet[M], org_path: str, pk: 
     return obj, membership
 
 
-def _current_editor(request: HttpRequest) -> Membership:
-    membership = current_membership(request)
-    if membership is None:
-        raise PermissionDenied("You are not a member of any organisation")
-    require_role(membership, *EDITORS)
-    return membership
-
-
 def _status(form: Any) -> int:
     return 400 if form.is_bound else 200
 
@@ -340,18 +331,11 @@ def plan_archive(request: HttpRequest, plan_id: int) -> HttpResponse:
 # --- People and governance bodies ---------------------------------------------------
 
 
-def _member(request: HttpRequest) -> Membership:
-    membership = current_membership(request)
-    if membership is None:
-        raise PermissionDenied("You are not a member of any organisation")
-    return membership
-
-
 @login_required
 def people(request: HttpRequest) -> HttpResponse:
     """Everyone who owns actions in the organisation, with their actions, and the
     spellings that look like one person, to merge."""
-    membership = _member(request)
+    membership = require_current_membership(request)
     org_id = membership.organisation_id
     everyone = list(
         Person.objects.filter(organisation_id=org_id)
@@ -376,7 +360,7 @@ def people(request: HttpRequest) -> HttpResponse:
 @require_POST
 def people_merge(request: HttpRequest) -> HttpResponse:
     """Merge spellings of one person; the merged names are kept as aliases."""
-    membership = _current_editor(request)
+    membership = require_current_membership(request, *EDITORS)
     form = MergeForm(request.POST, organisation_id=membership.organisation_id)
     if not form.is_valid():
         messages.error(request, "Choose the spelling to keep and at least one to merge into it")
@@ -411,7 +395,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 @login_required
 def governance_bodies(request: HttpRequest) -> HttpResponse:
     """The boards the plans report to, and a form to add one (plan managers)."""
-    membership = _member(request)
+    membership = require_current_membership(request)
     org_id = membership.organisation_id
     form = GovernanceBodyForm(request.POST or None, organisation_id=org_id)
     if request.method == "POST":

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from lineofsight.accounts import membership_invitations
 from lineofsight.accounts.models import Membership, Role
-from lineofsight.accounts.permissions import current_membership, get_for_user, require_role
+from lineofsight.accounts.permissions import current_membership, get_for_user, require_current_membership, require_role
 from lineofsight.plans.models import Action, ActionOwner, Plan, ProgressUpdate
 from lineofsight.tracking import audit, services
 from lineofsight.tracking.forms import (
@@ -63,13 +63,6 @@ def _render(request: HttpRequest, template: str, context: dict[str, object], sta
     """Render with the page to return to after the form (kept across a failed POST)."""
     context.setdefault("next_url", request.POST.get("next") or request.GET.get("next") or "")
     return render(request, template, context, status=status)
-
-
-def _current(request: HttpRequest) -> Membership:
-    membership = current_membership(request)
-    if membership is None:
-        raise PermissionDenied("You are not a member of any organisation")
-    return membership
 
 
 @login_required
@@ -286,7 +279,7 @@ def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
 @login_required
 def rag_settings(request: HttpRequest) -> HttpResponse:
     """The council's RAG thresholds (admins and plan managers)."""
-    membership = _current(request)
+    membership = require_current_membership(request)
     require_role(membership, *EDITORS)
     instance = RagSettings.for_organisation(membership.organisation)
     form = RagSettingsForm(request.POST or None, instance=instance)
@@ -303,7 +296,7 @@ def rag_settings(request: HttpRequest) -> HttpResponse:
 @login_required
 def email_preferences(request: HttpRequest) -> HttpResponse:
     """Which optional emails the signed-in person wants (any member may change their own)."""
-    _current(request)
+    require_current_membership(request)
     instance, _ = EmailPreferences.objects.get_or_create(user=_user(request))
     form = EmailPreferencesForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -316,7 +309,7 @@ def email_preferences(request: HttpRequest) -> HttpResponse:
 @login_required
 def members(request: HttpRequest) -> HttpResponse:
     """Admins list, add, re-role and remove members of their organisation."""
-    membership = _current(request)
+    membership = require_current_membership(request)
     require_role(membership, Role.ADMIN)
     organisation = membership.organisation
     form = MemberAddForm(request.POST or None, organisation=organisation)
