@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from lineofsight.plans.models import GovernanceBody, Inspection, Judgement, Person, Plan, Rag, Recommendation, Status
-from lineofsight.tracking.forms import GovukForm, govuk_classes
+from lineofsight.tracking.forms import ActionFields, GovukForm, govuk_classes, lines_of
 
 # A browser's date input shows only ISO values (any other format would render empty).
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"})
@@ -50,11 +50,6 @@ class ActionFilterForm(forms.Form):
 
 
 # --- Maintaining the plan in the browser ---------------------------------------------
-
-
-def _lines(text: str) -> list[str]:
-    """One item per non-empty line, as typed."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class PlanForm(GovukForm):
@@ -128,73 +123,35 @@ class RecommendationForm(GovukForm):
 
     def values(self) -> dict[str, Any]:
         values = {name: self.cleaned_data[name].strip() for name in self.FIELDS}
-        values["outcomes"] = _lines(self.cleaned_data["outcomes"])
+        values["outcomes"] = lines_of(self.cleaned_data["outcomes"])
         return values
 
 
-class NewActionForm(GovukForm):
+class NewActionForm(ActionFields):
     """A new action under a recommendation: what, by whom, with whom, by when, measured
     how and reported to which governance body."""
 
     ref = forms.CharField(label="Letter or number", required=False, max_length=20)
-    text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 4}))
-    owners = forms.ModelMultipleChoiceField(
-        label="Owners",
-        queryset=Person.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
-    )
-    new_owner = forms.CharField(
-        label="Add an owner not listed",
-        required=False,
-        max_length=300,
-        help_text="Name and role as the plan prints it, e.g. 'Jo Bloggs – Head of Service'",
-    )
-    partners = forms.CharField(
-        label="Key partners", required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="One per line"
-    )
-    due_text = forms.CharField(label="Timescale as printed", required=False, max_length=300)
-    due_date = forms.DateField(label="Deadline", required=False, widget=DATE, help_text="For example, 2026-06-30")
-    status = forms.ChoiceField(label="Delivery status", choices=[("", "Not set"), *Status.choices], required=False)
-    measures = forms.CharField(
-        label="How success is measured",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="One per line",
-    )
-    reported_to = forms.ModelMultipleChoiceField(
-        label="Reported to",
-        queryset=GovernanceBody.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
-    )
 
-    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.organisation_id = organisation_id
-        self.fields["owners"].queryset = Person.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
-        self.fields["reported_to"].queryset = GovernanceBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
-        self.fields["reported_to"].label_from_instance = lambda body: body.name  # type: ignore[attr-defined]
+    field_order = ["ref"]  # the reference first, as the plan prints it
 
     def values(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
             "ref": data["ref"].strip(),
             "text": data["text"].strip(),
-            "partners": _lines(data["partners"]),
+            "partners": lines_of(data["partners"]),
             "due_text": data["due_text"].strip(),
             "due_date": data["due_date"],
             "status": data["status"],
-            "measures": _lines(data["measures"]),
+            "measures": lines_of(data["measures"]),
         }
 
     def owner_list(self) -> list[Person]:
         owners = list(self.cleaned_data["owners"])
-        typed = self.cleaned_data["new_owner"].strip()
-        if typed:
-            person, _ = Person.objects.get_or_create(organisation_id=self.organisation_id, name=typed)
-            if person not in owners:
-                owners.append(person)
+        typed = self.typed_owner()
+        if typed is not None and typed not in owners:
+            owners.append(typed)
         return owners
 
 

@@ -237,14 +237,15 @@ class RagOverrideForm(_VersionedForm):
         return data
 
 
-def _lines(text: str) -> list[str]:
+def lines_of(text: str) -> list[str]:
     """One item per non-empty line, as typed."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class ActionEditForm(_VersionedForm):
-    """A plan manager's edit of an action: text, owners, partners, deadline (a moved
-    deadline needs a reason), status, measures, reported-to bodies and override."""
+class ActionFields(GovukForm):
+    """What an action says, shared by the form that adds one and the form that edits one:
+    its text, owners (ticked, or a name typed in), partners, deadline, status, measures and
+    the governance bodies it reports to, each chosen from the action's own organisation."""
 
     text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}))
     owners = forms.ModelMultipleChoiceField(
@@ -275,13 +276,6 @@ class ActionEditForm(_VersionedForm):
         # saving the form unchanged would clear the deadline.
         widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
     )
-    due_date_reason = forms.CharField(
-        label="Why the deadline moved",
-        help_text="Needed when you change a deadline that was already set; the original date is kept",
-        widget=forms.Textarea(attrs={"rows": 2, "class": "govuk-textarea"}),
-        required=False,
-        max_length=2_000,
-    )
     status = forms.ChoiceField(label="Delivery status", choices=[("", "Not set"), *Status.choices], required=False)
     measures = forms.CharField(
         label="How success is measured",
@@ -295,6 +289,34 @@ class ActionEditForm(_VersionedForm):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
     )
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation_id = organisation_id
+        self.fields["owners"].queryset = Person.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+        self.fields["reported_to"].queryset = GovernanceBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+        self.fields["reported_to"].label_from_instance = lambda body: body.name  # type: ignore[attr-defined]
+
+    def typed_owner(self) -> Person | None:
+        """The person named in "Add an owner not listed", found or created by that name."""
+        typed = (self.cleaned_data.get("new_owner") or "").strip()
+        if not typed:
+            return None
+        person, _ = Person.objects.get_or_create(organisation_id=self.organisation_id, name=typed)
+        return person
+
+
+class ActionEditForm(_VersionedForm, ActionFields):
+    """A plan manager's edit of an action: text, owners, partners, deadline (a moved
+    deadline needs a reason), status, measures, reported-to bodies and override."""
+
+    due_date_reason = forms.CharField(
+        label="Why the deadline moved",
+        help_text="Needed when you change a deadline that was already set; the original date is kept",
+        widget=forms.Textarea(attrs={"rows": 2, "class": "govuk-textarea"}),
+        required=False,
+        max_length=2_000,
+    )
     rag_override = forms.ChoiceField(label="RAG override", choices=OVERRIDE_CHOICES, required=False)
     rag_override_reason = forms.CharField(
         label="Reason for the override",
@@ -307,11 +329,7 @@ class ActionEditForm(_VersionedForm):
     LIST_FIELDS = ("partners", "measures")
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.organisation_id = organisation_id
-        self.fields["owners"].queryset = Person.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
-        self.fields["reported_to"].queryset = GovernanceBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
-        self.fields["reported_to"].label_from_instance = lambda body: body.name  # type: ignore[attr-defined]
+        super().__init__(*args, organisation_id=organisation_id, **kwargs)
         self.fields["rag_override_reason"].required_when = "you set an override"  # type: ignore[attr-defined]
 
     @classmethod
@@ -336,7 +354,7 @@ class ActionEditForm(_VersionedForm):
         }
         for name in self.LIST_FIELDS:
             if name in self.data:  # a form posted without the field leaves the list alone
-                changes[name] = _lines(self.cleaned_data.get(name) or "")
+                changes[name] = lines_of(self.cleaned_data.get(name) or "")
         return changes
 
     def ordered_owners(self, action: Action) -> list[Person]:
@@ -345,11 +363,9 @@ class ActionEditForm(_VersionedForm):
         chosen = list(self.cleaned_data.get("owners") or [])
         current = [link.person_id for link in action.owner_links.all()]
         ordered = sorted(chosen, key=lambda p: (current.index(p.pk) if p.pk in current else len(current), p.name))
-        typed = (self.cleaned_data.get("new_owner") or "").strip()
-        if typed:
-            person, _ = Person.objects.get_or_create(organisation_id=self.organisation_id, name=typed)
-            if person not in ordered:
-                ordered.append(person)
+        typed = self.typed_owner()
+        if typed is not None and typed not in ordered:
+            ordered.append(typed)
         return ordered
 
     def save(self, action: Action, user: Any) -> Action:
