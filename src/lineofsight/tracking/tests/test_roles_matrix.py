@@ -7,6 +7,7 @@ organisation (my actions, settings, members) answers for their organisation only
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -321,6 +322,10 @@ def test_role_matrix(client_for, persona, world, who, label, method, url, data, 
     target = url(world)
     response = client.get(target) if method == "get" else client.post(target, data(world) if data else {})
     assert response.status_code == expected[who], f"{label} as {who}"
+    if method == "get" and response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        # The browser tab and a screen reader announce the title: words only, no markup.
+        title = re.search(rb"<title>(.*?)</title>", response.content, re.S)
+        assert title is not None and b"<" not in title.group(1), f"{label}: markup in the page title"
     if who == "outsider" and response.status_code == 200 and method == "get":
         # Pages about their own organisation must show nothing of Council A's.
         assert b"Review every unsuitable placement" not in response.content
