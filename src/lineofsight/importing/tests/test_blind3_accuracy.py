@@ -17,7 +17,8 @@ import pytest
 
 from lineofsight.importing import read_plan
 from lineofsight.importing.errors import ImportFailed
-from lineofsight.importing.tests import blind3, corpus
+from lineofsight.importing.tests import blind3
+from lineofsight.importing.tests.scorer import scorer
 
 pytest.importorskip("weasyprint")
 PLANS = sorted(m.name for m in pkgutil.iter_modules(blind3.__path__) if m.name.startswith("q"))
@@ -26,9 +27,7 @@ MEAN = 0.90
 
 
 def _score(name: str) -> dict:
-    tool = corpus.score_tool()
-    if tool is None:
-        pytest.skip("../shared/tools/score_import.py is not beside the project")
+    tool = scorer()  # skips without ../shared, fails if its scorer is broken
     if "scanned" in name and shutil.which("tesseract") is None:
         pytest.skip("tesseract is not installed (scripts/install-test-deps.sh installs it)")
     module = importlib.import_module(f"{blind3.__name__}.{name}")

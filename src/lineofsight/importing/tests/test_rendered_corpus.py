@@ -18,7 +18,8 @@ import pytest
 
 from lineofsight.importing import read_plan
 from lineofsight.importing.errors import ImportFailed
-from lineofsight.importing.tests import corpus, renderings
+from lineofsight.importing.tests import renderings
+from lineofsight.importing.tests.scorer import scorer
 
 PDF_MEAN = 0.86
 TEXT_MEAN = 0.74
@@ -29,9 +30,7 @@ TEXT_GOOD = 17
 
 @pytest.fixture(scope="module")
 def scored() -> list[tuple[str, float, float]]:
-    tool = corpus.score_tool()
-    if tool is None:
-        pytest.skip("../shared/tools/score_import.py is not beside the project")
+    tool = scorer()  # skips without ../shared, fails if its scorer is broken
     if renderings.soffice() is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice or pdftotext is missing; run scripts/install-test-deps.sh")
     plans = renderings.scored_plans()
