@@ -49,6 +49,7 @@ class Shift:
 
     @property
     def months(self) -> int:
+        """Whole calendar months from the fixture's month to the load day's."""
         return (self.today.year - self.as_of.year) * 12 + self.today.month - self.as_of.month
 
     def by_days(self, value: date) -> date:
@@ -141,7 +142,7 @@ def load_demo(today: date, *, with_users: bool = True) -> tuple[Organisation, Pl
     plan = Plan.objects.filter(organisation=organisation, title=document["title"]).first()
     created = plan is None
     if plan is None:
-        plan = load_plan(document, organisation, source="demo plan")
+        plan = load_plan(document, organisation, source="demo/data/plan.json")
         _finish_plan(plan, council["inspection"], shift)
         refresh_rag(Action.objects.filter(recommendation__plan=plan), today)
         _load_scorecard(organisation, council["targets"], shift)

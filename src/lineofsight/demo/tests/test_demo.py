@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from lineofsight.accounts.models import Membership, Organisation
-from lineofsight.demo.loader import DATA, fixture_day, load_demo, plan_document, read_json
+from lineofsight.demo.loader import DATA, Shift, fixture_day, load_demo, plan_document, read_json
 from lineofsight.indicators.models import IndicatorLink, IndicatorValue, Target
 from lineofsight.plans.interchange import export_plan, plan_queryset, validate_document
 from lineofsight.plans.models import Action, GovernanceBody, Judgement, Person, Plan, ProgressUpdate
@@ -55,6 +55,24 @@ def test_loading_moves_every_date_by_the_time_since_the_fixture_was_written():
     # 1 December + 100 days is 11 March: deadlines move by the three months between.
     first = pairs[0]
     assert (first[0]["due"]["date"], first[1]["due"]["date"]) == ("2026-09-30", "2026-12-31")
+
+
+def test_quarters_and_month_ends_move_across_year_ends():
+    shift = Shift(as_of=date(2026, 12, 1), today=date(2027, 3, 2))  # one quarter, three months on
+    assert shift.quarter("2026-27 Q3") == "2026-27 Q4"
+    assert shift.quarter("2026-27 Q4") == "2027-28 Q1"
+    assert shift.month_end(date(2026, 11, 30)) == date(2027, 2, 28)
+    assert shift.deadline({"text": "November 2026", "date": "2026-11-30"}) == {
+        "text": "February 2027",
+        "date": "2027-02-28",
+    }
+    # A deadline that is not a month's end keeps its words and moves by days (91 here).
+    assert shift.deadline({"text": "By 15 December", "date": "2026-12-15"}) == {
+        "text": "By 15 December",
+        "date": "2027-03-16",
+    }
+    with pytest.raises(ValueError, match="'Spring 2026' is not a quarter"):
+        shift.quarter("Spring 2026")
 
 
 @override_settings(DEBUG=True)
