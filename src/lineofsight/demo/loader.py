@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
@@ -27,6 +26,7 @@ from django.db import transaction
 
 from lineofsight.accounts.models import Membership, Organisation, Role
 from lineofsight.indicators.models import IndicatorLink, Target
+from lineofsight.indicators.rules import QUARTER, PeriodError, financial_quarter, parse_period
 from lineofsight.indicators.services import code_index, import_values_csv, refresh_link_suggestions
 from lineofsight.plans.interchange import load_plan
 from lineofsight.plans.models import Action, GovernanceBody, Judgement, Person, Plan, ProgressUpdate
@@ -77,15 +77,20 @@ class Shift:
 
     def quarter(self, label: str) -> str:
         """A financial-year quarter label ("2026-27 Q2") moved by whole quarters."""
-        match = re.fullmatch(r"(\d{4})-\d{2} Q([1-4])", label)
-        if not match:
+        try:
+            period = parse_period(label)
+        except PeriodError:
+            period = None
+        if period is None or period.kind != QUARTER:
             raise ValueError(f"demo scorecard: {label!r} is not a quarter like '2026-27 Q2'")
+        moved = _quarter_index(period.start) + _quarter_index(self.today) - _quarter_index(self.as_of)
+        start_year, number = divmod(moved, 4)
+        return financial_quarter(start_year, number + 1).label
 
-        def index(day: date) -> int:  # quarters since April of year 0 (Q1 is April to June)
-            return (day.year * 12 + day.month - 4) // 3
 
-        year, number = divmod(int(match[1]) * 4 + int(match[2]) - 1 + index(self.today) - index(self.as_of), 4)
-        return f"{year}-{(year + 1) % 100:02d} Q{number + 1}"
+def _quarter_index(day: date) -> int:
+    """Financial quarters from April of year 0 to the one ``day`` falls in (Q1 is April to June)."""
+    return (day.year * 12 + day.month - 4) // 3
 
 
 def plan_document(today: date) -> dict[str, Any]:
