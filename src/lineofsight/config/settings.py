@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     # --- JSON API (issue 15): "ninja" serves Swagger UI from its own static files, not a CDN
     "ninja",
     "lineofsight.api",
+    # --- the demo council (issue 16): the top app, `lineofsight demo`
+    "lineofsight.demo",
 ]
 
 MIDDLEWARE = [

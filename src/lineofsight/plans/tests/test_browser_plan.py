@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from lineofsight.plans.demo import load_demo
+from lineofsight.demo.loader import load_demo
 from lineofsight.plans.models import Action
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

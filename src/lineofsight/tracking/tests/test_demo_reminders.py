@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from lineofsight.plans.demo import load_demo
+from lineofsight.demo.loader import load_demo
 from lineofsight.plans.models import Person
 from lineofsight.tracking import services
 

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from lineofsight.accounts.models import Role
-from lineofsight.plans.demo import DEMO_USERS, load_demo
+from lineofsight.demo.loader import load_demo, sign_ins
 
 
 class Command(BaseCommand):
@@ -34,6 +34,6 @@ class Command(BaseCommand):
         )
         if with_users:
             self.stdout.write("Demo sign-ins:")
-            for user in DEMO_USERS:
-                self.stdout.write(f"  {user.username:<8} {user.password:<20} {Role(user.role).label}")
-            self.stdout.write("  admin    demo-admin-pass      Administrator (and Django admin)")
+            for user in sign_ins():
+                role = Role(user["role"]).label + (" (and Django admin)" if user.get("superuser") else "")
+                self.stdout.write(f"  {user['username']:<8} {user['password']:<20} {role}")
