@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from lineofsight.core.text import for_matching_headers
+
 from .deadlines import find_dates
 
 ROLES = (
@@ -146,8 +148,7 @@ _DATE_ONLY_HEADER = re.compile(
 )
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", (text or "").lower().replace("\u2019", "'")).strip(" :*†‡")
+_norm = for_matching_headers
 
 
 @lru_cache(maxsize=8192)
