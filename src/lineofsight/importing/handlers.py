@@ -327,6 +327,17 @@ class ImportColumn:
     # Header patterns naming this column, in the precedence of :data:`.columns.SYNONYMS`
     # (set there when the class is registered).
     synonyms: ClassVar[tuple[str, ...]] = ()
+    # A row with this cell filled but no action holds details waiting for its action
+    # (a lead and date typed on the row above the action's).
+    waits_for_action: ClassVar[bool] = False
+    # Such a waiting row's cell of this column fills the action row's empty one.
+    carried_to_action: ClassVar[bool] = False
+
+    @staticmethod
+    def across_break(here: Cell, before: Cell) -> Cell:
+        """This column's cell of a row a page break split, given the cell above the
+        break: the cell the row keeps (by default its own)."""
+        return here
 
     def gather(self, reading: RowReading) -> None:
         """Collect from this column's cells what the action split needs to know first."""
@@ -336,6 +347,11 @@ class ImportColumn:
 
     def fill_recommendation(self, rec: DraftRecommendation, pr: PlanRow) -> None:
         """Fill the row's recommendation from this column's cells."""
+
+
+def _empty_takes_before(here: Cell, before: Cell) -> Cell:
+    """A cell left empty (and uncoloured) on the new page belongs to the row above the break."""
+    return before if here.is_empty and not here.fill else here
 
 
 class NumberColumn(ImportColumn):
@@ -422,6 +438,18 @@ class OwnerColumn(ImportColumn):
     lead for every action; "Partners: ..." in the same cell goes to the partners."""
 
     role = "owner"
+    waits_for_action = True
+    carried_to_action = True
+
+    @staticmethod
+    def across_break(here: Cell, before: Cell) -> Cell:
+        # Left empty on the new page, the lead is the row's above the break; a
+        # "Partners:" list that ran over the break continues that list.
+        if here.is_empty and not here.fill:
+            return before
+        if split_partners(before)[1]:
+            return Cell(before.paras + here.paras)
+        return here
 
     def gather(self, reading: RowReading) -> None:
         for i in reading.columns(self.role):
@@ -447,6 +475,8 @@ class PartnersColumn(ImportColumn):
     """Key partners, with those named after "Partners:" in the lead cell: every action's."""
 
     role = "partners"
+    carried_to_action = True
+    across_break = staticmethod(_empty_takes_before)
 
     def gather(self, reading: RowReading) -> None:
         for i in reading.columns(self.role):
@@ -465,6 +495,13 @@ class DueColumn(ImportColumn):
     to them all. With no timescale column, dates in the measure column serve."""
 
     role = "due"
+    waits_for_action = True
+    carried_to_action = True
+
+    @staticmethod
+    def across_break(here: Cell, before: Cell) -> Cell:
+        # A date cell with no date on the new page is the tail of the row's text.
+        return here if any(looks_like_due(p.text) for p in here.paras) else before
 
     def gather(self, reading: RowReading) -> None:
         for i in reading.columns(self.role):
@@ -507,6 +544,7 @@ class ReportedToColumn(ImportColumn):
     """The governance bodies the row reports to: every action's."""
 
     role = "reported_to"
+    across_break = staticmethod(_empty_takes_before)
 
     def fill(self, reading: RowReading, actions: list[DraftAction]) -> None:
         for i in reading.columns(self.role):
@@ -526,6 +564,8 @@ class StatusColumn(ImportColumn):
     colour is the RAG when no RAG column says otherwise."""
 
     role = "status"
+    carried_to_action = True
+    across_break = staticmethod(_empty_takes_before)
 
     def fill(self, reading: RowReading, actions: list[DraftAction]) -> None:
         for i in reading.columns(self.role):
@@ -545,6 +585,8 @@ class RagColumn(ImportColumn):
     status, progress or date cell."""
 
     role = "rag"
+    carried_to_action = True
+    across_break = staticmethod(_empty_takes_before)
 
     def fill(self, reading: RowReading, actions: list[DraftAction]) -> None:
         n = len(actions)
@@ -604,6 +646,7 @@ class ProgressColumn(ImportColumn):
     the actions is theirs one by one; narrative describes the whole row."""
 
     role = "progress"
+    carried_to_action = True
 
     def fill(self, reading: RowReading, actions: list[DraftAction]) -> None:
         cmap, n = reading.pr.cmap, len(actions)

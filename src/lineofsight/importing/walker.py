@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from .columns import COLUMNS, ColumnMap
-from .deadlines import looks_like_due
 from .drafts import DraftAction, DraftRecommendation, PlanRow
 from .grid import Cell, Row, Table
 from .handlers import (
@@ -29,7 +28,6 @@ from .handlers import (
     bold_lead,
     cell_at,
     see_also,
-    split_partners,
 )
 from .refs import clean_ref, is_sub_ref, looks_like_ref, ref_key
 from .tables import header_map, is_repeat_header
@@ -298,7 +296,7 @@ def _has_detail(row: Row, cmap: ColumnMap) -> bool:
     return any(
         row.cells[i].text and not row.cells[i].merged
         for i, role in cmap.roles.items()
-        if role in ("owner", "due") and i < len(row.cells)
+        if COLUMNS[role].waits_for_action and i < len(row.cells)
     )
 
 
@@ -306,7 +304,7 @@ def _fill_from(pr: PlanRow, orphan: PlanRow) -> None:
     """Give a row the leads and dates of a preceding row that had them but no action."""
     for i, role in orphan.cmap.roles.items():
         if (
-            role in ("owner", "due", "progress", "rag", "status", "partners")
+            COLUMNS[role].carried_to_action
             and i < len(pr.row.cells)
             and i < len(orphan.row.cells)
             and pr.row.cells[i].is_empty
@@ -324,14 +322,7 @@ def _inherit_split_row(pr: PlanRow, prev: list[Cell]) -> None:
     for i, role in pr.cmap.roles.items():
         if i >= len(cells) or i >= len(prev):
             continue
-        here, before = cells[i], prev[i]
-        if role in ("owner", "partners", "reported_to", "rag", "status"):
-            if here.is_empty and not here.fill:
-                cells[i] = before
-            elif role == "owner" and split_partners(before)[1]:
-                cells[i] = Cell(before.paras + here.paras)
-        elif role == "due" and not any(looks_like_due(p.text) for p in here.paras):
-            cells[i] = before
+        cells[i] = COLUMNS[role].across_break(cells[i], prev[i])
 
 
 def _join_actions(into: DraftAction, tail: DraftAction) -> None:

@@ -117,3 +117,18 @@ def test_the_walker_starts_a_recommendation_at_each_number_and_lets_the_handlers
         ("1", "Improve planning", [("Audit files", ["Sam"], "May 2026"), ("Train staff", ["Ann"], "June 2026")]),
         ("2", "Improve supervision", [("Monthly supervision", ["Jo"], "July 2026")]),
     ]
+
+
+def test_a_row_split_by_a_page_break_keeps_the_leads_and_dates_from_above_the_break():
+    above_lead = _cell("Head of Service", "Partners: Police")
+    assert OwnerColumn.across_break(_cell(), above_lead) is above_lead
+    # The "Partners:" list ran on over the break: the new page's lines continue it.
+    joined = OwnerColumn.across_break(_cell("Health"), above_lead)
+    assert [p.text for p in joined.paras] == ["Head of Service", "Partners: Police", "Health"]
+    assert OwnerColumn.across_break(_cell("Ann"), _cell("Sam")).text == "Ann"
+    # A date cell holding the tail of a sentence, not a date, is the row's above.
+    assert DueColumn.across_break(_cell("and reviewed"), _cell("May 2026")).text == "May 2026"
+    assert DueColumn.across_break(_cell("June 2026"), _cell("May 2026")).text == "June 2026"
+    # A RAG cell coloured on the new page keeps its own colour.
+    coloured = _cell(fill="green")
+    assert RagColumn.across_break(coloured, _cell("Red")) is coloured
