@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ipaddress
 import math
-import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -26,11 +25,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from lineofsight.accounts.models import SignInAttempt
+from lineofsight.core.text import for_looking_up_usernames
 
 
 def normalise_username(raw: str) -> str:
     """The form of a username used for lookup and for counting failures."""
-    return unicodedata.normalize("NFKC", raw or "").strip().casefold()[:150]
+    return for_looking_up_usernames(raw)[:150]
 
 
 def client_ip(request: HttpRequest) -> str | None:

@@ -1,6 +1,7 @@
 """Column roles as data: which header wordings mean which part of a plan.
 
-A council's new wording for a column is one line in :data:`SYNONYMS`, not new code.
+A council's new wording for a column is one line in :data:`SYNONYMS`, not new code; how
+a column's cells are read is its handler in :data:`COLUMNS` (:mod:`.handlers`).
 Each entry is (role, pattern); patterns are matched against the header text after
 lower-casing and collapsing whitespace, and the earliest-listed matching role wins, so
 specific wordings ("key partners") sit above general ones ("lead").
@@ -13,7 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from lineofsight.core.text import for_matching_headers
+
 from .deadlines import find_dates
+from .handlers import HANDLERS, ImportColumn
 
 ROLES = (
     "number",
@@ -120,6 +124,14 @@ SYNONYMS: list[tuple[str, str]] = [
     ),
 ]
 
+# One handler per role (pretix's ImportColumn pattern): the class that reads the
+# column's cells, in the order a row is read (:mod:`.handlers`). Each knows its header
+# wordings above, in their precedence.
+COLUMNS: dict[str, type[ImportColumn]] = {}
+for _column in HANDLERS:
+    _column.synonyms = tuple(pattern for role, pattern in SYNONYMS if role == _column.role)
+    COLUMNS[_column.role] = _column
+
 _COMPILED = [(role, re.compile(pattern)) for role, pattern in SYNONYMS]
 # The first "action" entry names actions outright ("Key actions", "What we will do"); a
 # "Response" column beside such a column is the council's answer to the finding, read as
@@ -146,8 +158,7 @@ _DATE_ONLY_HEADER = re.compile(
 )
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", (text or "").lower().replace("\u2019", "'")).strip(" :*†‡")
+_norm = for_matching_headers
 
 
 @lru_cache(maxsize=8192)

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+
+from lineofsight.core.text import collapse_whitespace, unicode_compatible
 
 __all__ = [
     "DueDate",
@@ -172,12 +173,12 @@ _DASHES = str.maketrans("\u2013\u2014\u2012", "---")
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
+    text = unicode_compatible(text)
     text = re.sub(r"<[^>]+>", " ", text)
     text = text.translate(_DASHES)
     # "1 st June" is how some extractions print "1st June".
     text = re.sub(r"\b(\d{1,2})\s+(st|nd|rd|th)\b", r"\1\2", text, flags=re.I)
-    return re.sub(r"\s+", " ", text).strip()
+    return collapse_whitespace(text)
 
 
 def _year(raw: str | None) -> int | None:
@@ -429,7 +430,7 @@ def split_due_list(text: str) -> list[str]:
     their wording exactly as printed (en dashes, "1 st"), whitespace apart: the plan
     shows the timescale as the council wrote it.
     """
-    light = re.sub(r"\s+", " ", text or "").strip()
+    light = collapse_whitespace(text)
     parts = [p.strip(" •;,") for p in _SPLIT_BEFORE.split(light)]
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(looks_like_due(p) for p in parts):

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from lineofsight.core.text import collapse_whitespace
+
 from .columns import role_of
 from .grid import Cell, Para, Row, Table
 
@@ -56,7 +58,7 @@ def labelled_table(paras: list[Para]) -> Table | None:
         # One column per role: "Action:" and "Actions:" are the same column.
         if role in roles:
             return roles.index(role)
-        labels.append(re.sub(r"\s+", " ", _NUMBER_IN_LABEL.sub("", label)).strip())
+        labels.append(collapse_whitespace(_NUMBER_IN_LABEL.sub("", label)))
         roles.append(role)
         return len(labels) - 1
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
+
+from lineofsight.core.text import for_comparing_edits
 
 MATCH_THRESHOLD = 0.6
 # Fields of an action compared between versions, with the words the preview uses.
@@ -33,13 +34,7 @@ ACTION_FIELDS = {
 }
 
 
-_DASHES_AND_QUOTES = str.maketrans("\u2013\u2014\u2019", "--'")
-
-
-def _norm(text: str | None) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
-    text = text.translate(_DASHES_AND_QUOTES)
-    return re.sub(r"\s+", " ", text).strip().lower().strip(" .;:-")
+_norm = for_comparing_edits
 
 
 def similarity(a: str | None, b: str | None) -> float:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from lineofsight.core.text import collapse_whitespace, for_comparing_wordings
+
 _ABBREVIATIONS = {"st", "dr", "mr", "mrs", "ms", "no", "e.g", "i.e", "etc", "vs", "cllr", "prof"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
 _OWNER_SPLIT = re.compile(r"\s*;\s*|\s*\+\s*|\n")
@@ -21,14 +23,9 @@ _RAG = [
 ]
 
 
-def norm(text: str) -> str:
-    """Lower case, single spaces, no trailing punctuation: for comparing wordings."""
-    return re.sub(r"\s+", " ", (text or "").lower()).strip(" .:*†‡")
-
-
-def tidy(text: str) -> str:
-    """Collapse runs of whitespace."""
-    return re.sub(r"\s+", " ", text or "").strip()
+# The layout step's names for the shared normalisers (lineofsight.core.text).
+norm = for_comparing_wordings
+tidy = collapse_whitespace
 
 
 def split_sentences(text: str) -> list[str]:

@@ -9,20 +9,14 @@ suggested as one person. Nothing is merged without the plan manager's say-so.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
-# Dashes of every width, commas, slashes-as-separators and full stops separate a name
-# from its role in different councils' habits; none of them tells two people apart.
-_SEPARATORS = re.compile(r"[\u2010-\u2015\u2212,.;:()\-]+")
+from lineofsight.core.text import for_comparing_names
 
 
 def name_key(name: str) -> str:
     """The name with case, dashes, commas, full stops and spacing ignored."""
-    text = unicodedata.normalize("NFKC", name or "").replace("\u2019", "'")
-    text = _SEPARATORS.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return for_comparing_names(name)
 
 
 def suggest_merges(names: Iterable[str]) -> list[list[str]]:
