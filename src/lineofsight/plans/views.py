@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import get_for_user, require_current_membership, require_role
 from lineofsight.plans import services
+from lineofsight.plans.changes import archive_action
 from lineofsight.plans.forms import (
     JUDGEMENT_AREAS,
     ActionFilterForm,
@@ -175,7 +176,7 @@ def plan_export(request: HttpRequest, plan_id: int) -> HttpResponse:
 # --- Maintaining the plan in the browser ---------------------------------------------
 # Plan managers and admins change the plan; everyone else gets 403, and another
 # council's objects 404 (``get_for_user``). Each view binds a form, calls a service in
-# plans.services or tracking.services (the one write path for actions) and redirects.
+# plans.services or plans.changes (the one write path for actions) and redirects.
 
 EDITORS = (Role.ADMIN, Role.PLAN_MANAGER)
 REC_ORG = "plan__organisation_id"
@@ -295,8 +296,6 @@ def action_add(request: HttpRequest, recommendation_id: int) -> HttpResponse:
 @require_POST
 def action_archive(request: HttpRequest, action_id: int) -> HttpResponse:
     """Archive an action (it leaves counts and packs, keeps its history) or restore it."""
-    from lineofsight.tracking.services import archive_action
-
     action, _ = _editor_get(request, Action.all_objects.select_related("recommendation"), ACTION_ORG, action_id)
     restore = request.POST.get("restore") == "1"
     if restore and action.recommendation.archived_at is not None:
