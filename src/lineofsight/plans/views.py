@@ -34,6 +34,7 @@ from lineofsight.plans.forms import (
 )
 from lineofsight.plans.interchange import plan_queryset
 from lineofsight.plans.models import Action, ActionOwner, GovernanceBody, Person, Plan, Rag, Recommendation
+from lineofsight.plans.pages import action_page_context
 from lineofsight.plans.people import suggest_merges
 from lineofsight.plans.queries import ActionFilter, build_plan_view
 
@@ -138,10 +139,6 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
         "recommendation__plan__organisation_id",
         pk=action_id,
     )
-    # The latest page of the action's audit trail; the full history is tracking's page.
-    from lineofsight.tracking.audit import activity_page
-
-    history_page, history = activity_page([action], 1)
     return render(
         request,
         "plans/action_detail.html",
@@ -153,8 +150,9 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
             "updates": sorted(
                 action.updates.all(), key=lambda u: (u.as_of or u.created.date(), u.order, u.pk), reverse=True
             ),
-            "history": history,
-            "history_page": history_page,
+            # The RAG panel, links and latest history, from the apps that registered a part
+            # (tracking: see tracking/pages.py).
+            **action_page_context(request, action, membership),
         },
     )
 
