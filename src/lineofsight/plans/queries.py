@@ -48,8 +48,8 @@ class ActionFilter:
             return True
         if self.due == "none":
             return action.due_date is None
-        # The same definitions the RAG rules and reminders use (tracking.rules builds on them), so the filter and the
-        # rating never disagree about what "overdue" means.
+        # The same definitions the RAG rules and reminders build on (plans.due), so the
+        # filter and the rating never disagree about what "overdue" means.
         if self.due == "overdue":
             return is_overdue(action.due_date, action.status == Status.COMPLETE, today)
         return is_due_within(action.due_date, today, int(self.due))
