@@ -49,6 +49,7 @@ lint: install-test
 	$(BIN)/ruff format --check .
 	DEBUG=1 $(BIN)/lineofsight makemigrations --check --dry-run
 	$(BIN)/mypy src/lineofsight
+	$(BIN)/lint-imports  # the layers contract in pyproject.toml (issue 16)
 
 bench: install-test
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

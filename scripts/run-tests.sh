@@ -8,11 +8,13 @@ bin="$root/.venv/bin"
 workers=${PYTEST_WORKERS:-2}
 
 # The same checks as `make lint`, so CI refuses what a developer's lint would.
-echo "== Lint, format, migrations and types"
+echo "== Lint, format, migrations, types and layers"
 "$bin/ruff" check .
 "$bin/ruff" format --check .
 DEBUG=1 LINEOFSIGHT_VAR="$(mktemp -d)" "$bin/lineofsight" makemigrations --check --dry-run
 "$bin/mypy" src/lineofsight
+# The layers contract (pyproject.toml [tool.importlinter]): no app imports one above it.
+"$bin/lint-imports"
 
 echo "== Tests on SQLite, with browser tests in Chromium"
 unset DATABASE_URL

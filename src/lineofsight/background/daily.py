@@ -64,3 +64,9 @@ def schedule_due(now: datetime | None = None) -> list[Job]:
         if created:
             queued.append(job)
     return queued
+
+
+def register_job_kinds() -> None:
+    """The daily jobs (called from ``BackgroundConfig.ready``)."""
+    for kind, run in (("refresh_rag", refresh_rag), ("remind", remind), ("prune_imports", prune_imports)):
+        jobs.job_kinds.register(kind, jobs.JobKind(run))

@@ -10,27 +10,38 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from lineofsight.background.models import Job
+from lineofsight.core.registry import Registry, RegistryError
 
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
-# kind -> "module.function(params, progress) -> result dict"; imported when run, so this
-# app does not import the domain apps at start-up.
-HANDLERS: dict[str, str] = {
-    "issue_pack": "lineofsight.reports.services.run_issue_job",
-    "refresh_rag": "lineofsight.background.daily.refresh_rag",
-    "remind": "lineofsight.background.daily.remind",
-    "prune_imports": "lineofsight.background.daily.prune_imports",
-}
+
+
+@dataclass(frozen=True)
+class JobKind:
+    """One kind of background work: ``run(params, progress)`` returns the result dict.
+
+    An error of one of the ``expected_errors`` types is the job's own refusal ("the pack
+    has no actions"), shown to people as its message; anything else is named with its type.
+    """
+
+    run: Callable[[dict[str, Any], Progress], dict[str, Any] | None]
+    expected_errors: tuple[type[Exception], ...] = ()
+
+
+# Kinds of job by name. Apps register theirs in ``AppConfig.ready()`` (the daily jobs in
+# ``BackgroundConfig``, issuing a pack in ``ReportsConfig``), so this infrastructure app
+# never imports the apps that use it. The queue carries only a job's id and kind.
+job_kinds: Registry[JobKind] = Registry("background job")
 # A job still "running" this long after it started was left by a worker that died.
 ABANDONED_AFTER = timedelta(minutes=30)
 
@@ -53,8 +64,8 @@ def submit(
     returned, so pressing "issue" twice (or two workers scheduling the same daily job)
     queues the work once.
     """
-    if kind not in HANDLERS:
-        raise JobError(f"No background job called {kind!r}; known: {', '.join(sorted(HANDLERS))}")
+    if kind not in job_kinds:
+        raise JobError(f"No background job called {kind!r}; known: {', '.join(sorted(job_kinds))}")
     if key is not None and (existing := Job.objects.filter(key=key).first()) is not None:
         return existing, False
     try:
@@ -103,13 +114,15 @@ def run(job_id: int) -> str:
     def progress(text: str) -> None:
         Job.objects.filter(pk=job_id).update(progress=text[:200])
 
+    expected: tuple[type[Exception], ...] = ()
     try:
-        handler = import_string(HANDLERS[job.kind])
-        result = handler(job.params, progress)
+        kind = job_kinds.get(job.kind)
+        expected = kind.expected_errors
+        result = kind.run(job.params, progress)
     except Exception as exc:
         logger.exception("Job %s (%s) failed", job_id, job.kind)
         Job.objects.filter(pk=job_id).update(
-            status=Job.Status.FAILED, error=describe_error(exc), finished_at=timezone.now()
+            status=Job.Status.FAILED, error=describe_error(exc, expected), finished_at=timezone.now()
         )
         return Job.Status.FAILED
     Job.objects.filter(pk=job_id).update(
@@ -118,11 +131,10 @@ def run(job_id: int) -> str:
     return Job.Status.DONE
 
 
-def describe_error(exc: Exception) -> str:
-    """The error as a person reads it: our own errors' messages as they are, others named."""
-    from lineofsight.reports.services import PackError
-
-    if isinstance(exc, PackError | JobError):
+def describe_error(exc: Exception, expected: tuple[type[Exception], ...] = ()) -> str:
+    """The error as a person reads it: our own errors' messages (``JobError`` and the
+    kind's ``expected`` errors) as they are, others named with their type."""
+    if isinstance(exc, (JobError, RegistryError, *expected)):
         return str(exc)
     return f"{type(exc).__name__}: {exc}"
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from lineofsight.plans.changes import change_action
 from lineofsight.plans.models import (
     Action,
     ActionOwner,
@@ -110,8 +111,6 @@ class ActionAdmin(SimpleHistoryAdmin):
             return
         # An edit here goes through the app's one write path, so it is a new version (an
         # officer's open edit form becomes out of date), is in the history and re-rates.
-        from lineofsight.tracking.services import change_action
-
         names = {f.name for f in Action._meta.concrete_fields if f.editable and not f.primary_key}
         fields = {name: getattr(obj, name) for name in form.changed_data if name in names}
         if "recommendation" in fields:

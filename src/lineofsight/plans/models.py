@@ -233,7 +233,7 @@ class Action(models.Model):
 
     ``version`` increases on every save through the app, so a second person saving an
     edit made from an older copy is refused instead of overwriting the first. Every
-    change goes through ``tracking.services.change_action``.
+    change goes through ``plans.changes.change_action``.
 
     Actions are archived, never deleted: an archived action leaves counts, lists, packs
     and reminders but keeps its history.

@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from lineofsight.plans.due import is_due_within, is_overdue
 from lineofsight.plans.models import Action, Plan, Rag, Recommendation, Status
-from lineofsight.tracking import rules
 
 RAG_ORDER = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE]
 
@@ -48,11 +48,11 @@ class ActionFilter:
             return True
         if self.due == "none":
             return action.due_date is None
-        # The same definitions the RAG rules and reminders use, so the filter and the
-        # rating never disagree about what "overdue" means.
+        # The same definitions the RAG rules and reminders build on (plans.due), so the
+        # filter and the rating never disagree about what "overdue" means.
         if self.due == "overdue":
-            return rules.is_overdue(action.due_date, action.status == Status.COMPLETE, today)
-        return rules.is_due_within(action.due_date, today, int(self.due))
+            return is_overdue(action.due_date, action.status == Status.COMPLETE, today)
+        return is_due_within(action.due_date, today, int(self.due))
 
 
 @dataclass

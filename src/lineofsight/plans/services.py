@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from lineofsight.accounts.models import Organisation
+from lineofsight.plans.changes import archive_action, change_action, rate_actions
 from lineofsight.plans.interchange import load_plan
 from lineofsight.plans.models import (
     Action,
@@ -23,10 +24,9 @@ from lineofsight.plans.models import (
 
 
 def refresh_plan_rag(plan: Plan) -> int:
-    """Run the council's RAG rules over a plan's actions (see ``tracking.rules``)."""
-    from lineofsight.tracking.services import refresh_rag
-
-    return refresh_rag(Action.objects.filter(recommendation__plan=plan))
+    """Run the council's RAG rules over a plan's actions (``tracking`` rates them through
+    ``plans.changes.actions_changed``); returns how many changed rating."""
+    return rate_actions(Action.objects.filter(recommendation__plan=plan))
 
 
 def create_plan(document: dict[str, Any], organisation: Organisation, *, source: str = "document") -> Plan:
@@ -42,7 +42,7 @@ def create_plan(document: dict[str, Any], organisation: Organisation, *, source:
 
 
 # --- Maintaining the plan in the browser ---------------------------------------------
-# Every change to an action goes through tracking.services.change_action; the rest of
+# Every change to an action goes through plans.changes.change_action; the rest of
 # the plan's records are saved here, each save kept by django-simple-history.
 
 
@@ -88,8 +88,6 @@ def update_recommendation(recommendation: Recommendation, values: dict[str, Any]
 def archive_recommendation(recommendation: Recommendation, user: Any, *, archive: bool = True) -> Recommendation:
     """Take a recommendation and its actions off the live plan (or put them back); all of
     them keep their history. Restoring brings back the actions archived with it."""
-    from lineofsight.tracking.services import archive_action
-
     with transaction.atomic():
         when = recommendation.archived_at
         recommendation.archived_at = timezone.now() if archive else None
@@ -126,8 +124,6 @@ def move_recommendation(recommendation: Recommendation, step: int) -> None:
 
 def move_action(action: Action, step: int, user: Any) -> None:
     """Move an action up (-1) or down (+1) within its recommendation."""
-    from lineofsight.tracking.services import change_action
-
     with transaction.atomic():
         siblings = list(Action.objects.filter(recommendation_id=action.recommendation_id).order_by("order", "pk"))
         index = next(i for i, a in enumerate(siblings) if a.pk == action.pk)
@@ -147,8 +143,6 @@ def add_action(
 ) -> Action:
     """A new action at the end of its recommendation, with owners and bodies, rated by
     the council's rules."""
-    from lineofsight.tracking.services import change_action
-
     with transaction.atomic():
         top = Action.all_objects.filter(recommendation=recommendation).aggregate(top=Max("order"))["top"]
         action = Action.objects.create(
@@ -163,8 +157,6 @@ def merge_people(keep: Person, others: list[Person], user: Any) -> Person:
     """Make ``others`` spellings of ``keep``: their actions move to ``keep`` (through the
     one write path, so each action's history says so), their names become aliases that
     later imports map to ``keep``, and they are removed."""
-    from lineofsight.tracking.services import change_action
-
     others = [p for p in others if p.pk != keep.pk and p.organisation_id == keep.organisation_id]
     with transaction.atomic():
         for other in others:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import get_for_user, require_current_membership, require_role
 from lineofsight.plans import services
+from lineofsight.plans.changes import archive_action
 from lineofsight.plans.forms import (
     JUDGEMENT_AREAS,
     ActionFilterForm,
@@ -33,6 +34,7 @@ from lineofsight.plans.forms import (
 )
 from lineofsight.plans.interchange import plan_queryset
 from lineofsight.plans.models import Action, ActionOwner, GovernanceBody, Person, Plan, Rag, Recommendation
+from lineofsight.plans.pages import action_page_context
 from lineofsight.plans.people import suggest_merges
 from lineofsight.plans.queries import ActionFilter, build_plan_view
 
@@ -137,10 +139,6 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
         "recommendation__plan__organisation_id",
         pk=action_id,
     )
-    # The latest page of the action's audit trail; the full history is tracking's page.
-    from lineofsight.tracking.audit import activity_page
-
-    history_page, history = activity_page([action], 1)
     return render(
         request,
         "plans/action_detail.html",
@@ -152,8 +150,9 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
             "updates": sorted(
                 action.updates.all(), key=lambda u: (u.as_of or u.created.date(), u.order, u.pk), reverse=True
             ),
-            "history": history,
-            "history_page": history_page,
+            # The RAG panel, links and latest history, from the apps that registered a part
+            # (tracking: see tracking/pages.py).
+            **action_page_context(request, action, membership),
         },
     )
 
@@ -175,7 +174,7 @@ def plan_export(request: HttpRequest, plan_id: int) -> HttpResponse:
 # --- Maintaining the plan in the browser ---------------------------------------------
 # Plan managers and admins change the plan; everyone else gets 403, and another
 # council's objects 404 (``get_for_user``). Each view binds a form, calls a service in
-# plans.services or tracking.services (the one write path for actions) and redirects.
+# plans.services or plans.changes (the one write path for actions) and redirects.
 
 EDITORS = (Role.ADMIN, Role.PLAN_MANAGER)
 REC_ORG = "plan__organisation_id"
@@ -295,8 +294,6 @@ def action_add(request: HttpRequest, recommendation_id: int) -> HttpResponse:
 @require_POST
 def action_archive(request: HttpRequest, action_id: int) -> HttpResponse:
     """Archive an action (it leaves counts and packs, keeps its history) or restore it."""
-    from lineofsight.tracking.services import archive_action
-
     action, _ = _editor_get(request, Action.all_objects.select_related("recommendation"), ACTION_ORG, action_id)
     restore = request.POST.get("restore") == "1"
     if restore and action.recommendation.archived_at is not None:

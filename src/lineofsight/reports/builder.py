@@ -10,8 +10,9 @@ the body's last issued pack when there is one, else the plan's history (django-s
 history) as it stood one meeting cycle ago. The comparison itself is the pure function
 :func:`compare_snapshots`.
 
-Optional sections (the scorecard's indicators, and whatever comes next) register in
-:data:`OPTIONAL_SECTIONS`; a provider that returns ``None`` is left out of the pack.
+Optional sections (the scorecard's indicators, and whatever comes next) are registered in
+:data:`pack_sections` from ``AppConfig.ready()``; a provider that returns ``None`` is left
+out of the pack.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
+
+from lineofsight.core.registry import Registry
 
 if TYPE_CHECKING:
     from lineofsight.plans.models import Action, GovernanceBody
@@ -34,8 +36,8 @@ if TYPE_CHECKING:
 RAGS = ("red", "amber", "green", "blue", "")
 RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue", "": "No RAG"}
 STATUS_LABELS = {"complete": "Complete", "in_progress": "In progress", "not_started": "Not started", "": "Not stated"}
-# An action with no update for this long before the meeting is "stale" (drift), unless
-# the tracking app's RAG rules give the council's own figure.
+# The drift threshold a pack's content starts with; ``build_pack`` sets the council's own
+# from the tracking app's RAG rules.
 DEFAULT_STALE_AFTER_DAYS = 90
 NO_THEME = "No theme"
 
@@ -357,76 +359,9 @@ class SectionContext:
 
 
 SectionProvider = Callable[[SectionContext], PackSection | None]
-OPTIONAL_SECTIONS: OrderedDict[str, SectionProvider] = OrderedDict()
-
-
-def register_section(key: str) -> Callable[[SectionProvider], SectionProvider]:
-    """Add an optional pack section; providers return ``None`` to be left out."""
-
-    def decorate(provider: SectionProvider) -> SectionProvider:
-        OPTIONAL_SECTIONS[key] = provider
-        return provider
-
-    return decorate
-
-
-def _number(value: Any) -> float | None:
-    try:
-        return None if value is None or value == "" else float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-UNIT_AXIS = {"percent": "%", "days": "Days", "count": "Count", "rate": "Rate per 10,000 children"}
-
-
-@register_section("indicators")
-def indicators_section(context: SectionContext) -> PackSection | None:
-    """The scorecard indicators linked to the pack's actions, with trend charts.
-
-    Present only when ``lineofsight.indicators.services.indicators_for_actions`` exists
-    and some indicator is linked; it returns the scorecard's ``IndicatorSummary``
-    objects (code, title, unit, latest, previous, target, rag, trend, series).
-    """
-    try:
-        services = import_module("lineofsight.indicators.services")
-    except ImportError:
-        return None
-    indicators_for_actions = getattr(services, "indicators_for_actions", None)
-    if indicators_for_actions is None:
-        return None
-    summaries = list(indicators_for_actions(context.actions) or [])
-    if not summaries:
-        return None
-    rows: list[list[str]] = []
-    series: list[Series] = []
-    for summary in summaries:
-        title = " ".join(part for part in (summary.code, summary.title) if part)
-        latest = summary.latest
-        fraction = getattr(summary, "fraction", "")
-        rows.append(
-            [
-                title,
-                summary.latest_text + (f" ({fraction})" if fraction else ""),
-                latest.period_label if latest else "",
-                summary.previous_text,
-                summary.target_text,
-                (summary.rag or "").capitalize(),
-                (summary.trend or "").capitalize(),
-            ]
-        )
-        points = [SeriesPoint(p.period_label, _number(p.value)) for p in summary.series]
-        if points:
-            target = summary.target.value if summary.target is not None else None
-            series.append(Series(title, points, _number(target), UNIT_AXIS.get(summary.unit, "")))
-    return PackSection(
-        key="indicators",
-        title="Indicators",
-        intro="Scorecard indicators linked to the actions in this pack (or to their recommendations).",
-        columns=["Indicator", "Latest", "Period", "Previous", "Target", "RAG", "Trend"],
-        rows=rows,
-        series=series,
-    )
+# Optional sections, in the order a pack shows them. Apps add theirs in ``AppConfig.ready()``
+# (``ReportsConfig.ready`` registers the scorecard's; see ``reports/sections.py``).
+pack_sections: Registry[SectionProvider] = Registry("board-pack section")
 
 
 # --------------------------------------------------------------------------- building
@@ -436,33 +371,17 @@ StaleCheck = Callable[["Action", date], bool]
 
 
 def drift_rules(organisation_id: int) -> tuple[int, StaleCheck]:
-    """The council's drift threshold and test, from the tracking app's RAG rules.
+    """The council's drift threshold and test: the RAG rules' own ``is_stale``, so a pack
+    calls "drifting" exactly what the plan page and reminders do."""
+    from lineofsight.tracking import rules as tracking_rules
+    from lineofsight.tracking import services as tracking_services
 
-    Falls back to :data:`DEFAULT_STALE_AFTER_DAYS` since the last update (or since the
-    action was added) when the tracking rules are not installed.
-    """
-    try:
-        tracking_rules = import_module("lineofsight.tracking.rules")
-        tracking_services = import_module("lineofsight.tracking.services")
-        rag_rules = tracking_services.rules_for(organisation_id)
-        stale_days = int(rag_rules.stale_days)
-    except (ImportError, AttributeError):
-        return DEFAULT_STALE_AFTER_DAYS, _default_stale_check
+    rag_rules = tracking_services.rules_for(organisation_id)
 
     def check(action: Action, day: date) -> bool:
-        return bool(tracking_rules.is_stale(tracking_services.action_facts(action), rag_rules, day))
+        return tracking_rules.is_stale(tracking_services.action_facts(action), rag_rules, day)
 
-    return stale_days, check
-
-
-def _default_stale_check(action: Action, day: date) -> bool:
-    from django.utils import timezone
-
-    if action.status == "complete":
-        return False
-    days = [u.as_of or timezone.localdate(u.created) for u in action.updates.all()]
-    last = max(days) if days else timezone.localdate(action.created)
-    return (day - last).days >= DEFAULT_STALE_AFTER_DAYS
+    return rag_rules.stale_days, check
 
 
 def meeting_cycle(frequency: str) -> relativedelta:
@@ -677,10 +596,10 @@ def build_pack(
     baseline, before = _baseline(body, meeting_date, since, actions, {k: v.label for k, v in lines.items()})
     changes = compare_snapshots(before, snapshot, update_text) if before is not None else []
 
-    wanted = set(OPTIONAL_SECTIONS) if sections is None else set(sections)
+    wanted = set(pack_sections) if sections is None else set(sections)
     context = SectionContext(body, meeting_date, actions, lines)
     extra = []
-    for key, provider in OPTIONAL_SECTIONS.items():
+    for key, provider in pack_sections.items():
         if key in wanted:
             section = provider(context)
             if section is not None:

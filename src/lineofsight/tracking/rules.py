@@ -24,6 +24,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+# Overdue and due-within are defined once, with the plan (its page filters by them);
+# ``rules.is_overdue`` stays the name the rest of tracking reads.
+from lineofsight.plans.due import is_due_within, is_overdue
+
 LONDON = ZoneInfo("Europe/London")
 
 RED = "red"
@@ -149,18 +153,6 @@ def days_since(earlier: date | None, today: date) -> int | None:
 def short_date(day: date) -> str:
     """A date as a reason says it: "31 Jan 2026"."""
     return f"{day.day} {day:%b %Y}"
-
-
-def is_overdue(due_date: date | None, complete: bool, today: date) -> bool:
-    """Past its deadline and not delivered. Due today is not yet overdue."""
-    return due_date is not None and not complete and due_date < today
-
-
-def is_due_within(due_date: date | None, today: date, days: int) -> bool:
-    """Deadline falls between today and ``days`` days from now, inclusive."""
-    if due_date is None:
-        return False
-    return 0 <= (due_date - today).days <= days
 
 
 def is_stale(facts: ActionFacts, rules: RagRules, today: date) -> bool:

@@ -22,7 +22,7 @@ from lineofsight.accounts import membership_invitations
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import current_membership, get_for_user, require_current_membership, require_role
 from lineofsight.plans.models import Action, ActionOwner, Plan, ProgressUpdate
-from lineofsight.tracking import audit, services
+from lineofsight.tracking import audit, pages, services
 from lineofsight.tracking.forms import (
     ActionEditForm,
     EmailPreferencesForm,
@@ -132,7 +132,8 @@ def action_updates(request: HttpRequest, action_id: int) -> HttpResponse:
             "action": action,
             "updates": updates,
             "membership": membership,
-            "can_post": services.can_post_update(membership, _user(request), action),
+            # The panel at the top (tracking/_panel.html): latest update, may post, may edit.
+            **pages.action_panel(request, action, membership),
         },
     )
 
