@@ -17,7 +17,6 @@ from django.db import transaction
 from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
-from lineofsight.accounts.models import Membership, Organisation, Role
 from lineofsight.plans.models import (
     Action,
     ActionOwner,
@@ -708,41 +707,3 @@ def awaiting_sign_off(organisation_id: int) -> QuerySet[ProgressUpdate]:
         .select_related("action__recommendation__plan", "author")
         .order_by("created")
     )
-
-
-# --- Members (admins) ---------------------------------------------------------------
-
-
-class MembershipError(Exception):
-    """The change would leave the organisation without an administrator."""
-
-
-def _other_admins(membership: Membership) -> bool:
-    return (
-        Membership.objects.filter(organisation_id=membership.organisation_id, role=Role.ADMIN)
-        .exclude(pk=membership.pk)
-        .exists()
-    )
-
-
-def add_member(organisation: Organisation, user: User, role: str) -> Membership:
-    """Give an existing user a role in the organisation."""
-    return Membership.objects.create(organisation=organisation, user=user, role=role)
-
-
-def change_role(membership: Membership, role: str) -> Membership:
-    """Change a member's role; the last administrator cannot be demoted."""
-    with transaction.atomic():
-        if membership.role == Role.ADMIN and role != Role.ADMIN and not _other_admins(membership):
-            raise MembershipError("The organisation needs at least one administrator")
-        membership.role = role
-        membership.save(update_fields=["role"])
-    return membership
-
-
-def remove_member(membership: Membership) -> None:
-    """Remove a member (their people keep their actions); never the last administrator."""
-    with transaction.atomic():
-        if membership.role == Role.ADMIN and not _other_admins(membership):
-            raise MembershipError("The organisation needs at least one administrator")
-        membership.delete()
