@@ -134,7 +134,30 @@ class ProgressUpdateForm(GovukForm):
         return files
 
 
-class ReviewForm(GovukForm):
+class _ReasonedForm(GovukForm):
+    """A form with a text box that is required only for some answers (returning an update,
+    setting an override): the page never labels it "(optional)", and leaving it empty
+    for such an answer is an error."""
+
+    reason_field: str
+    reason_when: str  # finishes "Required when ..."
+    reason_missing: str
+
+    def needs_reason(self, data: dict[str, Any]) -> bool:
+        raise NotImplementedError
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields[self.reason_field].required_when = self.reason_when  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.needs_reason(data) and not (data.get(self.reason_field) or "").strip():
+            self.add_error(self.reason_field, self.reason_missing)
+        return data
+
+
+class ReviewForm(_ReasonedForm):
     """The plan manager's decision on an update."""
 
     decision = forms.ChoiceField(
@@ -150,20 +173,14 @@ class ReviewForm(GovukForm):
         required=False,
         max_length=5_000,
     )
+    reason_field, reason_when = "comment", "you return the update"
+    reason_missing = "Say what the owner needs to do before you return the update"
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Required when returning, so never labelled "(optional)".
-        self.fields["comment"].required_when = "you return the update"  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("decision") == "return" and not (data.get("comment") or "").strip():
-            self.add_error("comment", "Say what the owner needs to do before you return the update")
-        return data
+    def needs_reason(self, data: dict[str, Any]) -> bool:
+        return data.get("decision") == "return"
 
 
-class _OverrideForm(GovukForm):
+class _OverrideForm(_ReasonedForm):
     """The action's version (so a stale edit is refused), and the RAG override with its
     reason, which is required whenever an override is chosen."""
 
@@ -175,17 +192,11 @@ class _OverrideForm(GovukForm):
         required=False,
         max_length=2_000,
     )
+    reason_field, reason_when = "rag_override_reason", "you set an override"
+    reason_missing = "Give a reason for overriding the RAG"
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Required whenever an override is chosen, so never labelled "(optional)".
-        self.fields["rag_override_reason"].required_when = "you set an override"  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("rag_override") and not (data.get("rag_override_reason") or "").strip():
-            self.add_error("rag_override_reason", "Give a reason for overriding the RAG")
-        return data
+    def needs_reason(self, data: dict[str, Any]) -> bool:
+        return bool(data.get("rag_override"))
 
 
 class RagOverrideForm(_OverrideForm):
