@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "ninja",
     "lineofsight.api",
 ]
+# --- Issue 16: core (no models) is an app only so that every template can {% load govuk %}.
+INSTALLED_APPS += ["lineofsight.core"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
