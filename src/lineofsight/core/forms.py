@@ -41,6 +41,19 @@ class DatePicker(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+def text_box(
+    label: str, *, rows: int = 3, required: bool = False, max_length: int | None = None, help_text: str = ""
+) -> forms.CharField:
+    """A box of several lines of free text, optional unless said (reasons, comments, one item per line)."""
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        required=required,
+        max_length=max_length,
+        help_text=help_text,
+    )
+
+
 def widget_class(widget: forms.Widget) -> str:
     """The GOV.UK Frontend class for a widget of this kind ("" for hidden inputs)."""
     return next((css for kind, css in WIDGET_CLASSES if isinstance(widget, kind)), "")

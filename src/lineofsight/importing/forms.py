@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from lineofsight.accounts.models import Organisation
-from lineofsight.core.forms import DatePicker, GovukForm
+from lineofsight.core.forms import DatePicker, GovukForm, text_box
 from lineofsight.importing import MAX_UPLOAD_BYTES
 from lineofsight.importing.review import FIELDS
 from lineofsight.plans.models import Inspection, Plan
@@ -110,12 +110,7 @@ class PreviewActionForm(GovukForm):
     """Correct one action in the preview: text, owners, deadline, recommendation."""
 
     text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 3}))
-    owners = forms.CharField(
-        label="Owners",
-        required=False,
-        help_text="One per line, as the plan should print them",
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    owners = text_box("Owners", rows=2, help_text="One per line, as the plan should print them")
     due_text = forms.CharField(label="Timescale as printed", required=False, max_length=300)
     due_date = forms.DateField(
         label="Deadline",

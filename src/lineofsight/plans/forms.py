@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from lineofsight.core.forms import DatePicker, GovukForm
+from lineofsight.core.forms import DatePicker, GovukForm, text_box
 from lineofsight.plans.models import GovernanceBody, Inspection, Judgement, Person, Plan, Rag, Recommendation, Status
 from lineofsight.tracking.forms import ActionFields, lines_of
 
@@ -101,12 +101,7 @@ class RecommendationForm(GovukForm):
     theme = forms.CharField(label="Theme", required=False, max_length=100, help_text="e.g. Care leavers")
     priority_band = forms.CharField(label="Priority band", required=False, max_length=100)
     section = forms.CharField(label="Heading it sits under", required=False, max_length=300)
-    outcomes = forms.CharField(
-        label="Outcomes for children",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One per line",
-    )
+    outcomes = text_box("Outcomes for children", help_text="One per line")
 
     FIELDS = ("ref", "text", "theme", "priority_band", "section")
 

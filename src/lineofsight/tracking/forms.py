@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 
-from lineofsight.core.forms import DatePicker, GovukForm, GovukModelForm
+from lineofsight.core.forms import DatePicker, GovukForm, GovukModelForm, text_box
 from lineofsight.plans.models import Action, GovernanceBody, Person, Rag, Status
 from lineofsight.tracking.models import EVIDENCE_EXTENSIONS, EmailPreferences, RagSettings, parse_reminder_days
 
@@ -108,12 +108,10 @@ class ProgressUpdateForm(GovukForm):
     )
     status = forms.ChoiceField(label="Delivery status", choices=STATUS_CHOICES, required=False)
     rag = forms.ChoiceField(label="Proposed RAG", choices=PROPOSED_RAG_CHOICES, required=False)
-    impact = forms.CharField(
-        label="Impact for children",
-        help_text="What evidence shows things changed for children, e.g. an indicator that moved",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+    impact = text_box(
+        "Impact for children",
         max_length=10_000,
+        help_text="What evidence shows things changed for children, e.g. an indicator that moved",
     )
     evidence = MultipleFileField(
         label="Evidence files",
@@ -166,12 +164,8 @@ class ReviewForm(_ReasonedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether to sign the update off or return it"},
     )
-    comment = forms.CharField(
-        label="Comment for the owner",
-        help_text="Needed when you return an update: say what is missing",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=5_000,
+    comment = text_box(
+        "Comment for the owner", max_length=5_000, help_text="Needed when you return an update: say what is missing"
     )
     reason_field, reason_when = "comment", "you return the update"
     reason_missing = "Say what the owner needs to do before you return the update"
@@ -186,12 +180,7 @@ class _OverrideForm(_ReasonedForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     rag_override = forms.ChoiceField(label="RAG override", choices=OVERRIDE_CHOICES, required=False)
-    rag_override_reason = forms.CharField(
-        label="Reason for the override",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=2_000,
-    )
+    rag_override_reason = text_box("Reason for the override", max_length=2_000)
     reason_field, reason_when = "rag_override_reason", "you set an override"
     reason_missing = "Give a reason for overriding the RAG"
 
@@ -234,12 +223,7 @@ class ActionFields(GovukForm):
         required=False,
         max_length=300,
     )
-    partners = forms.CharField(
-        label="Key partners",
-        help_text="One per line",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
+    partners = text_box("Key partners", help_text="One per line")
     due_text = forms.CharField(label="Timescale as printed", required=False, max_length=300)
     due_date = forms.DateField(
         label="Deadline",
@@ -248,12 +232,7 @@ class ActionFields(GovukForm):
         widget=DatePicker,
     )
     status = forms.ChoiceField(label="Delivery status", choices=[("", "Not set"), *Status.choices], required=False)
-    measures = forms.CharField(
-        label="How success is measured",
-        help_text="One measure per line",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
+    measures = text_box("How success is measured", help_text="One measure per line")
     reported_to = forms.ModelMultipleChoiceField(
         label="Reported to",
         queryset=GovernanceBody.objects.none(),
@@ -281,12 +260,11 @@ class ActionEditForm(_OverrideForm, ActionFields):
     """A plan manager's edit of an action: text, owners, partners, deadline (a moved
     deadline needs a reason), status, measures, reported-to bodies and override."""
 
-    due_date_reason = forms.CharField(
-        label="Why the deadline moved",
-        help_text="Needed when you change a deadline that was already set; the original date is kept",
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
+    due_date_reason = text_box(
+        "Why the deadline moved",
+        rows=2,
         max_length=2_000,
+        help_text="Needed when you change a deadline that was already set; the original date is kept",
     )
     # The order the edit page shows them in.
     field_order = [

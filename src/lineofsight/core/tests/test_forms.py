@@ -66,3 +66,15 @@ def test_a_field_added_after_the_form_is_made_is_styled_when_rendered() -> None:
 def test_the_date_picker_shows_an_iso_date_the_browser_can_display() -> None:
     form = Visit(initial={"on": datetime.date(2026, 6, 30)})
     assert 'type="date"' in str(form["on"]) and 'value="2026-06-30"' in str(form["on"])
+
+
+def test_a_text_box_is_an_optional_textarea_of_the_rows_asked_for() -> None:
+    from lineofsight.core.forms import text_box
+
+    class Note(GovukForm):
+        reason = text_box("Reason", rows=2, max_length=10)
+
+    form = Note({"reason": ""})
+    assert form.is_valid() and form.cleaned_data["reason"] == ""
+    html = str(form["reason"])
+    assert 'rows="2"' in html and 'class="govuk-textarea"' in html and 'maxlength="10"' in html
