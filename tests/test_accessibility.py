@@ -265,7 +265,7 @@ def test_owner_pages_are_accessible(audit, page, sign_in_browser, lived_in_plan)
 def test_members_page_is_accessible_to_an_admin(audit, page, sign_in_browser, lived_in_plan) -> None:
     sign_in_browser("alice.admin")
     audit.check("Settings", reverse("accounts:organisation_settings"))
-    audit.check("Members", reverse("tracking:members"))
+    audit.check("Members", reverse("accounts:members"))
     page.click("button:has-text('Send invitation')")
     audit.check("Members, with an error")
     audit.check("Invite someone", reverse("accounts:invite"))

@@ -139,8 +139,8 @@ def test_another_council_gets_404_on_every_object_of_council_a(client_for, outsi
 
 def test_outsiders_posts_change_nothing_of_council_a(client_for, outsider, council_a_objects, viewer):
     client = client_for(outsider)
-    client.post(reverse("tracking:member_remove", args=[council_a_objects["membership_id"]]))
-    client.post(reverse("tracking:member_role", args=[council_a_objects["membership_id"]]), {"role": "admin"})
+    client.post(reverse("accounts:member_remove", args=[council_a_objects["membership_id"]]))
+    client.post(reverse("accounts:member_role", args=[council_a_objects["membership_id"]]), {"role": "admin"})
     assert Membership.objects.get(user=viewer).role == "viewer"
 
 

@@ -1,4 +1,4 @@
-"""Forms for people and access."""
+"""Forms for people and access: inviting someone new, and managing the members."""
 
 from __future__ import annotations
 
@@ -7,13 +7,16 @@ from typing import Any
 from django import forms
 
 from lineofsight.accounts.models import Organisation, Role
+from lineofsight.core.forms import GovukForm
 
 
-class InviteForm(forms.Form):
+class InviteForm(GovukForm):
     """An admin invites someone who has no account yet."""
 
     full_name = forms.CharField(label="Full name", max_length=150)
-    email = forms.EmailField(label="Email address")
+    email = forms.EmailField(
+        label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"})
+    )
     role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.ACTION_OWNER)
     person: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label="Owner in the plan (optional)",
@@ -28,8 +31,23 @@ class InviteForm(forms.Form):
         from lineofsight.plans.models import Person
 
         self.fields["person"].queryset = Person.objects.filter(organisation=organisation, user__isnull=True)  # type: ignore[attr-defined]
-        classes = {"full_name": "govuk-input", "email": "govuk-input", "role": "govuk-select", "person": "govuk-select"}
-        for name, css in classes.items():
-            self.fields[name].widget.attrs["class"] = css
-        self.fields["email"].widget.attrs["autocomplete"] = "off"
-        self.fields["email"].widget.attrs["spellcheck"] = "false"
+
+
+class MemberAddForm(GovukForm):
+    """An admin invites an existing account to the organisation by username or email.
+
+    The form never looks the account up, so its answer cannot tell the admin whether a
+    username exists (in this council or another); the person joins by accepting.
+    """
+
+    who = forms.CharField(label="Username or email address", max_length=254)
+    role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.VIEWER)
+
+    def clean_who(self) -> str:
+        return str(self.cleaned_data["who"]).strip()
+
+
+class MemberRoleForm(GovukForm):
+    """Change a member's role."""
+
+    role = forms.ChoiceField(label="Role", choices=Role.choices)

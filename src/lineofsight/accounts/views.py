@@ -18,12 +18,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from lineofsight.accounts import members as member_rules
 from lineofsight.accounts import membership_invitations, signin, two_factor
-from lineofsight.accounts.forms import InviteForm
+from lineofsight.accounts.forms import InviteForm, MemberAddForm, MemberRoleForm
 from lineofsight.accounts.invitations import InvitationError, invite_member
-from lineofsight.accounts.models import MembershipInvitation, Role
+from lineofsight.accounts.models import Membership, MembershipInvitation, Role
 from lineofsight.accounts.permissions import (
     SESSION_KEY,
+    get_for_user,
     membership_in,
     require_current_membership,
     require_role,
@@ -123,7 +125,7 @@ def invite(request: HttpRequest) -> HttpResponse:
                 site_url=settings.SITE_URL,
             )
             messages.success(request, sent)
-            return redirect("tracking:members")
+            return redirect("accounts:members")
         try:
             invite_member(
                 membership.organisation,
@@ -138,7 +140,7 @@ def invite(request: HttpRequest) -> HttpResponse:
             form.add_error("email", str(exc))
         else:
             messages.success(request, sent)
-            return redirect("tracking:members")
+            return redirect("accounts:members")
     return render(request, "accounts/invite.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -263,4 +265,71 @@ def require_two_factor(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Everyone in {organisation.name} must now sign in with a code from an app")
     else:
         messages.success(request, "Two-factor sign-in is required only of administrators and plan managers")
-    return redirect("tracking:members")
+    return redirect("accounts:members")
+
+
+# --- Members (issue 16: moved here from tracking) -------------------------------------
+
+
+@login_required
+def members(request: HttpRequest) -> HttpResponse:
+    """Admins list, add, re-role and remove members of their organisation."""
+    membership = require_current_membership(request)
+    require_role(membership, Role.ADMIN)
+    organisation = membership.organisation
+    form = MemberAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        who, role = form.cleaned_data["who"], form.cleaned_data["role"]
+        membership_invitations.offer(organisation, who, role, invited_by=request.user, site_url=settings.SITE_URL)
+        # The same words whether or not the account exists: nothing is learnt about other councils.
+        messages.success(
+            request,
+            f"If {who} has a Line of Sight account, they have been invited to join as {Role(role).label}. "
+            "They become a member when they accept.",
+        )
+        return redirect("accounts:members")
+    people = organisation.memberships.select_related("user").order_by("user__username")
+    return render(
+        request,
+        "accounts/members.html",
+        {"form": form, "memberships": people, "organisation": organisation, "role_form": MemberRoleForm()},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _managed_membership(request: HttpRequest, membership_id: int) -> Membership:
+    target, mine = get_for_user(request, Membership.objects.select_related("user"), "organisation_id", pk=membership_id)
+    require_role(mine, Role.ADMIN)
+    return target
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, membership_id: int) -> HttpResponse:
+    """Change one member's role."""
+    target = _managed_membership(request, membership_id)
+    form = MemberRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a role")
+        return redirect("accounts:members")
+    try:
+        member_rules.change_role(target, form.cleaned_data["role"])
+    except member_rules.MembershipError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{target.user.get_username()} is now {target.get_role_display()}")
+    return redirect("accounts:members")
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
+    """Remove a member from the organisation."""
+    target = _managed_membership(request, membership_id)
+    try:
+        member_rules.remove_member(target)
+    except member_rules.MembershipError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{target.user.get_username()} removed")
+    return redirect("accounts:members")

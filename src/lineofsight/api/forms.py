@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from lineofsight.accounts.models import Organisation
 from lineofsight.api.models import ApiToken
-from lineofsight.tracking.forms import GovukForm
+from lineofsight.core.forms import GovukForm
 
 
 class TokenForm(GovukForm):

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     # --- the demo council (issue 16): the top app, `lineofsight demo`
     "lineofsight.demo",
 ]
+# --- Issue 16: core (no models) is an app only so that every template can {% load govuk %}.
+INSTALLED_APPS += ["lineofsight.core"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

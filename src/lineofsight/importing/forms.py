@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from lineofsight.accounts.models import Organisation
+from lineofsight.core.forms import DatePicker, GovukForm, text_box
 from lineofsight.importing import MAX_UPLOAD_BYTES
 from lineofsight.importing.review import FIELDS
 from lineofsight.plans.models import Inspection, Plan
@@ -15,7 +16,7 @@ from lineofsight.plans.models import Inspection, Plan
 ALLOWED_EXTENSIONS = (".docx", ".xlsx", ".csv", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt", ".tsv")
 
 
-class UploadForm(forms.Form):
+class UploadForm(GovukForm):
     """Upload a plan document; size and type are checked before anything is read."""
 
     document = forms.FileField(
@@ -32,6 +33,7 @@ class UploadForm(forms.Form):
     )
     inspection_end = forms.DateField(
         required=False,
+        widget=DatePicker,
         label="Last day of the inspection",
         help_text="For timescales such as '3 months'. For example, 2026-01-23.",
     )
@@ -42,22 +44,14 @@ class UploadForm(forms.Form):
         label="Kind of inspection",
         choices=[("", "As the document says"), *Inspection.Kind.choices],
     )
-    inspection_start = forms.DateField(required=False, label="First day of the inspection")
+    inspection_start = forms.DateField(required=False, widget=DatePicker, label="First day of the inspection")
 
     field_order = ["document", "plan", "inspection_kind", "inspection_start", "inspection_end"]
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = Plan.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
-        self.fields["document"].widget.attrs.update(
-            {"class": "govuk-file-upload", "accept": ",".join(ALLOWED_EXTENSIONS)}
-        )
-        self.fields["plan"].widget.attrs["class"] = "govuk-select"
-        for name in ("inspection_end", "inspection_start"):
-            self.fields[name].widget = forms.DateInput(
-                format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
-            )
-        self.fields["inspection_kind"].widget.attrs["class"] = "govuk-select"
+        self.fields["document"].widget.attrs["accept"] = ",".join(ALLOWED_EXTENSIONS)
 
     def clean_document(self) -> Any:
         upload = self.cleaned_data["document"]
@@ -73,26 +67,19 @@ class UploadForm(forms.Form):
         return upload
 
 
-class InspectionForm(forms.Form):
+class InspectionForm(GovukForm):
     """The inspection the plan answers, on the preview: dates for relative timescales."""
 
     kind = forms.ChoiceField(
         required=False, label="Kind of inspection", choices=[("", "Not known"), *Inspection.Kind.choices]
     )
-    started = forms.DateField(required=False, label="First day of the inspection")
+    started = forms.DateField(required=False, widget=DatePicker, label="First day of the inspection")
     ended = forms.DateField(
         required=False,
+        widget=DatePicker,
         label="Last day of the inspection",
         help_text="Timescales such as '3 months' count from this day",
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].widget.attrs["class"] = "govuk-select"
-        for name in ("started", "ended"):
-            self.fields[name].widget = forms.DateInput(
-                format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
-            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -101,7 +88,7 @@ class InspectionForm(forms.Form):
         return data
 
 
-class OwnerMergeForm(forms.Form):
+class OwnerMergeForm(GovukForm):
     """Merge spellings of one owner in the preview; the others become aliases on confirm."""
 
     keep = forms.CharField(max_length=300)
@@ -119,44 +106,32 @@ class OwnerMergeForm(forms.Form):
         return keep
 
 
-class PreviewActionForm(forms.Form):
+class PreviewActionForm(GovukForm):
     """Correct one action in the preview: text, owners, deadline, recommendation."""
 
-    text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}))
-    owners = forms.CharField(
-        label="Owners",
-        required=False,
-        help_text="One per line, as the plan should print them",
-        widget=forms.Textarea(attrs={"rows": 2, "class": "govuk-textarea"}),
-    )
+    text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 3}))
+    owners = text_box("Owners", rows=2, help_text="One per line, as the plan should print them")
     due_text = forms.CharField(label="Timescale as printed", required=False, max_length=300)
     due_date = forms.DateField(
         label="Deadline",
         required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+        widget=DatePicker,
     )
     recommendation = forms.TypedChoiceField(label="Under recommendation", coerce=int, choices=[])
 
     def __init__(self, *args: Any, recommendations: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["recommendation"].choices = recommendations  # type: ignore[attr-defined]
-        self.fields["recommendation"].widget.attrs["class"] = "govuk-select"
-        self.fields["due_text"].widget.attrs["class"] = "govuk-input"
 
     def owner_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["owners"].splitlines() if line.strip()]
 
 
-class ReassignForm(forms.Form):
+class ReassignForm(GovukForm):
     """Say that what was read as one column is really another, for every action."""
 
     source = forms.ChoiceField(label="What was read as", choices=list(FIELDS.items()))
     target = forms.ChoiceField(label="is really", choices=list(FIELDS.items()))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "govuk-select"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

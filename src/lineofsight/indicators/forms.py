@@ -10,32 +10,16 @@ from django import forms
 from django.conf import settings
 
 from lineofsight.accounts.models import Organisation
+from lineofsight.core.forms import DatePicker, GovukForm, GovukModelForm
 from lineofsight.indicators import rules
 from lineofsight.indicators.models import Indicator, Target
 
 MAX_CSV_BYTES = 2 * 1024 * 1024  # a scorecard CSV is a few kilobytes; refuse anything huge
+# Wider than the base's whole-number box: values such as 1250.5 or 65.25 must show whole.
+NUMBER = forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-5"})
 
 
-class GovukFormMixin:
-    """Give each widget the GOV.UK Frontend class for its kind, so templates stay plain."""
-
-    fields: dict[str, forms.Field]
-
-    def style_fields(self) -> None:
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.Select):
-                css = "govuk-select"
-            elif isinstance(widget, forms.Textarea):
-                css = "govuk-textarea"
-            elif isinstance(widget, forms.FileInput):
-                css = "govuk-file-upload"
-            else:
-                css = "govuk-input"
-            widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
-
-
-class IndicatorForm(GovukFormMixin, forms.ModelForm):
+class IndicatorForm(GovukModelForm):
     """A council's own indicator, such as "% of visits to children in care within 6 weeks"."""
 
     class Meta:
@@ -46,7 +30,6 @@ class IndicatorForm(GovukFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.style_fields()
 
     def clean_code(self) -> str:
         code = " ".join(self.cleaned_data["code"].split())
@@ -60,18 +43,14 @@ class IndicatorForm(GovukFormMixin, forms.ModelForm):
         return code
 
 
-class TargetForm(GovukFormMixin, forms.ModelForm):
+class TargetForm(GovukModelForm):
     """A target value, the date it should be met by, and how far short is still amber."""
 
     class Meta:
         model = Target
         fields = ["value", "by_date", "tolerance", "note"]
         labels = {"by_date": "To be met by", "tolerance": "Tolerance (amber within)"}
-        widgets = {"by_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.style_fields()
+        widgets = {"by_date": DatePicker, "value": NUMBER, "tolerance": NUMBER}
 
     def clean_tolerance(self) -> float:
         tolerance = self.cleaned_data.get("tolerance") or 0.0
@@ -80,18 +59,17 @@ class TargetForm(GovukFormMixin, forms.ModelForm):
         return tolerance
 
 
-class ValueForm(GovukFormMixin, forms.Form):
+class ValueForm(GovukForm):
     """One period's value, typed in; it replaces any value already held for the period."""
 
     period = forms.CharField(max_length=40, help_text=f"For example {rules.PERIOD_EXAMPLES}.")
-    value = forms.FloatField()
-    numerator = forms.FloatField(required=False, min_value=0)
-    denominator = forms.FloatField(required=False, min_value=0)
+    value = forms.FloatField(widget=NUMBER)
+    numerator = forms.FloatField(required=False, min_value=0, widget=NUMBER)
+    denominator = forms.FloatField(required=False, min_value=0, widget=NUMBER)
 
     def __init__(self, *args: Any, indicator: Indicator, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.indicator = indicator
-        self.style_fields()
 
     def clean_period(self) -> rules.Period:
         try:
@@ -112,14 +90,10 @@ class ValueForm(GovukFormMixin, forms.Form):
         return data
 
 
-class ValuesUploadForm(GovukFormMixin, forms.Form):
+class ValuesUploadForm(GovukForm):
     """A CSV of values with columns code, period, value, numerator, denominator."""
 
     file = forms.FileField(label="CSV file of values")
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.style_fields()
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -131,7 +105,7 @@ class ValuesUploadForm(GovukFormMixin, forms.Form):
         return upload
 
 
-class LinkAddForm(GovukFormMixin, forms.Form):
+class LinkAddForm(GovukForm):
     """Link an indicator to an action or a recommendation the measures text does not name."""
 
     indicator = forms.ModelChoiceField(queryset=Indicator.objects.none(), empty_label="Choose…")
@@ -163,7 +137,6 @@ class LinkAddForm(GovukFormMixin, forms.Form):
             "action": {a.pk: a for a in actions},
             "recommendation": {r.pk: r for r in recommendations},
         }
-        self.style_fields()
 
     def clean_plan_item(self) -> Any:
         kind, _, pk = self.cleaned_data["plan_item"].partition("-")
@@ -173,7 +146,7 @@ class LinkAddForm(GovukFormMixin, forms.Form):
         return item
 
 
-class LinkDecisionForm(forms.Form):
+class LinkDecisionForm(GovukForm):
     """Confirm or reject one suggested link."""
 
     decision = forms.ChoiceField(choices=[("confirm", "Confirm"), ("reject", "Reject")])

@@ -6,11 +6,9 @@ from typing import Any
 
 from django import forms
 
+from lineofsight.core.forms import DatePicker, GovukForm, text_box
 from lineofsight.plans.models import GovernanceBody, Inspection, Judgement, Person, Plan, Rag, Recommendation, Status
-from lineofsight.tracking.forms import ActionFields, GovukForm, govuk_classes, lines_of
-
-# A browser's date input shows only ISO values (any other format would render empty).
-DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"})
+from lineofsight.tracking.forms import ActionFields, lines_of
 
 # The areas an ILACS judges, as the report names them (key, label).
 JUDGEMENT_AREAS = [
@@ -22,7 +20,7 @@ JUDGEMENT_AREAS = [
 ]
 
 
-class ActionFilterForm(forms.Form):
+class ActionFilterForm(GovukForm):
     """The filters above a plan: owner, RAG, status, governance body and due window."""
 
     DUE_CHOICES = [
@@ -45,8 +43,6 @@ class ActionFilterForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["owner"].queryset = people  # type: ignore[attr-defined]
         self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "govuk-select"
 
 
 # --- Maintaining the plan in the browser ---------------------------------------------
@@ -61,14 +57,14 @@ class PlanForm(GovukForm):
     kind_text = forms.CharField(
         label="Kind as the plan words it", required=False, max_length=100, help_text="Only for an unusual kind"
     )
-    started = forms.DateField(label="First day of the inspection", required=False, widget=DATE)
+    started = forms.DateField(label="First day of the inspection", required=False, widget=DatePicker)
     ended = forms.DateField(
         label="Last day of the inspection",
         required=False,
-        widget=DATE,
+        widget=DatePicker,
         help_text="Timescales such as '3 months' count from this day",
     )
-    published = forms.DateField(label="Report published", required=False, widget=DATE)
+    published = forms.DateField(label="Report published", required=False, widget=DatePicker)
     report_url = forms.URLField(label="Link to the published report", required=False, assume_scheme="https")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -78,7 +74,6 @@ class PlanForm(GovukForm):
             self.fields[f"grade_{key}"] = forms.ChoiceField(
                 label=area, choices=[("", "Not judged"), *Judgement.Grade.choices], required=False
             )
-        govuk_classes(self)
 
     def judgement_fields(self) -> list[Any]:
         return [self[f"grade_{key}"] for key, _area in JUDGEMENT_AREAS]
@@ -106,12 +101,7 @@ class RecommendationForm(GovukForm):
     theme = forms.CharField(label="Theme", required=False, max_length=100, help_text="e.g. Care leavers")
     priority_band = forms.CharField(label="Priority band", required=False, max_length=100)
     section = forms.CharField(label="Heading it sits under", required=False, max_length=300)
-    outcomes = forms.CharField(
-        label="Outcomes for children",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="One per line",
-    )
+    outcomes = text_box("Outcomes for children", help_text="One per line")
 
     FIELDS = ("ref", "text", "theme", "priority_band", "section")
 
@@ -185,7 +175,7 @@ class PersonForm(GovukForm):
         return name
 
 
-class MergeForm(forms.Form):
+class MergeForm(GovukForm):
     """Merge spellings of one person: keep one, the others become its aliases."""
 
     keep = forms.ModelChoiceField(queryset=Person.objects.none())

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from django import forms
 
+from lineofsight.core.forms import DatePicker, GovukForm
 
-class MeetingForm(forms.Form):
+
+class MeetingForm(GovukForm):
     """The meeting date a pack is built for (and, rarely, a date to compare with)."""
 
     date = forms.DateField(
         label="Meeting date",
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+        widget=DatePicker,
         error_messages={"required": "Enter the meeting date", "invalid": "Enter the meeting date as YYYY-MM-DD"},
     )
     since = forms.DateField(
         label="Compare with the plan as it stood on (optional)",
         required=False,
         help_text="Leave blank to compare with the last issued pack.",
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+        widget=DatePicker,
         error_messages={"invalid": "Enter the date to compare with as YYYY-MM-DD"},
     )
 

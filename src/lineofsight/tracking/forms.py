@@ -1,4 +1,4 @@
-"""Forms for running the plan: updates with evidence, sign-off, action edits, members."""
+"""Forms for running the plan: updates with evidence, sign-off, action edits, RAG settings."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 
-from lineofsight.accounts.models import Organisation, Role
+from lineofsight.core.forms import DatePicker, GovukForm, GovukModelForm, text_box
 from lineofsight.plans.models import Action, GovernanceBody, Person, Rag, Status
 from lineofsight.tracking.models import EVIDENCE_EXTENSIONS, EmailPreferences, RagSettings, parse_reminder_days
 
@@ -66,49 +66,6 @@ def check_evidence_file(upload: UploadedFile) -> None:
             raise forms.ValidationError(str(exc)) from exc
 
 
-_WIDGET_CLASSES = {
-    forms.Textarea: "govuk-textarea",
-    forms.Select: "govuk-select",
-    forms.SelectMultiple: "govuk-select",
-    forms.RadioSelect: "govuk-radios__input",
-    forms.CheckboxInput: "govuk-checkboxes__input",
-    forms.ClearableFileInput: "govuk-file-upload",
-    forms.FileInput: "govuk-file-upload",
-    forms.DateInput: "govuk-input govuk-input--width-10",
-    forms.NumberInput: "govuk-input govuk-input--width-4",
-    forms.TextInput: "govuk-input",
-    forms.EmailInput: "govuk-input",
-}
-
-
-def govuk_classes(form: forms.BaseForm) -> None:
-    """Give each widget its GOV.UK Frontend class, and mark fields in error."""
-    for name, bound in form.fields.items():
-        widget = bound.widget
-        css = next((c for cls, c in _WIDGET_CLASSES.items() if type(widget) is cls), None)
-        if css is None:
-            css = next((c for cls, c in _WIDGET_CLASSES.items() if isinstance(widget, cls)), "")
-        classes = widget.attrs.get("class", css)
-        # Read ``_errors`` (not ``errors``) so that styling never triggers validation early.
-        errors = getattr(form, "_errors", None) or {}
-        if name in errors and "error" not in classes:
-            suffix = css.split()[0] + "--error" if css else ""
-            classes = f"{classes} {suffix}".strip()
-        widget.attrs["class"] = classes
-
-
-class GovukForm(forms.Form):
-    """A form whose widgets carry GOV.UK Frontend classes."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        govuk_classes(self)
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        govuk_classes(self)
-
-
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -117,7 +74,7 @@ class MultipleFileField(forms.FileField):
     """Several files in one field (Django's documented pattern)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"class": "govuk-file-upload"}))
+        kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
@@ -145,18 +102,16 @@ class ProgressUpdateForm(GovukForm):
 
     text = forms.CharField(
         label="What has happened since the last update?",
-        widget=forms.Textarea(attrs={"rows": 6, "class": "govuk-textarea"}),
+        widget=forms.Textarea(attrs={"rows": 6}),
         max_length=20_000,
         error_messages={"required": "Enter what has happened since the last update"},
     )
     status = forms.ChoiceField(label="Delivery status", choices=STATUS_CHOICES, required=False)
     rag = forms.ChoiceField(label="Proposed RAG", choices=PROPOSED_RAG_CHOICES, required=False)
-    impact = forms.CharField(
-        label="Impact for children",
-        help_text="What evidence shows things changed for children, e.g. an indicator that moved",
-        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
-        required=False,
+    impact = text_box(
+        "Impact for children",
         max_length=10_000,
+        help_text="What evidence shows things changed for children, e.g. an indicator that moved",
     )
     evidence = MultipleFileField(
         label="Evidence files",
@@ -177,7 +132,30 @@ class ProgressUpdateForm(GovukForm):
         return files
 
 
-class ReviewForm(GovukForm):
+class _ReasonedForm(GovukForm):
+    """A form with a text box that is required only for some answers (returning an update,
+    setting an override): the page never labels it "(optional)", and leaving it empty
+    for such an answer is an error."""
+
+    reason_field: str
+    reason_when: str  # finishes "Required when ..."
+    reason_missing: str
+
+    def needs_reason(self, data: dict[str, Any]) -> bool:
+        raise NotImplementedError
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields[self.reason_field].required_when = self.reason_when  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.needs_reason(data) and not (data.get(self.reason_field) or "").strip():
+            self.add_error(self.reason_field, self.reason_missing)
+        return data
+
+
+class ReviewForm(_ReasonedForm):
     """The plan manager's decision on an update."""
 
     decision = forms.ChoiceField(
@@ -186,55 +164,39 @@ class ReviewForm(GovukForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether to sign the update off or return it"},
     )
-    comment = forms.CharField(
-        label="Comment for the owner",
-        help_text="Needed when you return an update: say what is missing",
-        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
-        required=False,
-        max_length=5_000,
+    comment = text_box(
+        "Comment for the owner", max_length=5_000, help_text="Needed when you return an update: say what is missing"
     )
+    reason_field, reason_when = "comment", "you return the update"
+    reason_missing = "Say what the owner needs to do before you return the update"
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Required when returning, so never labelled "(optional)".
-        self.fields["comment"].required_when = "you return the update"  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("decision") == "return" and not (data.get("comment") or "").strip():
-            self.add_error("comment", "Say what the owner needs to do before you return the update")
-        return data
+    def needs_reason(self, data: dict[str, Any]) -> bool:
+        return data.get("decision") == "return"
 
 
-class _VersionedForm(GovukForm):
+class _OverrideForm(_ReasonedForm):
+    """The action's version (so a stale edit is refused), and the RAG override with its
+    reason, which is required whenever an override is chosen."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    rag_override = forms.ChoiceField(label="RAG override", choices=OVERRIDE_CHOICES, required=False)
+    rag_override_reason = text_box("Reason for the override", max_length=2_000)
+    reason_field, reason_when = "rag_override_reason", "you set an override"
+    reason_missing = "Give a reason for overriding the RAG"
 
-    def clean_override(self, data: dict[str, Any]) -> None:
-        if data.get("rag_override") and not (data.get("rag_override_reason") or "").strip():
-            self.add_error("rag_override_reason", "Give a reason for overriding the RAG")
+    def needs_reason(self, data: dict[str, Any]) -> bool:
+        return bool(data.get("rag_override"))
 
 
-class RagOverrideForm(_VersionedForm):
+class RagOverrideForm(_OverrideForm):
     """Override the rules' RAG by hand; a reason is required and shown beside it."""
 
-    rag_override = forms.ChoiceField(label="RAG override", choices=OVERRIDE_CHOICES, required=False)
-    rag_override_reason = forms.CharField(
-        label="Reason for the override",
-        help_text="Needed when you set an override; the action's owners are sent it with the new RAG",
-        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
-        required=False,
-        max_length=2_000,
-    )
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Required whenever an override is chosen, so never labelled "(optional)".
-        self.fields["rag_override_reason"].required_when = "you set an override"  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        self.clean_override(data)
-        return data
+        # Only this page tells the owners (an edit of the whole action does not).
+        self.fields[
+            "rag_override_reason"
+        ].help_text = "Needed when you set an override; the action's owners are sent it with the new RAG"
 
 
 def lines_of(text: str) -> list[str]:
@@ -247,13 +209,13 @@ class ActionFields(GovukForm):
     its text, owners (ticked, or a name typed in), partners, deadline, status, measures and
     the governance bodies it reports to, each chosen from the action's own organisation."""
 
-    text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 4, "class": "govuk-textarea"}))
+    text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 4}))
     owners = forms.ModelMultipleChoiceField(
         label="Owners",
         help_text="Tick everyone who owns this action",
         queryset=Person.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
+        widget=forms.CheckboxSelectMultiple,
     )
     new_owner = forms.CharField(
         label="Add an owner not listed",
@@ -261,33 +223,21 @@ class ActionFields(GovukForm):
         required=False,
         max_length=300,
     )
-    partners = forms.CharField(
-        label="Key partners",
-        help_text="One per line",
-        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
-        required=False,
-    )
+    partners = text_box("Key partners", help_text="One per line")
     due_text = forms.CharField(label="Timescale as printed", required=False, max_length=300)
     due_date = forms.DateField(
         label="Deadline",
         required=False,
         help_text="For example, 2026-06-30",
-        # A browser's date input shows only ISO values; any other format renders empty and
-        # saving the form unchanged would clear the deadline.
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+        widget=DatePicker,
     )
     status = forms.ChoiceField(label="Delivery status", choices=[("", "Not set"), *Status.choices], required=False)
-    measures = forms.CharField(
-        label="How success is measured",
-        help_text="One measure per line",
-        widget=forms.Textarea(attrs={"rows": 3, "class": "govuk-textarea"}),
-        required=False,
-    )
+    measures = text_box("How success is measured", help_text="One measure per line")
     reported_to = forms.ModelMultipleChoiceField(
         label="Reported to",
         queryset=GovernanceBody.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
@@ -306,31 +256,24 @@ class ActionFields(GovukForm):
         return person
 
 
-class ActionEditForm(_VersionedForm, ActionFields):
+class ActionEditForm(_OverrideForm, ActionFields):
     """A plan manager's edit of an action: text, owners, partners, deadline (a moved
     deadline needs a reason), status, measures, reported-to bodies and override."""
 
-    due_date_reason = forms.CharField(
-        label="Why the deadline moved",
+    due_date_reason = text_box(
+        "Why the deadline moved",
+        rows=2,
+        max_length=2_000,
         help_text="Needed when you change a deadline that was already set; the original date is kept",
-        widget=forms.Textarea(attrs={"rows": 2, "class": "govuk-textarea"}),
-        required=False,
-        max_length=2_000,
     )
-    rag_override = forms.ChoiceField(label="RAG override", choices=OVERRIDE_CHOICES, required=False)
-    rag_override_reason = forms.CharField(
-        label="Reason for the override",
-        widget=forms.Textarea(attrs={"rows": 2, "class": "govuk-textarea"}),
-        required=False,
-        max_length=2_000,
-    )
+    # The order the edit page shows them in.
+    field_order = [
+        "version", "text", "owners", "new_owner", "partners", "due_text", "due_date", "due_date_reason",
+        "status", "measures", "reported_to", "rag_override", "rag_override_reason",
+    ]  # fmt: skip
 
     FIELDS = ("text", "due_text", "due_date", "status", "rag_override", "rag_override_reason")
     LIST_FIELDS = ("partners", "measures")
-
-    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
-        super().__init__(*args, organisation_id=organisation_id, **kwargs)
-        self.fields["rag_override_reason"].required_when = "you set an override"  # type: ignore[attr-defined]
 
     @classmethod
     def initial_for(cls, action: Action) -> dict[str, Any]:
@@ -341,11 +284,6 @@ class ActionEditForm(_VersionedForm, ActionFields):
         initial["reported_to"] = [link.body_id for link in action.report_links.all()]
         initial["version"] = action.version
         return initial
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        self.clean_override(data)
-        return data
 
     def field_changes(self) -> dict[str, Any]:
         """The action's own fields as the form holds them."""
@@ -396,12 +334,8 @@ class ActionEditForm(_VersionedForm, ActionFields):
         return sorted(chosen, key=lambda b: (current.index(b.pk) if b.pk in current else len(current), b.name))
 
 
-class RagSettingsForm(forms.ModelForm):
+class RagSettingsForm(GovukModelForm):
     """A council's thresholds for the RAG rules."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        govuk_classes(self)
 
     class Meta:
         model = RagSettings
@@ -443,12 +377,8 @@ class RagSettingsForm(forms.ModelForm):
         return data
 
 
-class EmailPreferencesForm(forms.ModelForm):
+class EmailPreferencesForm(GovukModelForm):
     """The optional emails one person wants."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        govuk_classes(self)
 
     class Meta:
         model = EmailPreferences
@@ -459,30 +389,3 @@ class EmailPreferencesForm(forms.ModelForm):
             "rag_overridden": "A plan manager overrides the RAG of my action",
             "weekly_summary": "A weekly summary of the plan",
         }
-
-
-ROLE_CHOICES = Role.choices
-
-
-class MemberAddForm(GovukForm):
-    """An admin invites an existing account to the organisation by username or email.
-
-    The form never looks the account up, so its answer cannot tell the admin whether a
-    username exists (in this council or another); the person joins by accepting.
-    """
-
-    who = forms.CharField(label="Username or email address", max_length=254)
-    role = forms.ChoiceField(label="Role", choices=ROLE_CHOICES, initial=Role.VIEWER)
-
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.organisation = organisation
-
-    def clean_who(self) -> str:
-        return str(self.cleaned_data["who"]).strip()
-
-
-class MemberRoleForm(GovukForm):
-    """Change a member's role."""
-
-    role = forms.ChoiceField(label="Role", choices=ROLE_CHOICES)

@@ -20,8 +20,6 @@ from django.db import transaction
 from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
-from lineofsight.accounts.models import Membership, Organisation, Role
-
 # The write path lives with the action (plans.changes); its names stay importable from
 # here for the views, the API and the tests that already read them as services.X.
 from lineofsight.plans.changes import (  # noqa: F401
@@ -492,41 +490,3 @@ def awaiting_sign_off(organisation_id: int) -> QuerySet[ProgressUpdate]:
         .select_related("action__recommendation__plan", "author")
         .order_by("created")
     )
-
-
-# --- Members (admins) ---------------------------------------------------------------
-
-
-class MembershipError(Exception):
-    """The change would leave the organisation without an administrator."""
-
-
-def _other_admins(membership: Membership) -> bool:
-    return (
-        Membership.objects.filter(organisation_id=membership.organisation_id, role=Role.ADMIN)
-        .exclude(pk=membership.pk)
-        .exists()
-    )
-
-
-def add_member(organisation: Organisation, user: User, role: str) -> Membership:
-    """Give an existing user a role in the organisation."""
-    return Membership.objects.create(organisation=organisation, user=user, role=role)
-
-
-def change_role(membership: Membership, role: str) -> Membership:
-    """Change a member's role; the last administrator cannot be demoted."""
-    with transaction.atomic():
-        if membership.role == Role.ADMIN and role != Role.ADMIN and not _other_admins(membership):
-            raise MembershipError("The organisation needs at least one administrator")
-        membership.role = role
-        membership.save(update_fields=["role"])
-    return membership
-
-
-def remove_member(membership: Membership) -> None:
-    """Remove a member (their people keep their actions); never the last administrator."""
-    with transaction.atomic():
-        if membership.role == Role.ADMIN and not _other_admins(membership):
-            raise MembershipError("The organisation needs at least one administrator")
-        membership.delete()

@@ -1,6 +1,8 @@
 """Running the plan, mounted at /tracking/."""
 
+from django.contrib.auth.decorators import login_required
 from django.urls import path
+from django.views.generic import RedirectView
 
 from lineofsight.tracking import views
 
@@ -17,8 +19,11 @@ urlpatterns = [
     path("evidence/<int:evidence_id>/", views.evidence_download, name="evidence_download"),
     path("plans/<int:plan_id>/activity/", views.plan_activity, name="plan_activity"),
     path("settings/rag/", views.rag_settings, name="rag_settings"),
-    path("members/", views.members, name="members"),
     path("settings/emails/", views.email_preferences, name="email_preferences"),
-    path("members/<int:membership_id>/role/", views.member_role, name="member_role"),
-    path("members/<int:membership_id>/remove/", views.member_remove, name="member_remove"),
+    # Members moved to accounts (issue 16); a bookmark of the old page still finds it.
+    path(
+        "members/",
+        login_required(RedirectView.as_view(pattern_name="accounts:members", permanent=True)),
+        name="members_moved",
+    ),
 ]

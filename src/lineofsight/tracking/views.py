@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import cast
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -16,9 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
-from lineofsight.accounts import membership_invitations
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import current_membership, get_for_user, require_current_membership, require_role
 from lineofsight.plans.models import Action, ActionOwner, Plan, ProgressUpdate
@@ -26,8 +23,6 @@ from lineofsight.tracking import audit, pages, services
 from lineofsight.tracking.forms import (
     ActionEditForm,
     EmailPreferencesForm,
-    MemberAddForm,
-    MemberRoleForm,
     ProgressUpdateForm,
     RagOverrideForm,
     RagSettingsForm,
@@ -305,72 +300,3 @@ def email_preferences(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Email preferences saved")
         return redirect("tracking:email_preferences")
     return render(request, "tracking/email_preferences.html", {"form": form}, status=400 if form.is_bound else 200)
-
-
-@login_required
-def members(request: HttpRequest) -> HttpResponse:
-    """Admins list, add, re-role and remove members of their organisation."""
-    membership = require_current_membership(request)
-    require_role(membership, Role.ADMIN)
-    organisation = membership.organisation
-    form = MemberAddForm(request.POST or None, organisation=organisation)
-    if request.method == "POST" and form.is_valid():
-        who, role = form.cleaned_data["who"], form.cleaned_data["role"]
-        membership_invitations.offer(organisation, who, role, invited_by=request.user, site_url=settings.SITE_URL)
-        # The same words whether or not the account exists: nothing is learnt about other councils.
-        messages.success(
-            request,
-            f"If {who} has a Line of Sight account, they have been invited to join as {Role(role).label}. "
-            "They become a member when they accept.",
-        )
-        return redirect("tracking:members")
-    people = organisation.memberships.select_related("user").order_by("user__username")
-    return render(
-        request,
-        "tracking/members.html",
-        {
-            "form": form,
-            "memberships": people,
-            "organisation": organisation,
-            "role_form": MemberRoleForm(),
-        },
-        status=400 if form.is_bound else 200,
-    )
-
-
-def _managed_membership(request: HttpRequest, membership_id: int) -> Membership:
-    target, mine = get_for_user(request, Membership.objects.select_related("user"), "organisation_id", pk=membership_id)
-    require_role(mine, Role.ADMIN)
-    return target
-
-
-@login_required
-@require_POST
-def member_role(request: HttpRequest, membership_id: int) -> HttpResponse:
-    """Change one member's role."""
-    target = _managed_membership(request, membership_id)
-    form = MemberRoleForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose a role")
-        return redirect("tracking:members")
-    try:
-        services.change_role(target, form.cleaned_data["role"])
-    except services.MembershipError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"{target.user.get_username()} is now {target.get_role_display()}")
-    return redirect("tracking:members")
-
-
-@login_required
-@require_POST
-def member_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
-    """Remove a member from the organisation."""
-    target = _managed_membership(request, membership_id)
-    try:
-        services.remove_member(target)
-    except services.MembershipError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"{target.user.get_username()} removed")
-    return redirect("tracking:members")

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def invite_outsider(client_for, admin_user, role="plan_manager"):  # type: ignore[no-untyped-def]
-    return client_for(admin_user).post(reverse("tracking:members"), {"who": "Oscar.Outsider ", "role": role})
+    return client_for(admin_user).post(reverse("accounts:members"), {"who": "Oscar.Outsider ", "role": role})
 
 
 def test_an_officer_of_another_council_accepts_and_joins_with_the_offered_role(

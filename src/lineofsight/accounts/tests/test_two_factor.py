@@ -68,7 +68,7 @@ def test_with_an_app_set_up_the_password_alone_does_not_sign_in(client, admin_us
     device.refresh_from_db()
     done = client.post(reverse("accounts:two_factor_code"), {"code": code_for(device)})
     assert done.status_code == 302
-    assert client.get(reverse("tracking:members")).status_code == 200
+    assert client.get(reverse("accounts:members")).status_code == 200
 
 
 def test_the_code_page_without_a_password_first_goes_back_to_sign_in(client):

@@ -1,4 +1,4 @@
-"""Every tracking view × every role, with the status code each should get.
+"""Every tracking and members view × every role, with the status code each should get.
 
 Another council's user gets 404 for anything of Council A's (it cannot even learn the
 object exists); a role that may not act gets 403; a page about the user's own
@@ -126,7 +126,9 @@ CASES: list[Case] = [
     ("evidence", "get", lambda w: reverse("tracking:evidence_download", args=[w["evidence"].pk]), None, READ),
     ("plan activity", "get", lambda w: reverse("tracking:plan_activity", args=[w["plan"].pk]), None, READ),
     ("rag settings", "get", lambda w: reverse("tracking:rag_settings"), None, OWN_ORG_EDITORS),
-    ("members", "get", lambda w: reverse("tracking:members"), None, ADMIN_ONLY),
+    ("members", "get", lambda w: reverse("accounts:members"), None, ADMIN_ONLY),
+    # Issue 16: members moved to accounts; the old address redirects every signed-in user.
+    ("old members address", "get", lambda w: reverse("tracking:members_moved"), None, dict.fromkeys(PERSONAS, 301)),
     # --- issue 13: where sign-in lands, and email preferences (every member, their own) ---
     ("landing", "get", lambda w: reverse("tracking:landing"), None, EVERYONE_REDIRECTED),
     ("email preferences", "get", lambda w: reverse("tracking:email_preferences"), None, EVERYONE),
@@ -140,14 +142,14 @@ CASES: list[Case] = [
     (
         "change role",
         "post",
-        lambda w: reverse("tracking:member_role", args=[w["viewer_membership"].pk]),
+        lambda w: reverse("accounts:member_role", args=[w["viewer_membership"].pk]),
         lambda w: {"role": "plan_manager"},
         ADMIN_ONLY_OBJECT,
     ),
     (
         "remove member",
         "post",
-        lambda w: reverse("tracking:member_remove", args=[w["viewer_membership"].pk]),
+        lambda w: reverse("accounts:member_remove", args=[w["viewer_membership"].pk]),
         lambda w: {},
         ADMIN_ONLY_OBJECT,
     ),

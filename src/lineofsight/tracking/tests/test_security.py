@@ -120,9 +120,9 @@ FORMS = [
     ("tracking:override_rag", "action", {"rag_override": "green", "rag_override_reason": "x", "version": 1}),
     ("tracking:review_update", "update", {"decision": "accept"}),
     ("tracking:rag_settings", None, {"due_soon_days": 1, "no_update_days": 1, "stale_days": 1}),
-    ("tracking:members", None, {"who": "victor.viewer", "role": "admin"}),
-    ("tracking:member_role", "membership", {"role": "admin"}),
-    ("tracking:member_remove", "membership", {}),
+    ("accounts:members", None, {"who": "victor.viewer", "role": "admin"}),
+    ("accounts:member_role", "membership", {"role": "admin"}),
+    ("accounts:member_remove", "membership", {}),
 ]
 
 
@@ -152,6 +152,6 @@ def test_forms_carry_a_csrf_token(client_for, admin_user, csrf_world) -> None:
         reverse("tracking:override_rag", args=[csrf_world["action"].pk]),
         reverse("tracking:review_update", args=[csrf_world["update"].pk]),
         reverse("tracking:rag_settings"),
-        reverse("tracking:members"),
+        reverse("accounts:members"),
     ):
         assert b'name="csrfmiddlewaretoken"' in client.get(url).content, url
