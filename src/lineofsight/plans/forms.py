@@ -8,7 +8,64 @@ from django import forms
 
 from lineofsight.core.forms import DatePicker, GovukForm, text_box
 from lineofsight.plans.models import GovernanceBody, Inspection, Judgement, Person, Plan, Rag, Recommendation, Status
-from lineofsight.tracking.forms import ActionFields, lines_of
+
+
+def lines_of(text: str) -> list[str]:
+    """One item per non-empty line, as typed."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class ActionFields(GovukForm):
+    """What an action says, shared by the form that adds one and the form that edits one:
+    its text, owners (ticked, or a name typed in), partners, deadline, status, measures and
+    the governance bodies it reports to, each chosen from the action's own organisation."""
+
+    text = forms.CharField(label="Action", widget=forms.Textarea(attrs={"rows": 4}))
+    owners = forms.ModelMultipleChoiceField(
+        label="Owners",
+        help_text="Tick everyone who owns this action",
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    new_owner = forms.CharField(
+        label="Add an owner not listed",
+        help_text="Name and role as the plan prints it, e.g. 'Jo Bloggs – Head of Service'",
+        required=False,
+        max_length=300,
+    )
+    partners = text_box("Key partners", help_text="One per line")
+    due_text = forms.CharField(label="Timescale as printed", required=False, max_length=300)
+    due_date = forms.DateField(
+        label="Deadline",
+        required=False,
+        help_text="For example, 2026-06-30",
+        widget=DatePicker,
+    )
+    status = forms.ChoiceField(label="Delivery status", choices=[("", "Not set"), *Status.choices], required=False)
+    measures = text_box("How success is measured", help_text="One measure per line")
+    reported_to = forms.ModelMultipleChoiceField(
+        label="Reported to",
+        queryset=GovernanceBody.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation_id = organisation_id
+        self.fields["owners"].queryset = Person.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+        self.fields["reported_to"].queryset = GovernanceBody.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
+        self.fields["reported_to"].label_from_instance = lambda body: body.name  # type: ignore[attr-defined]
+
+    def typed_owner(self) -> Person | None:
+        """The person named in "Add an owner not listed", found or created by that name."""
+        typed = (self.cleaned_data.get("new_owner") or "").strip()
+        if not typed:
+            return None
+        person, _ = Person.objects.get_or_create(organisation_id=self.organisation_id, name=typed)
+        return person
+
 
 # The areas an ILACS judges, as the report names them (key, label).
 JUDGEMENT_AREAS = [
