@@ -28,9 +28,9 @@ class InviteForm(GovukForm):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from lineofsight.plans.models import Person
-
-        self.fields["person"].queryset = Person.objects.filter(organisation=organisation, user__isnull=True)  # type: ignore[attr-defined]
+        # The plan's people hang off the organisation (plans.Person, related_name "people"):
+        # reached through that relation, accounts stays below plans in the layers.
+        self.fields["person"].queryset = organisation.people.filter(user__isnull=True)  # type: ignore[attr-defined]
 
 
 class MemberAddForm(GovukForm):
