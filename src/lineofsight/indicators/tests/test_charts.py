@@ -3,6 +3,7 @@ line, one dashed black target, whatever the page."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -74,3 +75,14 @@ def test_the_rag_summary_stacks_each_rating_in_its_gov_uk_colour() -> None:
     # A rating no action has draws no bar, but keeps its place in the key.
     assert [row["rag"] for row in spec["data"]["values"]] == ["Red", "Green"]
     assert set(re.findall(r'font-family="([^"]+)"', svg)) == {charts.FONT}
+
+
+def test_the_value_axis_is_named_alike_on_the_scorecard_and_in_packs() -> None:
+    from lineofsight.reports.builder import UNIT_AXIS
+
+    assert UNIT_AXIS == charts.AXIS_TITLES
+    assert ">Days<" in str(charts.indicator_chart_svg(_days_summary()))
+
+
+def _days_summary() -> IndicatorSummary:
+    return dataclasses.replace(_summary(), unit="days")
