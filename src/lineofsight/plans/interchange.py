@@ -214,7 +214,7 @@ def plan_queryset(*, with_updates: bool = True) -> QuerySet[Plan]:
     """Plans with recommendations, actions, owners, bodies and (unless the page does not
     show them) updates prefetched, so a page or an export costs a fixed number of queries
     whatever the plan's size."""
-    action_prefetches = [
+    action_prefetches: list[Prefetch[Any]] = [
         Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person")),
         Prefetch("report_links", queryset=ActionReport.objects.select_related("body")),
     ]
