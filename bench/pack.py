@@ -120,9 +120,9 @@ def main() -> None:
         from django.utils import timezone
 
         from lineofsight.accounts.models import Organisation
+        from lineofsight.indicators import charts
         from lineofsight.plans.interchange import load_plan
         from lineofsight.plans.models import Action, GovernanceBody
-        from lineofsight.reports import charts
         from lineofsight.reports.builder import build_pack
         from lineofsight.reports.exporters import FORMATS
         from lineofsight.reports.models import BoardPack

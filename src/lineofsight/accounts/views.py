@@ -28,7 +28,6 @@ from lineofsight.accounts.permissions import (
     get_for_user,
     membership_in,
     require_current_membership,
-    require_role,
 )
 
 client_ip = signin.client_ip  # the address the limits count (a configured proxy header, else REMOTE_ADDR)
@@ -106,10 +105,7 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
 @login_required
 def invite(request: HttpRequest) -> HttpResponse:
     """Admins invite someone with no account: they get an e-mail to choose a password."""
-    membership = getattr(request, "membership", None)
-    if membership is None:
-        raise Http404("You are not a member of any organisation")
-    require_role(membership, Role.ADMIN)
+    membership = require_current_membership(request, Role.ADMIN)
     form = InviteForm(request.POST or None, organisation=membership.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -254,10 +250,7 @@ def two_factor_settings(request: HttpRequest) -> HttpResponse:
 @require_POST
 def require_two_factor(request: HttpRequest) -> HttpResponse:
     """An admin requires (or stops requiring) two-factor sign-in for their whole organisation."""
-    membership = getattr(request, "membership", None)
-    if membership is None:
-        raise Http404("You are not a member of any organisation")
-    require_role(membership, Role.ADMIN)
+    membership = require_current_membership(request, Role.ADMIN)
     organisation = membership.organisation
     organisation.require_two_factor = request.POST.get("require") == "on"
     organisation.save(update_fields=["require_two_factor"])

@@ -10,13 +10,12 @@ Pure Python, importable without Django configured::
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from lineofsight.plans.schema import validate_plan
 
 from .deadlines import DueDate, normalise_due
 from .errors import ImportFailed
@@ -48,29 +47,6 @@ class ImportResult:
     @property
     def action_count(self) -> int:
         return sum(len(r["actions"]) for r in self.plan["recommendations"])
-
-
-@lru_cache(maxsize=1)
-def plan_schema() -> dict[str, Any]:
-    """The plan@1 JSON schema, the copy shipped with the plans app (no Django needed)."""
-    text = resources.files("lineofsight.plans").joinpath("plan.schema.json").read_text("utf-8")
-    return json.loads(text)
-
-
-@lru_cache(maxsize=1)
-def _validator() -> Any:
-    import jsonschema
-
-    return jsonschema.Draft202012Validator(plan_schema(), format_checker=jsonschema.FormatChecker())
-
-
-def validate_plan(plan: dict[str, Any]) -> None:
-    """Raise ``jsonschema.ValidationError`` unless ``plan`` is valid plan@1."""
-    import jsonschema
-
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(plan))
-    if error is not None:
-        raise error
 
 
 def read_plan(data: bytes, filename: str, *, inspection_end: date | None = None) -> ImportResult:

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -58,14 +58,21 @@ def ensure_standard_indicators(organisation: Organisation) -> int:
         for position, entry in enumerate(standard_catalogue(), start=1)
         if entry["code"].upper() not in have
     ]
-    if missing:
-        try:
-            with transaction.atomic():
-                bulk_create_with_history(missing, Indicator)
-        except IntegrityError:
-            # Two first visits at once: the other request seeded the catalogue already.
-            return 0
-    return len(missing)
+    # Two first visits at once: the other request may have seeded the catalogue already.
+    return _create_unless_raced(missing, Indicator)
+
+
+def _create_unless_raced(objects: list[Any], model: type[models.Model]) -> int:
+    """Create ``objects`` (with history) all at once and return how many; 0 when a
+    concurrent request created them first and a unique constraint refused these."""
+    if not objects:
+        return 0
+    try:
+        with transaction.atomic():
+            bulk_create_with_history(objects, model)
+    except IntegrityError:
+        return 0
+    return len(objects)
 
 
 def code_index(organisation: Organisation) -> dict[str, Indicator]:
@@ -523,41 +530,29 @@ def refresh_link_suggestions(organisation: Organisation) -> int:
     if not index:
         return 0
     codes = list(index)
-    existing_actions = set(
-        IndicatorLink.objects.filter(indicator__organisation=organisation, action__isnull=False).values_list(
-            "indicator_id", "action_id"
-        )
-    )
-    existing_recommendations = set(
-        IndicatorLink.objects.filter(indicator__organisation=organisation, recommendation__isnull=False).values_list(
-            "indicator_id", "recommendation_id"
-        )
-    )
     new_links: list[IndicatorLink] = []
-    actions = Action.objects.filter(recommendation__plan__organisation=organisation).only("pk", "measures")
-    for action in actions:
-        for suggestion in rules.suggest_links(_measure_texts(action.measures), codes):
-            indicator = index[suggestion.code]
-            if (indicator.pk, action.pk) not in existing_actions:
-                existing_actions.add((indicator.pk, action.pk))
-                new_links.append(IndicatorLink(indicator=indicator, action=action, suggested_from=suggestion.text))
-    recommendations = Recommendation.objects.filter(plan__organisation=organisation).only("pk", "outcomes")
-    for recommendation in recommendations:
-        for suggestion in rules.suggest_links(_measure_texts(recommendation.outcomes), codes):
-            indicator = index[suggestion.code]
-            if (indicator.pk, recommendation.pk) not in existing_recommendations:
-                existing_recommendations.add((indicator.pk, recommendation.pk))
-                new_links.append(
-                    IndicatorLink(indicator=indicator, recommendation=recommendation, suggested_from=suggestion.text)
-                )
-    if new_links:
-        try:
-            with transaction.atomic():
-                bulk_create_with_history(new_links, IndicatorLink)
-        except IntegrityError:
-            # Another plan manager's visit made the same suggestions a moment ago.
-            return 0
-    return len(new_links)
+    # Actions say what they measure in ``measures``, recommendations in ``outcomes``.
+    linkable = (
+        ("action", Action.objects.filter(recommendation__plan__organisation=organisation).only("pk", "measures")),
+        ("recommendation", Recommendation.objects.filter(plan__organisation=organisation).only("pk", "outcomes")),
+    )
+    for link_to, objects in linkable:
+        existing = set(
+            IndicatorLink.objects.filter(
+                indicator__organisation=organisation, **{f"{link_to}__isnull": False}
+            ).values_list("indicator_id", f"{link_to}_id")
+        )
+        for obj in objects:
+            text = obj.measures if isinstance(obj, Action) else obj.outcomes
+            for suggestion in rules.suggest_links(_measure_texts(text), codes):
+                indicator = index[suggestion.code]
+                if (indicator.pk, obj.pk) not in existing:
+                    existing.add((indicator.pk, obj.pk))
+                    new_links.append(
+                        IndicatorLink(indicator=indicator, suggested_from=suggestion.text, **{link_to: obj})
+                    )
+    # Another plan manager's visit may have made the same suggestions a moment ago.
+    return _create_unless_raced(new_links, IndicatorLink)
 
 
 def decide_link(link: IndicatorLink, *, confirm: bool, user: Any) -> IndicatorLink:

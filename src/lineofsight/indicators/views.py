@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -81,6 +84,22 @@ def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
     )
 
 
+def _form_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    template: str,
+    indicator: Indicator | None,
+    save: Callable[[], tuple[Indicator, str]],
+) -> HttpResponse:
+    """The shape every scorecard form shares: on a valid POST, ``save`` stores it and
+    says what it did, and the user goes to the indicator's page; otherwise the form (again)."""
+    if request.method == "POST" and form.is_valid():
+        saved, message = save()
+        messages.success(request, message)
+        return redirect("indicators:indicator_detail", indicator_id=saved.pk)
+    return render(request, template, {"form": form, "indicator": indicator})
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_new(request: HttpRequest) -> HttpResponse:
@@ -88,15 +107,16 @@ def indicator_new(request: HttpRequest) -> HttpResponse:
     membership = _membership(request)
     require_role(membership, *EDITORS)
     form = IndicatorForm(request.POST or None, organisation=membership.organisation)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> tuple[Indicator, str]:
         indicator = form.save(commit=False)
         indicator.organisation = membership.organisation
         indicator.kind = Indicator.Kind.LOCAL
         indicator.order = services.next_order(membership.organisation)
         indicator.save()
-        messages.success(request, f"Added {indicator.code} to the scorecard.")
-        return redirect("indicators:indicator_detail", indicator_id=indicator.pk)
-    return render(request, "indicators/indicator_form.html", {"form": form, "indicator": None})
+        return indicator, f"Added {indicator.code} to the scorecard."
+
+    return _form_page(request, form, "indicators/indicator_form.html", None, save)
 
 
 @login_required
@@ -106,11 +126,12 @@ def indicator_edit(request: HttpRequest, indicator_id: int) -> HttpResponse:
     indicator, membership = _indicator(request, indicator_id)
     require_role(membership, *EDITORS)
     form = IndicatorForm(request.POST or None, instance=indicator, organisation=membership.organisation)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> tuple[Indicator, str]:
         form.save()
-        messages.success(request, f"Saved {indicator.code}.")
-        return redirect("indicators:indicator_detail", indicator_id=indicator.pk)
-    return render(request, "indicators/indicator_form.html", {"form": form, "indicator": indicator})
+        return indicator, f"Saved {indicator.code}."
+
+    return _form_page(request, form, "indicators/indicator_form.html", indicator, save)
 
 
 @login_required
@@ -120,13 +141,14 @@ def target_new(request: HttpRequest, indicator_id: int) -> HttpResponse:
     indicator, membership = _indicator(request, indicator_id)
     require_role(membership, *EDITORS)
     form = TargetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> tuple[Indicator, str]:
         target = form.save(commit=False)
         target.indicator = indicator
         target.save()
-        messages.success(request, f"Set a target for {indicator.code}.")
-        return redirect("indicators:indicator_detail", indicator_id=indicator.pk)
-    return render(request, "indicators/target_form.html", {"form": form, "indicator": indicator})
+        return indicator, f"Set a target for {indicator.code}."
+
+    return _form_page(request, form, "indicators/target_form.html", indicator, save)
 
 
 @login_required
@@ -136,7 +158,8 @@ def value_new(request: HttpRequest, indicator_id: int) -> HttpResponse:
     indicator, membership = _indicator(request, indicator_id)
     require_role(membership, *EDITORS)
     form = ValueForm(request.POST or None, indicator=indicator)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> tuple[Indicator, str]:
         period = form.cleaned_data["period"]
         with transaction.atomic():
             services.store_value(
@@ -148,9 +171,9 @@ def value_new(request: HttpRequest, indicator_id: int) -> HttpResponse:
                 f"Entered by {request.user.get_username()}",
                 request.user,
             )
-        messages.success(request, f"Saved {indicator.code} for {period.label}.")
-        return redirect("indicators:indicator_detail", indicator_id=indicator.pk)
-    return render(request, "indicators/value_form.html", {"form": form, "indicator": indicator})
+        return indicator, f"Saved {indicator.code} for {period.label}."
+
+    return _form_page(request, form, "indicators/value_form.html", indicator, save)
 
 
 @login_required

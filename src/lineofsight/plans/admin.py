@@ -131,17 +131,20 @@ class ProgressUpdateAdmin(SimpleHistoryAdmin):
     list_filter = ["review", "rag", "status"]
 
 
-@admin.register(ActionOwner)
-class ActionOwnerAdmin(SimpleHistoryAdmin):
-    list_display = ["action", "person", "position"]
+class _ActionLinkAdmin(SimpleHistoryAdmin):
+    """An action's ordered link to a person or a body, filtered by council."""
+
     list_filter = ["action__recommendation__plan__organisation"]
-    autocomplete_fields = ["person"]
     raw_id_fields = ["action"]
+
+
+@admin.register(ActionOwner)
+class ActionOwnerAdmin(_ActionLinkAdmin):
+    list_display = ["action", "person", "position"]
+    autocomplete_fields = ["person"]
 
 
 @admin.register(ActionReport)
-class ActionReportAdmin(SimpleHistoryAdmin):
+class ActionReportAdmin(_ActionLinkAdmin):
     list_display = ["action", "body", "position"]
-    list_filter = ["action__recommendation__plan__organisation"]
     autocomplete_fields = ["body"]
-    raw_id_fields = ["action"]

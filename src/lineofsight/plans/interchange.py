@@ -7,13 +7,9 @@ transaction, so a bad file changes nothing.
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import jsonschema
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from simple_history.utils import bulk_create_with_history
@@ -32,31 +28,10 @@ from lineofsight.plans.models import (
     Recommendation,
 )
 
-SCHEMA_ID = "lineofsight/plan@1"
-
-
-class PlanDocumentError(ValueError):
-    """The document is not a valid lineofsight/plan@1 plan; the message says where."""
-
-
-@cache
-def plan_schema() -> dict[str, Any]:
-    """The JSON schema of the interchange format, shipped with the package."""
-    text = resources.files("lineofsight.plans").joinpath("plan.schema.json").read_text("utf-8")
-    return json.loads(text)
-
-
-def validate_document(document: Any, *, source: str = "document") -> None:
-    """Raise PlanDocumentError naming the first place the document breaks the schema."""
-    validator = jsonschema.Draft202012Validator(
-        plan_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
-    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
-    if errors:
-        first = errors[0]
-        where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
-        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-        raise PlanDocumentError(f"{source}: at {where}: {first.message}{more}")
+# The schema lives in plans.schema (pure, shared with the importer); PlanDocumentError is
+# re-exported because callers catch it from here.
+from lineofsight.plans.schema import SCHEMA_ID, validate_document
+from lineofsight.plans.schema import PlanDocumentError as PlanDocumentError
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -239,7 +214,7 @@ def plan_queryset(*, with_updates: bool = True) -> QuerySet[Plan]:
     """Plans with recommendations, actions, owners, bodies and (unless the page does not
     show them) updates prefetched, so a page or an export costs a fixed number of queries
     whatever the plan's size."""
-    action_prefetches = [
+    action_prefetches: list[Prefetch[Any]] = [
         Prefetch("owner_links", queryset=ActionOwner.objects.select_related("person")),
         Prefetch("report_links", queryset=ActionReport.objects.select_related("body")),
     ]

@@ -323,32 +323,37 @@ class Action(models.Model):
         return [link.body.name for link in links]
 
 
-class ActionOwner(models.Model):
+class _ActionLink(models.Model):
+    """What an action's ordered links share: their place in the plan's list, and history."""
+
+    position = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+
+class ActionOwner(_ActionLink):
     """An owner of an action, in the order the plan names them."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="owner_links")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="owner_links")
-    position = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["position"]
+    class Meta(_ActionLink.Meta):
         constraints = [models.UniqueConstraint(fields=["action", "person"], name="unique_action_owner")]
 
     def __str__(self) -> str:
         return f"{self.person} owns {self.action}"
 
 
-class ActionReport(models.Model):
+class ActionReport(_ActionLink):
     """A governance body an action reports to, in the order the plan names them."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="report_links")
     body = models.ForeignKey(GovernanceBody, on_delete=models.CASCADE, related_name="report_links")
-    position = models.PositiveSmallIntegerField(default=0)
-    history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["position"]
+    class Meta(_ActionLink.Meta):
         constraints = [models.UniqueConstraint(fields=["action", "body"], name="unique_action_body")]
 
     def __str__(self) -> str:

@@ -46,6 +46,11 @@ class Email:
     subject: str
     body: str
 
+    def preview(self, to_note: str = "") -> str:
+        """The message as a dry run prints it instead of sending it."""
+        to = f"{self.to} ({to_note})" if to_note else self.to
+        return f"To: {to}\nSubject: {self.subject}\n\n{self.body}\n"
+
 
 def link(name: str, *args: object) -> str:
     """An absolute link into the service (emails are read outside it)."""
@@ -314,7 +319,7 @@ def send_weekly_summaries(
                 continue
             email = Email(user.email, summary.subject(), summary.body())
             if dry_run:
-                write(f"To: {email.to}\nSubject: {email.subject}\n\n{email.body}\n")
+                write(email.preview())
                 continue
             if send_claimed("weekly", f"{org.pk}:{summary.week}", email):
                 sent += 1

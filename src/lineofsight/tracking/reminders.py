@@ -261,14 +261,14 @@ def send_digests(
     sent = 0
     for digest in run.digests:
         if dry_run:
-            write(f"To: {digest.email}\nSubject: {digest.subject()}\n\n{digest.body()}\n")
+            write(notifications.Email(digest.email, digest.subject(), digest.body()).preview())
         elif _send_digest(digest):
             sent += 1
     for lost in run.unreachable:
         for manager in lost.managers:
             email = notifications.Email(manager, lost.subject(), lost.body())
             if dry_run:
-                write(f"To: {manager} (plan manager)\nSubject: {email.subject}\n\n{email.body}\n")
+                write(email.preview("plan manager"))
             elif notifications.send_claimed("unreachable", f"{lost.organisation.pk}:{lost.today}", email):
                 sent += 1
         if not lost.managers:

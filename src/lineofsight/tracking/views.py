@@ -60,6 +60,18 @@ def _render(request: HttpRequest, template: str, context: dict[str, object], sta
     return render(request, template, context, status=status)
 
 
+def _action_form_page(
+    request: HttpRequest,
+    template: str,
+    action: Action,
+    form: ActionEditForm | RagOverrideForm,
+    conflict: services.EditConflict | None,
+) -> HttpResponse:
+    """An action's form shown (again): 409 after someone else's edit, 400 with errors, else 200."""
+    status = 409 if conflict else (400 if form.is_bound else 200)
+    return _render(request, template, {"action": action, "form": form, "conflict": conflict}, status=status)
+
+
 @login_required
 def landing(request: HttpRequest) -> HttpResponse:
     """Where sign-in lands: an action owner's work is My actions; everyone else starts
@@ -196,10 +208,7 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
         else:
             messages.success(request, "Action saved")
             return redirect(_next_or(request, reverse("plans:action_detail", args=[action.pk])))
-    status = 409 if conflict else (400 if form.is_bound else 200)
-    return _render(
-        request, "tracking/edit_action.html", {"action": action, "form": form, "conflict": conflict}, status=status
-    )
+    return _action_form_page(request, "tracking/edit_action.html", action, form, conflict)
 
 
 @login_required
@@ -230,10 +239,7 @@ def override_rag(request: HttpRequest, action_id: int) -> HttpResponse:
         else:
             messages.success(request, "RAG override saved; the owners were told" if rag else "RAG override removed")
             return redirect(_next_or(request, reverse("tracking:action_updates", args=[action.pk])))
-    status = 409 if conflict else (400 if form.is_bound else 200)
-    return _render(
-        request, "tracking/override_rag.html", {"action": action, "form": form, "conflict": conflict}, status=status
-    )
+    return _action_form_page(request, "tracking/override_rag.html", action, form, conflict)
 
 
 @login_required

@@ -778,29 +778,35 @@ def _write_cin_xml(path: Path, ids: np.ndarray, dob: np.ndarray, r: dict[str, np
                     + tag("ReasonForClosure", "RC1" if iso["closure"][i] else "")
                     + tag("ReferralNFA", "1" if flags["nfa"][i] else "0")
                 )
-                if flags["has_assessment"][i]:
-                    parts.append(
-                        "<Assessments>"
-                        + tag("AssessmentActualStartDate", iso["assess_start"][i])
-                        + tag("AssessmentAuthorisationDate", iso["authorised"][i])
-                        + "</Assessments>"
-                    )
-                if flags["s47"][i]:
-                    parts.append(
-                        "<Section47>"
-                        + tag("S47ActualStartDate", iso["s47_start"][i])
-                        + tag("InitialCPCtarget", iso["target"][i])
-                        + tag("DateOfInitialCPC", iso["held"][i])
-                        + tag("ICPCnotRequired", "false" if flags["conference"][i] else "true")
-                        + "</Section47>"
-                    )
-                if iso["plan_start"][i]:
-                    parts.append(
-                        "<ChildProtectionPlans>"
-                        + tag("CPPstartDate", iso["plan_start"][i])
-                        + tag("CPPendDate", iso["plan_end"][i])
-                        + "</ChildProtectionPlans>"
-                    )
+                # Each optional part of the referral: whether it is there, and its dates.
+                optional = (
+                    (
+                        flags["has_assessment"][i],
+                        "Assessments",
+                        (
+                            ("AssessmentActualStartDate", iso["assess_start"][i]),
+                            ("AssessmentAuthorisationDate", iso["authorised"][i]),
+                        ),
+                    ),
+                    (
+                        flags["s47"][i],
+                        "Section47",
+                        (
+                            ("S47ActualStartDate", iso["s47_start"][i]),
+                            ("InitialCPCtarget", iso["target"][i]),
+                            ("DateOfInitialCPC", iso["held"][i]),
+                            ("ICPCnotRequired", "false" if flags["conference"][i] else "true"),
+                        ),
+                    ),
+                    (
+                        iso["plan_start"][i],
+                        "ChildProtectionPlans",
+                        (("CPPstartDate", iso["plan_start"][i]), ("CPPendDate", iso["plan_end"][i])),
+                    ),
+                )
+                for present, name, fields in optional:
+                    if present:
+                        parts.append(f"<{name}>{''.join(tag(t, v) for t, v in fields)}</{name}>")
                 parts.append("</CINdetails>\n")
                 i += 1
             parts.append("</Child>\n")

@@ -17,6 +17,7 @@ from docx.oxml.table import CT_Tc
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 
+from lineofsight.indicators.charts import to_png
 from lineofsight.reports import charts
 from lineofsight.reports.builder import BoardPackContent, long_date
 
@@ -158,7 +159,7 @@ def export_docx(pack: BoardPackContent) -> bytes:
     counts = ", ".join(f"{label} {count}" for _rag, label, count in pack.overall.items())
     document.add_paragraph(f"{pack.overall.total} actions: {counts}.")
     if pack.overall.total:
-        document.add_picture(io.BytesIO(charts.to_png(charts.rag_summary_chart(pack))), width=Cm(18))
+        document.add_picture(io.BytesIO(to_png(charts.rag_summary_chart(pack))), width=Cm(18))
     labels = [label for _rag, label, _count in pack.overall.items()]
     document.add_heading("By theme", level=2)
     add_table(
@@ -256,7 +257,7 @@ def export_docx(pack: BoardPackContent) -> bytes:
             document.add_paragraph(section.intro)
         add_table(document, section.columns, section.rows)
         for series in section.series:
-            document.add_picture(io.BytesIO(charts.to_png(charts.trend_chart(series))), width=Cm(12))
+            document.add_picture(io.BytesIO(to_png(charts.trend_chart(series))), width=Cm(12))
 
     out = io.BytesIO()
     document.save(out)

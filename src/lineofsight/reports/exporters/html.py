@@ -8,6 +8,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
+from lineofsight.indicators.charts import svg_data_uri
 from lineofsight.reports import charts
 from lineofsight.reports.builder import ActionLine, BoardPackContent, RecommendationBlock, UpdateLine
 
@@ -46,12 +47,12 @@ def print_narrative(pack: BoardPackContent) -> list[tuple[RecommendationBlock, l
 def pack_context(pack: BoardPackContent) -> dict[str, Any]:
     """What the pack templates need: the content and its charts as image sources."""
     section_charts = {
-        section.key: [(series, charts.svg_data_uri(charts.trend_chart(series))) for series in section.series]
+        section.key: [(series, svg_data_uri(charts.trend_chart(series))) for series in section.series]
         for section in pack.sections
     }
     return {
         "pack": pack,
-        "rag_chart": charts.svg_data_uri(charts.rag_summary_chart(pack)) if pack.overall.total else None,
+        "rag_chart": svg_data_uri(charts.rag_summary_chart(pack)) if pack.overall.total else None,
         "sections": [(section, section_charts[section.key]) for section in pack.sections],
         "changes_by_kind": pack.changes_by_kind(),
         "print_narrative": print_narrative(pack),

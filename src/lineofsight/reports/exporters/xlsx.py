@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from lineofsight.indicators.charts import to_png
 from lineofsight.reports import charts
 from lineofsight.reports.builder import BoardPackContent
 from lineofsight.reports.exporters.cells import set_text
@@ -91,7 +92,7 @@ def export_xlsx(pack: BoardPackContent) -> bytes:
     )
     widths(summary, [60, 10, 10, 10, 10, 10, 10])
     if pack.overall.total:
-        image = Image(io.BytesIO(charts.to_png(charts.rag_summary_chart(pack))))
+        image = Image(io.BytesIO(to_png(charts.rag_summary_chart(pack))))
         image.width, image.height = image.width / 2, image.height / 2
         summary.add_image(image, "I5")
 
@@ -173,7 +174,7 @@ def export_xlsx(pack: BoardPackContent) -> bytes:
         widths(sheet, [40] + [14] * (len(section.columns) - 1))
         anchor_row = 3
         for series in section.series:
-            image = Image(io.BytesIO(charts.to_png(charts.trend_chart(series))))
+            image = Image(io.BytesIO(to_png(charts.trend_chart(series))))
             image.width, image.height = image.width / 2, image.height / 2
             sheet.add_image(image, f"{get_column_letter(len(section.columns) + 2)}{anchor_row}")
             anchor_row += 14

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-from lineofsight.reports import charts
+from lineofsight.indicators import charts
 from lineofsight.reports.builder import Series, SeriesPoint
+from lineofsight.reports.charts import trend_chart
 
 POINTS = [SeriesPoint("2025-26 Q1", 51.0), SeriesPoint("2025-26 Q2", 48.5), SeriesPoint("2025-26 Q3", 55.0)]
 
 
 def _svg_width(title: str) -> float:
-    svg = charts.to_svg(charts.trend_chart(Series(title, POINTS, target=60.0, unit="%")))
+    svg = charts.to_svg(trend_chart(Series(title, POINTS, target=60.0, unit="%")))
     match = re.search(r'<svg[^>]*\bwidth="([\d.]+)"', svg)
     assert match, svg[:200]
     return float(match.group(1))

@@ -224,12 +224,13 @@ def test_indicators_section_is_left_out_when_nothing_is_linked(improvement_board
 
 
 def test_rag_chart_draws_large_packs_too(improvement_board):
-    from lineofsight.reports import charts
+    from lineofsight.indicators.charts import to_svg
+    from lineofsight.reports.charts import rag_summary_chart
 
     pack = build_pack(improvement_board, MEETING)
     pack.overall.red = 250  # beyond the range where every whole number gets a tick
 
-    assert charts.to_svg(charts.rag_summary_chart(pack)).startswith("<svg")
+    assert to_svg(rag_summary_chart(pack)).startswith("<svg")
 
 
 def test_a_body_with_no_actions_still_gets_a_readable_pack_in_every_format(council):

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from docx import Document
 
-from lineofsight.reports import charts
+from lineofsight.indicators import charts
 from lineofsight.reports.builder import build_pack
 from lineofsight.reports.exporters import FORMATS, export_all
 

@@ -16,11 +16,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lineofsight.importing import MAX_UPLOAD_BYTES, ImportFailed, sandbox
 from lineofsight.importing.merge import ChangeSet
-from lineofsight.plans.interchange import PlanDocumentError
 from lineofsight.plans.management.commands._common import (
     organisation_from_option,
     plan_from_argument,
 )
+from lineofsight.plans.schema import PlanDocumentError
 
 
 def describe_changes(changes: ChangeSet) -> list[str]:

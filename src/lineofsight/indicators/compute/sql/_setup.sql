@@ -43,3 +43,35 @@ CREATE OR REPLACE MACRO looked_after_on(on_day) AS TABLE
     SELECT CHILD, period_start, carer_start, DECOM, RNE, LS, PLACE
     FROM episode
     WHERE DECOM <= on_day AND (DEC IS NULL OR DEC > on_day);
+
+-- The shapes several indicators share, written once. Each takes the name of a table or
+-- CTE (table macros read it through query_table) and returns the indicator's one row.
+
+-- A share: of the rows of `verdict` (CHILD, counted), the % counted, with the children
+-- counted. A child with several rows (several assessments) is listed once.
+CREATE OR REPLACE MACRO share_counted(verdict) AS TABLE
+    SELECT
+        100.0 * count(*) FILTER (WHERE counted) / nullif(count(*), 0) AS value,
+        count(*) FILTER (WHERE counted) AS numerator,
+        count(*) AS denominator,
+        coalesce(list(DISTINCT CHILD ORDER BY CHILD) FILTER (WHERE counted), []) AS children
+    FROM query_table(verdict);
+
+-- An average wait: of the rows of `waits` (CHILD, days), the average days, with the total
+-- days as numerator and every child listed.
+CREATE OR REPLACE MACRO average_days(waits) AS TABLE
+    SELECT
+        CAST(sum(days) AS DOUBLE) / nullif(count(*), 0) AS value,
+        coalesce(sum(days), 0) AS numerator,
+        count(*) AS denominator,
+        coalesce(list(CHILD ORDER BY CHILD), []) AS children
+    FROM query_table(waits);
+
+-- On time in working days: each row of `events` (CHILD, from_day, to_day) is counted when
+-- to_day is at most `working_days` working days after from_day (from_day is day 0). A day
+-- outside the calendar is not on time.
+CREATE OR REPLACE MACRO within_working_days(events, working_days) AS TABLE
+    SELECT e.CHILD, coalesce(to_day.working_day_no - from_day.working_day_no <= working_days, false) AS counted
+    FROM query_table(events) e
+    LEFT JOIN calendar from_day ON from_day.day = e.from_day
+    LEFT JOIN calendar to_day ON to_day.day = e.to_day;

@@ -8,10 +8,7 @@
 -- window: 3 years
 -- source: SSDA903 episodes, ad1
 -- children: children adopted
-SELECT
-    CAST(sum(placed_on - entered_care) AS DOUBLE) / nullif(count(*), 0) AS value,
-    coalesce(sum(placed_on - entered_care), 0) AS numerator,
-    count(*) AS denominator,
-    coalesce(list(CHILD ORDER BY CHILD), []) AS children
-FROM adoption
-WHERE placed_on IS NOT NULL;
+WITH waits AS (
+    SELECT CHILD, placed_on - entered_care AS days FROM adoption WHERE placed_on IS NOT NULL
+)
+SELECT * FROM average_days(waits);

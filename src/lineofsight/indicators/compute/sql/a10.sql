@@ -7,15 +7,10 @@
 -- window: 3 years
 -- source: SSDA903 episodes, ad1
 -- children: children adopted
-WITH days AS (
+WITH waits AS (
     SELECT CHILD,
            CASE WHEN by_foster_carer THEN carer_start ELSE placed_on END - entered_care AS days
     FROM adoption
     WHERE placed_on IS NOT NULL
 )
-SELECT
-    CAST(sum(days) AS DOUBLE) / nullif(count(*), 0) AS value,
-    coalesce(sum(days), 0) AS numerator,
-    count(*) AS denominator,
-    coalesce(list(CHILD ORDER BY CHILD), []) AS children
-FROM days;
+SELECT * FROM average_days(waits);

@@ -9,14 +9,9 @@
 -- window: 3 years
 -- source: SSDA903 episodes, ad1
 -- children: children adopted
-WITH days AS (
+WITH waits AS (
     SELECT CHILD, greatest(matched_on - authorised_on, 0) AS days
     FROM adoption
     WHERE authorised_on IS NOT NULL AND matched_on IS NOT NULL
 )
-SELECT
-    CAST(sum(days) AS DOUBLE) / nullif(count(*), 0) AS value,
-    coalesce(sum(days), 0) AS numerator,
-    count(*) AS denominator,
-    coalesce(list(CHILD ORDER BY CHILD), []) AS children
-FROM days;
+SELECT * FROM average_days(waits);

@@ -13,13 +13,8 @@ WITH referral AS (
     FROM (SELECT DISTINCT CHILD, CINreferralDate AS referred_on FROM cin_referral)
 ),
 verdict AS (
-    SELECT CHILD, coalesce(previous_on >= referred_on - INTERVAL 12 MONTH, false) AS repeat
+    SELECT CHILD, coalesce(previous_on >= referred_on - INTERVAL 12 MONTH, false) AS counted
     FROM referral, params
     WHERE referred_on BETWEEN params.period_start AND params.period_end
 )
-SELECT
-    100.0 * count(*) FILTER (WHERE repeat) / nullif(count(*), 0) AS value,
-    count(*) FILTER (WHERE repeat) AS numerator,
-    count(*) AS denominator,
-    coalesce(list(DISTINCT CHILD ORDER BY CHILD) FILTER (WHERE repeat), []) AS children
-FROM verdict;
+SELECT * FROM share_counted(verdict);

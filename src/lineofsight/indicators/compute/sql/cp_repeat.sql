@@ -21,13 +21,8 @@ WITH plan AS (
     )
 ),
 verdict AS (
-    SELECT CHILD, plan_no > 1 OR coalesce(recorded_before, 0) > 0 AS repeat
+    SELECT CHILD, plan_no > 1 OR coalesce(recorded_before, 0) > 0 AS counted
     FROM plan, params
     WHERE started_on BETWEEN params.period_start AND params.period_end
 )
-SELECT
-    100.0 * count(*) FILTER (WHERE repeat) / nullif(count(*), 0) AS value,
-    count(*) FILTER (WHERE repeat) AS numerator,
-    count(*) AS denominator,
-    coalesce(list(DISTINCT CHILD ORDER BY CHILD) FILTER (WHERE repeat), []) AS children
-FROM verdict;
+SELECT * FROM share_counted(verdict);

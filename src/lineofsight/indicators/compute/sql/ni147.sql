@@ -9,9 +9,4 @@
 WITH verdict AS (
     SELECT CHILD, coalesce(ACCOM LIKE '%1', false) AS counted FROM care_leaver_cohort
 )
-SELECT
-    100.0 * count(*) FILTER (WHERE counted) / nullif(count(*), 0) AS value,
-    count(*) FILTER (WHERE counted) AS numerator,
-    count(*) AS denominator,
-    coalesce(list(CHILD ORDER BY CHILD) FILTER (WHERE counted), []) AS children
-FROM verdict;
+SELECT * FROM share_counted(verdict);

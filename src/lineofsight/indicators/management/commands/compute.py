@@ -10,24 +10,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from lineofsight.accounts.lookups import organisation_from_option
+from lineofsight.indicators import rules
 from lineofsight.indicators.compute import (
     IndicatorResult,
     ReturnFileError,
     compute_indicators,
     parse_period,
 )
-from lineofsight.indicators.services import record_computed_values
-
-
-def format_value(result: IndicatorResult) -> str:
-    """The value as a scorecard prints it: 79.2%, 412.5 days, 37."""
-    if result.value is None:
-        return "n/a"
-    if result.unit == "percent":
-        return f"{result.value:.1f}%"
-    if result.unit == "days":
-        return f"{result.value:.1f} days"
-    return f"{result.value:g}"
+from lineofsight.indicators.services import record_computed_values, unit_from
 
 
 def format_table(results: list[IndicatorResult]) -> str:
@@ -37,7 +27,7 @@ def format_table(results: list[IndicatorResult]) -> str:
         # A count has no denominator: its value says it all.
         fraction = "" if r.denominator is None else f"{r.numerator or 0} / {r.denominator}"
         title = r.title if len(r.title) <= 70 else r.title[:69] + "…"
-        rows.append((r.code, title, format_value(r), fraction))
+        rows.append((r.code, title, rules.format_value(r.value, unit_from(r.unit)), fraction))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = []
     for number, row in enumerate(rows):

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lineofsight.plans.interchange import PlanDocumentError
 from lineofsight.plans.management.commands._common import organisation_from_option
+from lineofsight.plans.schema import PlanDocumentError
 from lineofsight.plans.services import create_plan
 
 
