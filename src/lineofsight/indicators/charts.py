@@ -58,8 +58,7 @@ DATA_NAME = "series"
 CACHE_VERSION = 2  # raise when a chart's look changes, so cached SVGs are redrawn
 CACHE_SECONDS = 7 * 24 * 60 * 60
 
-# The value axis's title for each catalogue unit, on the scorecard and in packs alike
-# (reports.builder.UNIT_AXIS says the same for the packs' series).
+# The value axis's title for each catalogue unit, on the scorecard and in packs alike.
 AXIS_TITLES = {"percent": "%", "days": "Days", "count": "Count", "rate": "Rate per 10,000 children"}
 
 # About the characters of a bold 13 px title that fit across a 360 px trend chart.

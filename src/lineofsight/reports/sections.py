@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lineofsight.indicators.charts import AXIS_TITLES
 from lineofsight.reports.builder import PackSection, SectionContext, Series, SeriesPoint, pack_sections
 
 
@@ -17,9 +18,6 @@ def _number(value: Any) -> float | None:
         return None if value is None or value == "" else float(value)
     except (TypeError, ValueError):
         return None
-
-
-UNIT_AXIS = {"percent": "%", "days": "Days", "count": "Count", "rate": "Rate per 10,000 children"}
 
 
 def indicators_section(context: SectionContext) -> PackSection | None:
@@ -54,7 +52,7 @@ def indicators_section(context: SectionContext) -> PackSection | None:
         points = [SeriesPoint(p.period_label, _number(p.value)) for p in summary.series]
         if points:
             target = summary.target.value if summary.target is not None else None
-            series.append(Series(title, points, _number(target), UNIT_AXIS.get(summary.unit, "")))
+            series.append(Series(title, points, _number(target), AXIS_TITLES.get(summary.unit, "")))
     return PackSection(
         key="indicators",
         title="Indicators",
