@@ -198,3 +198,15 @@ def test_the_value_form_refuses_more_children_counted_than_there_are(council, pl
 
     assert "The numerator cannot be more than the denominator." in response.content.decode()
     assert not IndicatorValue.objects.exists()
+
+
+def test_indicator_page_writes_every_value_and_target_as_the_scorecard_does(council, viewer, client_for):
+    days = Indicator.objects.create(organisation=council, code="A1D", title="Days to adoption", unit="days")
+    Target.objects.create(indicator=days, value=426, tolerance=2.5, by_date=date(2026, 3, 31))
+    _values(days, {1: (1234.0, None, None), 2: (480.5, None, None)})
+
+    html = client_for(viewer).get(reverse("indicators:indicator_detail", args=[days.pk])).content.decode()
+
+    # One formatter (indicators.rules.format_value): thousands separated, no trailing ".0".
+    assert "1,234 days" in html and "480.5 days" in html
+    assert "426 days by 31 March 2026, amber within 2.5" in html
