@@ -28,6 +28,7 @@ from lineofsight.accounts.permissions import (
     get_for_user,
     membership_in,
     require_current_membership,
+    require_role,
 )
 
 client_ip = signin.client_ip  # the address the limits count (a configured proxy header, else REMOTE_ADDR)
