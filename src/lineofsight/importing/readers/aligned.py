@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from ..columns import header_score, role_of
 from ..grid import Cell, Para, Row, Table, para_from_text
 
+_BULLET = re.compile(r"[•●▪■◦‣∙✓✔➢►❖]")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
 
 
@@ -81,7 +82,9 @@ def segments(line: Line, split: float) -> list[_Segment]:
     """Runs of words closer together than ``split``: the pieces of text in separate cells."""
     out: list[_Segment] = []
     for w in line.words:
-        if out and w.x0 - out[-1].x1 < split and not out[-1].words[-1].walled_after:
+        # A bullet stands a tab's width before its item's text, in the same cell.
+        after_bullet = bool(out) and len(out[-1].words) == 1 and _BULLET.fullmatch(out[-1].words[0].text) is not None
+        if out and (w.x0 - out[-1].x1 < split or after_bullet) and not out[-1].words[-1].walled_after:
             out[-1].words.append(w)
             out[-1].x1 = max(out[-1].x1, w.x1)
         else:

@@ -1,0 +1,71 @@
+"""Plain-text plans without tabs, as ``pdftotext -layout`` and copy-paste from a PDF give
+them: each story is a shape of space-aligned text that lost actions or fields before."""
+
+from __future__ import annotations
+
+import pytest
+
+from lineofsight.importing import ImportFailed, read_plan
+
+
+def _actions(plan: dict) -> list[dict]:
+    return [a for r in plan["recommendations"] for a in r["actions"]]
+
+
+def _read(text: str) -> dict:
+    return read_plan(text.encode(), "plan.txt").plan
+
+
+def test_bullet_set_a_tab_before_its_item_stays_in_the_action_cell():
+    # Word's list bullets sit a tab stop before the item, so pdftotext leaves a wide gap
+    # after each "•": the bullet and its text are one cell, not two columns.
+    # On a new page pdftotext lays the table out afresh, further left.
+    plan = _read(
+        "Ref   Recommendation        Action                   Lead              Deadline\n"
+        "\n"
+        "1     Visits are late.      •   Publish a weekly     Head of Service   March 2026\n"
+        "                                tracker of visits.\n"
+        "                            •   Audit ten visits     Practice Lead     June 2026\n"
+        "                                each month.\n"
+        "\f"
+        "2   Supervision is      •   Introduce a        Principal Social  May 2026\n"
+        "    not reflective.         template.          Worker\n"
+    )
+    assert [r["ref"] for r in plan["recommendations"]] == ["1", "2"]
+    first = plan["recommendations"][0]
+    assert first["text"] == "Visits are late."
+    texts = [a["text"] for a in _actions(plan)]
+    assert texts[0].startswith("Publish a weekly tracker of visits.")
+    assert "Audit ten visits each month." in " ".join(texts[:2])
+    assert texts[-1] == "Introduce a template."
+    assert _actions(plan)[-1]["owners"] == ["Principal Social Worker"]
+
+
+def test_a_lone_left_column_of_layout_text_is_not_taken_for_a_cell_per_line_transcript():
+    # After a page break pdftotext prints a cell's rest alone at the left margin, one
+    # short line each; some of those lines name plan columns ("action", "lead"). The
+    # space-aligned reading of the whole text, which finds every row, wins.
+    rows = []
+    for n in range(1, 5):
+        rows += [
+            f"{n}          Practice {n} is         Review the           Head of        May 2026",
+            "           not good enough.      action plan          Service",
+            "",
+        ]
+    tail = ["\f", "lead to the", "action with", "review", "any issues.", ""]
+    rows += [
+        "5          Practice 5 is         Agree the            Head of        June 2026",
+        "           not good enough.      actions that will    Service",
+        *tail,
+    ]
+    text = "Ref        Recommendation        Action               Lead           Timescale\n\n" + "\n".join(rows)
+    plan = _read(text)
+    assert [r["ref"] for r in plan["recommendations"]] == ["1", "2", "3", "4", "5"]
+    assert _actions(plan)[0]["owners"] == ["Head of Service"]
+
+
+def test_text_without_a_plan_table_is_refused_and_names_what_was_expected():
+    with pytest.raises(ImportFailed) as err:
+        _read("Minutes of the improvement board\n\nAttendees   Apologies\nJo Bloggs   Sam Smith\n")
+    assert "plan.txt" in str(err.value)
+    assert "table" in str(err.value)
