@@ -465,12 +465,7 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
             blocks.append([ln])
     refs = list(header.lefts)
     for block in blocks:
-        spans: list[list[float]] = []
-        for seg in sorted((sg for ln in block for sg in segments(ln, split)), key=lambda sg: sg.x0):
-            if spans and seg.x0 < spans[-1][1] + 1:
-                spans[-1][1] = max(spans[-1][1], seg.x1)
-            else:
-                spans.append([seg.x0, seg.x1])
+        spans = _stretches([sg for ln in block for sg in segments(ln, split)])
         if len(spans) == 1 and len(block) == 1:
             continue  # one stretch of text: a section row or one cell, placed by position
         edges = cols.edges[1:]
@@ -483,9 +478,37 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
             refs[home] = sp[0]
         for ln in block:
             for w in ln.words:
-                k = max((i for i, sp in enumerate(spans) if sp[0] <= w.x0), default=0)
+                # A word just before a stretch was pushed left by the word before it.
+                k = max((i for i, sp in enumerate(spans) if sp[0] <= w.x0 + 1), default=0)
                 out[id(w)] = homes[k]
     return out
+
+
+def _merged(segs: list[_Segment]) -> list[list[float]]:
+    spans: list[list[float]] = []
+    for seg in sorted(segs, key=lambda sg: sg.x0):
+        if spans and seg.x0 < spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], seg.x1)
+        else:
+            spans.append([seg.x0, seg.x1])
+    return spans
+
+
+def _stretches(segs: list[_Segment]) -> list[list[float]]:
+    """The stretches of a block's width its text covers, left to right. pdftotext keeps
+    only one space where a long word of one column runs up to the next column's text
+    ("understanding services."), which bridges two columns' stretches: a piece of text
+    whose removal splits the stretch it lies in is such a bridge, and is left out."""
+    kept = list(segs)
+    spans = _merged(kept)
+    for seg in sorted(segs, key=lambda sg: sg.x0 - sg.x1):
+        if len(seg.words) < 2:
+            continue  # one word cannot reach from one column into the next
+        others = [sg for sg in kept if sg is not seg]
+        split = _merged(others)
+        if len(split) > len(spans) and sum(seg.x0 < sp[1] and sp[0] < seg.x1 for sp in split) >= 2:
+            kept, spans = others, split
+    return spans
 
 
 def _match(starts: list[float], lefts: list[float]) -> list[int]:

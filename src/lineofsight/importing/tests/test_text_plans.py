@@ -69,3 +69,23 @@ def test_text_without_a_plan_table_is_refused_and_names_what_was_expected():
         _read("Minutes of the improvement board\n\nAttendees   Apologies\nJo Bloggs   Sam Smith\n")
     assert "plan.txt" in str(err.value)
     assert "table" in str(err.value)
+
+
+def test_a_long_word_run_up_to_the_next_column_does_not_merge_the_two_columns():
+    # pdftotext keeps a single space where "oversights" fills its column up to the
+    # next column's text, and on a new page it sets the table further left.
+    plan = _read(
+        "Ref   Recommendation      Action                  Lead              Deadline\n"
+        "\n"
+        "1     Visits are late.    Publish a tracker.      Head of Service   March 2026\n"
+        "\f"
+        "2   Leaders lack an     Extend the quality    Assistant         June 2026\n"
+        "    clearer oversights audit framework to   Director\n"
+        "    of practice.        disabled children.\n"
+    )
+    second = plan["recommendations"][1]
+    assert second["ref"] == "2"
+    assert second["text"] == "Leaders lack an clearer oversights of practice."
+    assert second["actions"][0]["text"] == "Extend the quality audit framework to disabled children."
+    assert second["actions"][0]["owners"] == ["Assistant Director"]
+    assert second["actions"][0]["due"]["date"] == "2026-06-30"
