@@ -248,10 +248,14 @@ class _Columns:
                 k = i
         return k
 
-    def spans(self, seg: _Segment) -> bool:
-        """True when a piece of text runs well across the next column's edge."""
+    def spans(self, seg: _Segment, *, from_first: bool = False) -> bool:
+        """True when a piece of text runs well across the next column's edge; one in the
+        first column only with ``from_first`` (the first column has no left edge)."""
         k = self.of(seg.x0)
-        return k + 1 < len(self.edges) and seg.x1 > self.edges[k + 1] + (self.edges[k + 1] - self.edges[k]) * 0.5
+        if k + 1 >= len(self.edges):
+            return False
+        left = min(self.header.lefts[0], seg.x0) if k == 0 and from_first else self.edges[k]
+        return seg.x1 > self.edges[k + 1] + (self.edges[k + 1] - left) * 0.5
 
 
 def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: bool = False) -> list[Table | str]:
@@ -346,7 +350,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     current: list[list[tuple[Line, list[Word]]]] | None = None
     current_line: Line | None = None
     last_in_col: dict[int, Line] = {}
-    key_text: dict[int, str] = {}  # the key column's text on each line
+    key_text: dict[int, dict[int, str]] = {}  # each column's text on each line
     row_pages = [body[0].page if body else 1]  # the page each row starts on
     previous_line: Line | None = None
     prev_placed: dict[int, list[Word]] = {}
@@ -420,7 +424,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                 before is None
                 or _paragraph_gap(before, ln, gap, last_on_page)
                 or para_from_text(" ".join(w.text for w in placed[key])).kind in ("number", "letter")
-                or _follows_on(key_text.get(id(before), ""), " ".join(w.text for w in placed[key]))
+                or _follows_on(key_text.get(id(before), {}).get(key, ""), " ".join(w.text for w in placed[key]))
             )
         if not ruled and not starts_row and previous_line is not None:
             # Three or more cells starting on one line, each empty on the line above:
@@ -441,8 +445,8 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             page = ln.page if not rows[1:] else page
         previous_line = ln
         prev_placed = placed
-        if key in placed:
-            key_text[id(ln)] = " ".join(w.text for w in placed[key])
+        # Kept for every column: the key is only known once a line fills two columns.
+        key_text[id(ln)] = {c: " ".join(w.text for w in words) for c, words in placed.items()}
         for c, words in placed.items():
             current[c].append((ln, words))
             last_in_col[c] = ln
@@ -465,7 +469,10 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
             blocks.append([ln])
     refs = list(header.lefts)
     for block in blocks:
-        spans = _stretches([sg for ln in block for sg in segments(ln, split)])
+        pieces = [segments(ln, split) for ln in block]
+        # A line that is one piece of text across the columns is a title (a section row).
+        titles = {id(p[0]) for p in pieces if len(p) == 1 and not _MARKER.fullmatch(p[0].words[0].text)}
+        spans = _stretches([sg for p in pieces for sg in p], titles)
         if len(spans) == 1 and len(block) == 1:
             continue  # one stretch of text: a section row or one cell, placed by position
         edges = cols.edges[1:]
@@ -476,10 +483,13 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
         # matched against where this one put each column.
         for sp, home in zip(spans, homes, strict=True):
             refs[home] = sp[0]
-        for ln in block:
+        for ln, line_pieces in zip(block, pieces, strict=True):
+            title = len(line_pieces) == 1 and id(line_pieces[0]) in titles and ln.words[0].x0 <= spans[0][0]
             for w in ln.words:
-                # A word just before a stretch was pushed left by the word before it.
-                k = max((i for i, sp in enumerate(spans) if sp[0] <= w.x0 + 1), default=0)
+                # A word just before a stretch was pushed left by the word before it; a
+                # title stays whole, in the cell it starts in.
+                x = ln.words[0].x0 if title else w.x0
+                k = max((i for i, sp in enumerate(spans) if sp[0] <= x + 1), default=0)
                 out[id(w)] = homes[k]
     return out
 
@@ -494,11 +504,16 @@ def _merged(segs: list[_Segment]) -> list[list[float]]:
     return spans
 
 
-def _stretches(segs: list[_Segment]) -> list[list[float]]:
-    """The stretches of a block's width its text covers, left to right. pdftotext keeps
-    only one space where a long word of one column runs up to the next column's text
-    ("understanding services."), which bridges two columns' stretches: a piece of text
-    whose removal splits the stretch it lies in is such a bridge, and is left out."""
+def _stretches(segs: list[_Segment], titles: set[int]) -> list[list[float]]:
+    """The stretches of a block's width its text covers, left to right, one a column.
+
+    pdftotext keeps only one space where a long word of one column runs up to the next
+    column's text ("understanding services."), which bridges the two columns. So a
+    stretch is split where two or more pieces of text start and the pieces running
+    across that place break between two words there (bridges), but for titles (lines of
+    one piece, ``titles``) and the odd line across the columns, and none is a list
+    marker with its item's text indented under it."""
+    # First the pieces whose removal alone splits a stretch.
     kept = list(segs)
     spans = _merged(kept)
     for seg in sorted(segs, key=lambda sg: sg.x0 - sg.x1):
@@ -508,7 +523,38 @@ def _stretches(segs: list[_Segment]) -> list[list[float]]:
         split = _merged(others)
         if len(split) > len(spans) and sum(seg.x0 < sp[1] and sp[0] < seg.x1 for sp in split) >= 2:
             kept, spans = others, split
-    return spans
+    # Then places several bridges (and at most one title across the columns) run over.
+    out: list[list[float]] = []
+    for span in spans:
+        inside = [sg for sg in kept if span[0] <= sg.x0 < span[1]]
+        starts = Counter(sg.x0 for sg in inside if sg.x0 > span[0])
+        cuts = []
+        for x, n in sorted(starts.items()):
+            crossing = [sg for sg in inside if sg.x0 < x < sg.x1]
+            kinds = [_bridges(sg, x) for sg in crossing if id(sg) not in titles]
+            if n >= 2 and len(crossing) <= n and "item" not in kinds and kinds.count("through") * 4 <= n:
+                cuts.append(x)
+        left = span[0]
+        for x in cuts:
+            out.append([left, x - 1])
+            left = x
+        out.append([left, span[1]])
+    return out
+
+
+def _bridges(seg: _Segment, x: float) -> str:
+    """How ``seg`` runs across ``x``: "bridge" when it breaks between two words there (or
+    one place before it, where the word was pushed left), "item" when what comes before
+    the break is a list marker (an item's text indented under its number), else "through"
+    (a title or a word across the place)."""
+    for k in range(1, len(seg.words)):
+        if seg.words[k].x0 in (x, x - 1):
+            before = " ".join(w.text for w in seg.words[:k])
+            return "item" if k == 1 and _MARKER.fullmatch(before) else "bridge"
+    return "through"
+
+
+_MARKER = re.compile(r"[•●▪■◦‣∙✓✔➢►❖\-–*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)]")
 
 
 def _match(starts: list[float], lefts: list[float]) -> list[int]:

@@ -89,3 +89,30 @@ def test_a_long_word_run_up_to_the_next_column_does_not_merge_the_two_columns():
     assert second["actions"][0]["text"] == "Extend the quality audit framework to disabled children."
     assert second["actions"][0]["owners"] == ["Assistant Director"]
     assert second["actions"][0]["due"]["date"] == "2026-06-30"
+
+
+def test_section_titles_and_bridged_words_in_one_block_keep_every_column_apart():
+    # A section title over the first columns and lines where one column's text runs up to
+    # the next with one space, all in one block without blank lines: the columns are still
+    # found, and each title names the section of the rows below it.
+    plan = _read(
+        "Ref   Ofsted finding   Outcome we want  Key actions         Lead             Due\n"
+        "Priority 1: Leadership and oversight\n"
+        "1     Leaders lack any Leaders know     Extend the quality  Assistant        Nov 2025\n"
+        "      clear            the quality of   audit framework.    Director\n"
+        "      understanding of practice.\n"
+        "Priority 2: Children in care\n"
+        "2     Life story       Every child      Train staff in      Head of Service  June 2026\n"
+        "      work is late.    knows their      life story work.\n"
+        "                       history.\n"
+    )
+    first, second = plan["recommendations"]
+    assert (first["ref"], second["ref"]) == ("1", "2")
+    assert first["section"] == "Priority 1: Leadership and oversight"
+    assert second["section"] == "Priority 2: Children in care"
+    assert first["text"] == "Leaders lack any clear understanding of"
+    assert first["actions"][0]["text"] == "Extend the quality audit framework."
+    assert first["actions"][0]["owners"] == ["Assistant Director"]
+    assert second["text"] == "Life story work is late."
+    assert second["actions"][0]["text"] == "Train staff in life story work."
+    assert second["actions"][0]["due"]["date"] == "2026-06-30"
