@@ -187,12 +187,19 @@ def _header_text(words: list[Word]) -> str:
     """A header cell's words; a word the column was too narrow for ("Recommend" /
     "ation") is joined back when only the joined form names a column."""
     spaced = " ".join(w.text for w in words)
-    if role_of(spaced) is None:
-        for k in range(1, len(words)):
-            joined = " ".join(w.text for w in words[: k - 1]) + " " + words[k - 1].text + words[k].text
-            joined = (joined + " " + " ".join(w.text for w in words[k + 1 :])).strip()
-            if role_of(joined) is not None:
-                return joined
+    if role_of(spaced) is not None or not 1 < len(words) <= 8:
+        return spaced
+    # A narrow column breaks a word more than once ("Recom" / "menda" / "tion"): every way
+    # of joining neighbouring pieces is tried, fewest joins first.
+    texts = [w.text for w in words]
+    gaps = range(len(texts) - 1)
+    for joins in range(1, len(texts)):
+        for chosen in itertools.combinations(gaps, joins):
+            out = texts[0]
+            for k in gaps:
+                out += ("" if k in chosen else " ") + texts[k + 1]
+            if role_of(out) is not None:
+                return out
     return spaced
 
 

@@ -116,3 +116,21 @@ def test_section_titles_and_bridged_words_in_one_block_keep_every_column_apart()
     assert second["text"] == "Life story work is late."
     assert second["actions"][0]["text"] == "Train staff in life story work."
     assert second["actions"][0]["due"]["date"] == "2026-06-30"
+
+
+def test_header_words_broken_over_three_lines_by_a_narrow_column_are_joined_back():
+    # "Recommendation" did not fit its column, so Word broke it twice.
+    plan = _read(
+        "No      Recom      Action    Lead      Due\n"
+        "        menda\n"
+        "        tion\n"
+        "\n"
+        "1       Visits     Audit     Head of   June 2026\n"
+        "        are late.  visits.   Service\n"
+        "\n"
+        "2       Plans are  Train     Practice  July 2026\n"
+        "        vague.     staff.    Lead\n"
+    )
+    assert [r["text"] for r in plan["recommendations"]] == ["Visits are late.", "Plans are vague."]
+    assert [a["text"] for a in _actions(plan)] == ["Audit visits.", "Train staff."]
+    assert _actions(plan)[1]["owners"] == ["Practice Lead"]
