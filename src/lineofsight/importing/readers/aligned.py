@@ -437,7 +437,15 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             # Three or more cells starting on one line, each empty on the line above:
             # a new row whose key cell is merged with the row above (or left empty).
             fresh = [c for c in placed if c != key and last_in_col.get(c) is not previous_line]
-            starts_row = len(fresh) >= 3 and key not in placed
+            # Cells going on in lower case after a blank line (half of them or more) are
+            # the same row's text, split by the space between paragraphs.
+            # The action column says so when it goes on: a merged recommendation cell
+            # goes on in lower case beside a new action.
+            above = [c for c in fresh if c in last_in_col]
+            acting = [c for c in above if role_of(header.texts[c]) == "action"]
+            above = acting or above
+            lower = bool(above) and 2 * sum(_continues_lower(placed[c]) for c in above) >= len(above)
+            starts_row = len(fresh) >= 3 and key not in placed and not (shifting and lower)
             # Single-line rows back to back: three or more cells that all start like a new
             # cell (a capital or a digit) right under cells that ended a sentence.
             others = [c for c in placed if c != key]
@@ -606,6 +614,12 @@ def _follows_on(above: str, here: str) -> bool:
     if _REF.match(above) or _REF.match(here):
         return True
     return above[-1] in ".!?" and (here[0].isupper() or here[0].isdigit())
+
+
+def _continues_lower(words: list[Word]) -> bool:
+    """True when a cell's line starts in lower case: the rest of a sentence above."""
+    first = words[0].text[:1] if words else ""
+    return first.islower()
 
 
 def _cell_start(words: list[Word]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lineofsight.importing import ImportFailed, read_plan
+from lineofsight.importing.readers import read_document
 
 
 def _actions(plan: dict) -> list[dict]:
@@ -134,3 +135,30 @@ def test_header_words_broken_over_three_lines_by_a_narrow_column_are_joined_back
     assert [r["text"] for r in plan["recommendations"]] == ["Visits are late.", "Plans are vague."]
     assert [a["text"] for a in _actions(plan)] == ["Audit visits.", "Train staff."]
     assert _actions(plan)[1]["owners"] == ["Practice Lead"]
+
+
+def test_cells_going_on_in_lower_case_after_a_blank_line_stay_in_their_row():
+    # Paragraph spacing inside the cells leaves a blank line in the middle of a row; the
+    # text below it goes on mid-sentence, so it is not a new row.
+    text = (
+        "Rec   Area for improvement   Actions               Lead                Deadline\n"
+        "\n"
+        "1     The quality of         Recommission the      Head of             30\n"
+        "      return home            service with a        Commissioning       September\n"
+        "                                                                        2025\n"
+        "\n"
+        "      conversations for      single provider.      and Exploitation    October 2025\n"
+        "      children who go\n"
+        "      missing.\n"
+        "\n"
+        "2     Early help plans       Set up a weekly       Head of Early Help  March 2026\n"
+        "      drift.                 allocation meeting.\n"
+    )
+    table = read_document(text.encode(), "plan.txt").tables[0]
+    assert [row.cells[0].text for row in table.rows[1:]] == ["1", "2"]
+    plan = _read(text)
+    first, second = plan["recommendations"]
+    assert first["text"] == "The quality of return home conversations for children who go missing."
+    assert [a["text"] for a in first["actions"]] == ["Recommission the service with a single provider."]
+    assert first["actions"][0]["owners"][0] == "Head of Commissioning"
+    assert second["actions"][0]["owners"] == ["Head of Early Help"]
