@@ -652,6 +652,11 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
         if not text:
             continue
         bold = all(w.bold for w in words)
+        if paras and prev_words and _broken_date(prev_words[-1].text, words[0].text):
+            paras[-1].text += text  # "30/11/202" over "5", "Septembe" over "r 2025"
+            wrapped[-1] = True
+            prev, prev_words = ln, words
+            continue
         para = para_from_text(text, bold=bold)
         new = (
             not paras
@@ -679,6 +684,22 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
         if was_wrapped and para.kind == "text":
             para.unsplit = True
     return Cell(paras)
+
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)  # fmt: skip
+
+
+def _broken_date(piece: str, following: str) -> bool:
+    """True when a narrow column broke a date's word: a month's name ("Septembe" / "r")
+    or a numeric date's year ("30/11/202" / "5"). Month names and dates are a closed set,
+    so joining them back cannot run two real words together."""
+    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{1,3}", piece) and re.fullmatch(r"\d{1,3}", following):
+        return len(re.split(r"[/.]", piece)[-1] + following) in (2, 4)
+    head, tail = piece.lower(), following.lower().rstrip(".,;")
+    return head.isalpha() and tail.isalpha() and head not in _MONTHS and head + tail in _MONTHS
 
 
 def _reaches(word: Word, right: float) -> bool:

@@ -162,3 +162,19 @@ def test_cells_going_on_in_lower_case_after_a_blank_line_stay_in_their_row():
     assert [a["text"] for a in first["actions"]] == ["Recommission the service with a single provider."]
     assert first["actions"][0]["owners"][0] == "Head of Commissioning"
     assert second["actions"][0]["owners"] == ["Head of Early Help"]
+
+
+def test_dates_broken_by_a_narrow_column_are_read_whole():
+    plan = _read(
+        "Ref    Action          Lead         Target      RAG\n"
+        "\n"
+        "1.1    Add children    Head of      30/11/202   Green\n"
+        "       to triage.      MASH         5\n"
+        "\n"
+        "1.2    Commission a    Head of      Septembe    Amber\n"
+        "       programme.      Service      r 2026\n"
+    )
+    first, second = _actions(plan)
+    assert first["due"]["date"] == "2025-11-30"
+    assert second["due"]["text"] == "September 2026"
+    assert second["due"]["date"] == "2026-09-30"
