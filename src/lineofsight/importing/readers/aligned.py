@@ -281,15 +281,27 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
     }
     edges |= {id(b) for a, b in itertools.pairwise([None, *lines]) if b is not None and (a is None or a.page != b.page)}
     blocks: list[Table | str] = []
+    headings: set[int] = set()
+    text_at: dict[int, int] = {}  # the block holding each line of text outside tables
+    previous_end = -1
     i = 0
     while i < len(lines):
         header = _header_at(lines, i, split)
         if header is None:
             if _norm_digits(lines[i].text) not in running:
-                blocks.append(lines[i].text)
+                if i in headings and i - 1 in headings and isinstance(blocks[-1], str):
+                    blocks[-1] = f"{blocks[-1]} {lines[i].text}"  # the heading's next line
+                else:
+                    blocks.append(lines[i].text)
+                    text_at[i] = len(blocks) - 1
             i += 1
             continue
-        end = _table_end(lines, header, split)
+        first = _heading_start(lines, previous_end, i, split)
+        if first < i and first in text_at and all(isinstance(b, str) for b in blocks[text_at[first] :]):
+            # The paragraph right above the table, apart from the text above it: its heading.
+            blocks[text_at[first] :] = [" ".join(str(b) for b in blocks[text_at[first] :])]
+        end = _table_end(lines, header, split, headings)
+        previous_end = end
         if sum(ln.boxed for ln in lines[header.end : end]) * 2 > end - header.end:
             # A ruled table ends at its bottom border: what follows is text or another table.
             end = next(
@@ -312,8 +324,10 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
     return blocks
 
 
-def _table_end(lines: list[Line], header: _Header, split: float) -> int:
-    """Where the table that ``header`` opens stops: at the next different header."""
+def _table_end(lines: list[Line], header: _Header, split: float, headings: set[int]) -> int:
+    """Where the table that ``header`` opens stops: at the next different header, or at
+    the heading above the same header repeated on one page (its lines go in ``headings``,
+    to be read as one line of text)."""
     j = header.end
     bold = all(w.bold for w in lines[header.start].words)
     while j < len(lines):
@@ -325,9 +339,29 @@ def _table_end(lines: list[Line], header: _Header, split: float) -> int:
         if other is not None:
             if [t.lower() for t in other.texts] != [t.lower() for t in header.texts]:
                 return j
+            if j > header.end and lines[j - 1].page == lines[j].page:
+                # The same header again on the same page, not carried over a page break:
+                # another table, with the paragraph above it as its heading.
+                start = _heading_start(lines, header.end, j, split)
+                headings.update(range(start, j))
+                return start
             j = other.end
             continue
         j += 1
+    return j
+
+
+def _heading_start(lines: list[Line], start: int, j: int, split: float) -> int:
+    """Where the paragraph of single-piece lines just above line ``j`` starts, when a
+    vertical gap sets it apart from the table above; else ``j``."""
+    k = j
+    while k - 1 > start and k > 0 and len(segments(lines[k - 1], split)) == 1:
+        k -= 1
+        if k == 0:
+            return 0  # the paragraph opens the text
+        above = lines[k - 1]
+        if above.page != lines[k].page or lines[k].top - above.top > 1.6 * lines[k].pitch:
+            return k
     return j
 
 

@@ -178,3 +178,32 @@ def test_dates_broken_by_a_narrow_column_are_read_whole():
     assert first["due"]["date"] == "2025-11-30"
     assert second["due"]["text"] == "September 2026"
     assert second["due"]["date"] == "2026-09-30"
+
+
+def test_a_table_for_each_recommendation_with_the_same_header_reads_each_heading_whole():
+    # Tables one after another on a page, each under its recommendation's heading of two
+    # lines: the repeated header starts a new table, not more rows of the one above.
+    plan = _read(
+        "Improve the consistency of decision-making at the\n"
+        "front door.\n"
+        "\n"
+        "Action          Owner          End date        Status\n"
+        "\n"
+        "Run weekly      MASH Team      November 2025   Completed\n"
+        "moderation.     Manager\n"
+        "\n"
+        "\n"
+        "Make sure children at risk outside the home have\n"
+        "a plan that reduces risk.\n"
+        "\n"
+        "Action          Owner          End date        Status\n"
+        "\n"
+        "Adopt a         Exploitation   April 2026      Not started\n"
+        "contextual      Lead\n"
+        "model.\n"
+    )
+    first, second = plan["recommendations"]
+    assert first["text"] == "Improve the consistency of decision-making at the front door."
+    assert second["text"] == "Make sure children at risk outside the home have a plan that reduces risk."
+    assert [a["text"] for a in second["actions"]] == ["Adopt a contextual model."]
+    assert second["actions"][0]["owners"] == ["Exploitation Lead"]
