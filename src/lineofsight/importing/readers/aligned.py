@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from ..columns import header_score, role_of
 from ..grid import Cell, Para, Row, Table, para_from_text
 
+_BULLET = re.compile(r"[•●▪■◦‣∙✓✔➢►❖]")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
 
 
@@ -81,7 +82,9 @@ def segments(line: Line, split: float) -> list[_Segment]:
     """Runs of words closer together than ``split``: the pieces of text in separate cells."""
     out: list[_Segment] = []
     for w in line.words:
-        if out and w.x0 - out[-1].x1 < split and not out[-1].words[-1].walled_after:
+        # A bullet stands a tab's width before its item's text, in the same cell.
+        after_bullet = bool(out) and len(out[-1].words) == 1 and _BULLET.fullmatch(out[-1].words[0].text) is not None
+        if out and (w.x0 - out[-1].x1 < split or after_bullet) and not out[-1].words[-1].walled_after:
             out[-1].words.append(w)
             out[-1].x1 = max(out[-1].x1, w.x1)
         else:
@@ -184,12 +187,19 @@ def _header_text(words: list[Word]) -> str:
     """A header cell's words; a word the column was too narrow for ("Recommend" /
     "ation") is joined back when only the joined form names a column."""
     spaced = " ".join(w.text for w in words)
-    if role_of(spaced) is None:
-        for k in range(1, len(words)):
-            joined = " ".join(w.text for w in words[: k - 1]) + " " + words[k - 1].text + words[k].text
-            joined = (joined + " " + " ".join(w.text for w in words[k + 1 :])).strip()
-            if role_of(joined) is not None:
-                return joined
+    if role_of(spaced) is not None or not 1 < len(words) <= 8:
+        return spaced
+    # A narrow column breaks a word more than once ("Recom" / "menda" / "tion"): every way
+    # of joining neighbouring pieces is tried, fewest joins first.
+    texts = [w.text for w in words]
+    gaps = range(len(texts) - 1)
+    for joins in range(1, len(texts)):
+        for chosen in itertools.combinations(gaps, joins):
+            out = texts[0]
+            for k in gaps:
+                out += ("" if k in chosen else " ") + texts[k + 1]
+            if role_of(out) is not None:
+                return out
     return spaced
 
 
@@ -245,10 +255,14 @@ class _Columns:
                 k = i
         return k
 
-    def spans(self, seg: _Segment) -> bool:
-        """True when a piece of text runs well across the next column's edge."""
+    def spans(self, seg: _Segment, *, from_first: bool = False) -> bool:
+        """True when a piece of text runs well across the next column's edge; one in the
+        first column only with ``from_first`` (the first column has no left edge)."""
         k = self.of(seg.x0)
-        return k + 1 < len(self.edges) and seg.x1 > self.edges[k + 1] + (self.edges[k + 1] - self.edges[k]) * 0.5
+        if k + 1 >= len(self.edges):
+            return False
+        left = min(self.header.lefts[0], seg.x0) if k == 0 and from_first else self.edges[k]
+        return seg.x1 > self.edges[k + 1] + (self.edges[k + 1] - left) * 0.5
 
 
 def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: bool = False) -> list[Table | str]:
@@ -267,15 +281,27 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
     }
     edges |= {id(b) for a, b in itertools.pairwise([None, *lines]) if b is not None and (a is None or a.page != b.page)}
     blocks: list[Table | str] = []
+    headings: set[int] = set()
+    text_at: dict[int, int] = {}  # the block holding each line of text outside tables
+    previous_end = -1
     i = 0
     while i < len(lines):
         header = _header_at(lines, i, split)
         if header is None:
             if _norm_digits(lines[i].text) not in running:
-                blocks.append(lines[i].text)
+                if i in headings and i - 1 in headings and isinstance(blocks[-1], str):
+                    blocks[-1] = f"{blocks[-1]} {lines[i].text}"  # the heading's next line
+                else:
+                    blocks.append(lines[i].text)
+                    text_at[i] = len(blocks) - 1
             i += 1
             continue
-        end = _table_end(lines, header, split)
+        first = _heading_start(lines, previous_end, i, split)
+        if first < i and first in text_at and all(isinstance(b, str) for b in blocks[text_at[first] :]):
+            # The paragraph right above the table, apart from the text above it: its heading.
+            blocks[text_at[first] :] = [" ".join(str(b) for b in blocks[text_at[first] :])]
+        end = _table_end(lines, header, split, headings)
+        previous_end = end
         if sum(ln.boxed for ln in lines[header.end : end]) * 2 > end - header.end:
             # A ruled table ends at its bottom border: what follows is text or another table.
             end = next(
@@ -298,8 +324,10 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
     return blocks
 
 
-def _table_end(lines: list[Line], header: _Header, split: float) -> int:
-    """Where the table that ``header`` opens stops: at the next different header."""
+def _table_end(lines: list[Line], header: _Header, split: float, headings: set[int]) -> int:
+    """Where the table that ``header`` opens stops: at the next different header, or at
+    the heading above the same header repeated on one page (its lines go in ``headings``,
+    to be read as one line of text)."""
     j = header.end
     bold = all(w.bold for w in lines[header.start].words)
     while j < len(lines):
@@ -311,9 +339,29 @@ def _table_end(lines: list[Line], header: _Header, split: float) -> int:
         if other is not None:
             if [t.lower() for t in other.texts] != [t.lower() for t in header.texts]:
                 return j
+            if j > header.end and lines[j - 1].page == lines[j].page:
+                # The same header again on the same page, not carried over a page break:
+                # another table, with the paragraph above it as its heading.
+                start = _heading_start(lines, header.end, j, split)
+                headings.update(range(start, j))
+                return start
             j = other.end
             continue
         j += 1
+    return j
+
+
+def _heading_start(lines: list[Line], start: int, j: int, split: float) -> int:
+    """Where the paragraph of single-piece lines just above line ``j`` starts, when a
+    vertical gap sets it apart from the table above; else ``j``."""
+    k = j
+    while k - 1 > start and k > 0 and len(segments(lines[k - 1], split)) == 1:
+        k -= 1
+        if k == 0:
+            return 0  # the paragraph opens the text
+        above = lines[k - 1]
+        if above.page != lines[k].page or lines[k].top - above.top > 1.6 * lines[k].pitch:
+            return k
     return j
 
 
@@ -343,7 +391,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     current: list[list[tuple[Line, list[Word]]]] | None = None
     current_line: Line | None = None
     last_in_col: dict[int, Line] = {}
-    key_text: dict[int, str] = {}  # the key column's text on each line
+    key_text: dict[int, dict[int, str]] = {}  # each column's text on each line
     row_pages = [body[0].page if body else 1]  # the page each row starts on
     previous_line: Line | None = None
     prev_placed: dict[int, list[Word]] = {}
@@ -417,13 +465,21 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                 before is None
                 or _paragraph_gap(before, ln, gap, last_on_page)
                 or para_from_text(" ".join(w.text for w in placed[key])).kind in ("number", "letter")
-                or _follows_on(key_text.get(id(before), ""), " ".join(w.text for w in placed[key]))
+                or _follows_on(key_text.get(id(before), {}).get(key, ""), " ".join(w.text for w in placed[key]))
             )
         if not ruled and not starts_row and previous_line is not None:
             # Three or more cells starting on one line, each empty on the line above:
             # a new row whose key cell is merged with the row above (or left empty).
             fresh = [c for c in placed if c != key and last_in_col.get(c) is not previous_line]
-            starts_row = len(fresh) >= 3 and key not in placed
+            # Cells going on in lower case after a blank line (half of them or more) are
+            # the same row's text, split by the space between paragraphs.
+            # The action column says so when it goes on: a merged recommendation cell
+            # goes on in lower case beside a new action.
+            above = [c for c in fresh if c in last_in_col]
+            acting = [c for c in above if role_of(header.texts[c]) == "action"]
+            above = acting or above
+            lower = bool(above) and 2 * sum(_continues_lower(placed[c]) for c in above) >= len(above)
+            starts_row = len(fresh) >= 3 and key not in placed and not (shifting and lower)
             # Single-line rows back to back: three or more cells that all start like a new
             # cell (a capital or a digit) right under cells that ended a sentence.
             others = [c for c in placed if c != key]
@@ -438,8 +494,8 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             page = ln.page if not rows[1:] else page
         previous_line = ln
         prev_placed = placed
-        if key in placed:
-            key_text[id(ln)] = " ".join(w.text for w in placed[key])
+        # Kept for every column: the key is only known once a line fills two columns.
+        key_text[id(ln)] = {c: " ".join(w.text for w in words) for c, words in placed.items()}
         for c, words in placed.items():
             current[c].append((ln, words))
             last_in_col[c] = ln
@@ -462,12 +518,10 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
             blocks.append([ln])
     refs = list(header.lefts)
     for block in blocks:
-        spans: list[list[float]] = []
-        for seg in sorted((sg for ln in block for sg in segments(ln, split)), key=lambda sg: sg.x0):
-            if spans and seg.x0 < spans[-1][1] + 1:
-                spans[-1][1] = max(spans[-1][1], seg.x1)
-            else:
-                spans.append([seg.x0, seg.x1])
+        pieces = [segments(ln, split) for ln in block]
+        # A line that is one piece of text across the columns is a title (a section row).
+        titles = {id(p[0]) for p in pieces if len(p) == 1 and not _MARKER.fullmatch(p[0].words[0].text)}
+        spans = _stretches([sg for p in pieces for sg in p], titles)
         if len(spans) == 1 and len(block) == 1:
             continue  # one stretch of text: a section row or one cell, placed by position
         edges = cols.edges[1:]
@@ -478,11 +532,78 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
         # matched against where this one put each column.
         for sp, home in zip(spans, homes, strict=True):
             refs[home] = sp[0]
-        for ln in block:
+        for ln, line_pieces in zip(block, pieces, strict=True):
+            title = len(line_pieces) == 1 and id(line_pieces[0]) in titles and ln.words[0].x0 <= spans[0][0]
             for w in ln.words:
-                k = max((i for i, sp in enumerate(spans) if sp[0] <= w.x0), default=0)
+                # A word just before a stretch was pushed left by the word before it; a
+                # title stays whole, in the cell it starts in.
+                x = ln.words[0].x0 if title else w.x0
+                k = max((i for i, sp in enumerate(spans) if sp[0] <= x + 1), default=0)
                 out[id(w)] = homes[k]
     return out
+
+
+def _merged(segs: list[_Segment]) -> list[list[float]]:
+    spans: list[list[float]] = []
+    for seg in sorted(segs, key=lambda sg: sg.x0):
+        if spans and seg.x0 < spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], seg.x1)
+        else:
+            spans.append([seg.x0, seg.x1])
+    return spans
+
+
+def _stretches(segs: list[_Segment], titles: set[int]) -> list[list[float]]:
+    """The stretches of a block's width its text covers, left to right, one a column.
+
+    pdftotext keeps only one space where a long word of one column runs up to the next
+    column's text ("understanding services."), which bridges the two columns. So a
+    stretch is split where two or more pieces of text start and the pieces running
+    across that place break between two words there (bridges), but for titles (lines of
+    one piece, ``titles``) and the odd line across the columns, and none is a list
+    marker with its item's text indented under it."""
+    # First the pieces whose removal alone splits a stretch.
+    kept = list(segs)
+    spans = _merged(kept)
+    for seg in sorted(segs, key=lambda sg: sg.x0 - sg.x1):
+        if len(seg.words) < 2:
+            continue  # one word cannot reach from one column into the next
+        others = [sg for sg in kept if sg is not seg]
+        split = _merged(others)
+        if len(split) > len(spans) and sum(seg.x0 < sp[1] and sp[0] < seg.x1 for sp in split) >= 2:
+            kept, spans = others, split
+    # Then places several bridges (and at most one title across the columns) run over.
+    out: list[list[float]] = []
+    for span in spans:
+        inside = [sg for sg in kept if span[0] <= sg.x0 < span[1]]
+        starts = Counter(sg.x0 for sg in inside if sg.x0 > span[0])
+        cuts = []
+        for x, n in sorted(starts.items()):
+            crossing = [sg for sg in inside if sg.x0 < x < sg.x1]
+            kinds = [_bridges(sg, x) for sg in crossing if id(sg) not in titles]
+            if n >= 2 and len(crossing) <= n and "item" not in kinds and kinds.count("through") * 4 <= n:
+                cuts.append(x)
+        left = span[0]
+        for x in cuts:
+            out.append([left, x - 1])
+            left = x
+        out.append([left, span[1]])
+    return out
+
+
+def _bridges(seg: _Segment, x: float) -> str:
+    """How ``seg`` runs across ``x``: "bridge" when it breaks between two words there (or
+    one place before it, where the word was pushed left), "item" when what comes before
+    the break is a list marker (an item's text indented under its number), else "through"
+    (a title or a word across the place)."""
+    for k in range(1, len(seg.words)):
+        if seg.words[k].x0 in (x, x - 1):
+            before = " ".join(w.text for w in seg.words[:k])
+            return "item" if k == 1 and _MARKER.fullmatch(before) else "bridge"
+    return "through"
+
+
+_MARKER = re.compile(r"[•●▪■◦‣∙✓✔➢►❖\-–*]|\(?[0-9]{1,2}[.)]|\(?[a-zA-Z][.)]|\(?[ivx]{1,4}[.)]")
 
 
 def _match(starts: list[float], lefts: list[float]) -> list[int]:
@@ -529,6 +650,12 @@ def _follows_on(above: str, here: str) -> bool:
     return above[-1] in ".!?" and (here[0].isupper() or here[0].isdigit())
 
 
+def _continues_lower(words: list[Word]) -> bool:
+    """True when a cell's line starts in lower case: the rest of a sentence above."""
+    first = words[0].text[:1] if words else ""
+    return first.islower()
+
+
 def _cell_start(words: list[Word]) -> bool:
     first = words[0].text[:1] if words else ""
     return first.isupper() or first.isdigit()
@@ -559,6 +686,11 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
         if not text:
             continue
         bold = all(w.bold for w in words)
+        if paras and prev_words and _broken_date(prev_words[-1].text, words[0].text):
+            paras[-1].text += text  # "30/11/202" over "5", "Septembe" over "r 2025"
+            wrapped[-1] = True
+            prev, prev_words = ln, words
+            continue
         para = para_from_text(text, bold=bold)
         new = (
             not paras
@@ -586,6 +718,22 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
         if was_wrapped and para.kind == "text":
             para.unsplit = True
     return Cell(paras)
+
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)  # fmt: skip
+
+
+def _broken_date(piece: str, following: str) -> bool:
+    """True when a narrow column broke a date's word: a month's name ("Septembe" / "r")
+    or a numeric date's year ("30/11/202" / "5"). Month names and dates are a closed set,
+    so joining them back cannot run two real words together."""
+    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{1,3}", piece) and re.fullmatch(r"\d{1,3}", following):
+        return len(re.split(r"[/.]", piece)[-1] + following) in (2, 4)
+    head, tail = piece.lower(), following.lower().rstrip(".,;")
+    return head.isalpha() and tail.isalpha() and head not in _MONTHS and head + tail in _MONTHS
 
 
 def _reaches(word: Word, right: float) -> bool:

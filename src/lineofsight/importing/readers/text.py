@@ -39,18 +39,24 @@ def read_text(data: bytes, filename: str) -> Document:
     from .aligned import read_lines
     from .plaintext import cell_per_line_blocks, separated_blocks, text_lines
 
-    for blocks in (separated_blocks(text), cell_per_line_blocks(text)):
-        if blocks is not None:
-            found = _finish(filename, blocks)
-            if any(_may_be_plan(t) for t in found.tables):
-                return found
+    # Each layout is tried and the reading that finds the most filled cells in plan tables
+    # wins: a column of pdftotext output can look like a short cell-per-line transcript,
+    # but read that way it holds a row or two, where the aligned reading holds the plan.
     aligned = _finish(filename, read_lines(text_lines(text), split=2, shifting=True))
-    if any(_may_be_plan(t) for t in aligned.tables):
-        return aligned
+    readings = [_finish(filename, blocks) for blocks in (separated_blocks(text), cell_per_line_blocks(text)) if blocks]
+    readings.append(aligned)
+    plans = [d for d in readings if any(_may_be_plan(t) for t in d.tables)]
+    if plans:
+        return max(plans, key=_filled_cells)
     labelled = labelled_from_lines(_plain_lines(text))
     if labelled is not None:
         return _finish(filename, [labelled])
     return aligned if aligned.tables else doc
+
+
+def _filled_cells(doc: Document) -> int:
+    """How many cells with text the plan tables of a reading hold."""
+    return sum(1 for t in doc.tables if _may_be_plan(t) for r in t.rows for c in r.cells if c.paras and not c.merged)
 
 
 def _plain_lines(text: str) -> list[tuple[str, bool, bool]]:

@@ -22,10 +22,10 @@ from lineofsight.importing.tests import renderings
 from lineofsight.importing.tests.scorer import scorer
 
 PDF_MEAN = 0.86
-TEXT_MEAN = 0.74
+TEXT_MEAN = 0.85
 # Renderings scoring at least 0.90, of 49 plans each.
 PDF_GOOD = 29
-TEXT_GOOD = 17
+TEXT_GOOD = 27
 
 
 @pytest.fixture(scope="module")

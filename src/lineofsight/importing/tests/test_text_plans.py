@@ -1,0 +1,209 @@
+"""Plain-text plans without tabs, as ``pdftotext -layout`` and copy-paste from a PDF give
+them: each story is a shape of space-aligned text that lost actions or fields before."""
+
+from __future__ import annotations
+
+import pytest
+
+from lineofsight.importing import ImportFailed, read_plan
+from lineofsight.importing.readers import read_document
+
+
+def _actions(plan: dict) -> list[dict]:
+    return [a for r in plan["recommendations"] for a in r["actions"]]
+
+
+def _read(text: str) -> dict:
+    return read_plan(text.encode(), "plan.txt").plan
+
+
+def test_bullet_set_a_tab_before_its_item_stays_in_the_action_cell():
+    # Word's list bullets sit a tab stop before the item, so pdftotext leaves a wide gap
+    # after each "•": the bullet and its text are one cell, not two columns.
+    # On a new page pdftotext lays the table out afresh, further left.
+    plan = _read(
+        "Ref   Recommendation        Action                   Lead              Deadline\n"
+        "\n"
+        "1     Visits are late.      •   Publish a weekly     Head of Service   March 2026\n"
+        "                                tracker of visits.\n"
+        "                            •   Audit ten visits     Practice Lead     June 2026\n"
+        "                                each month.\n"
+        "\f"
+        "2   Supervision is      •   Introduce a        Principal Social  May 2026\n"
+        "    not reflective.         template.          Worker\n"
+    )
+    assert [r["ref"] for r in plan["recommendations"]] == ["1", "2"]
+    first = plan["recommendations"][0]
+    assert first["text"] == "Visits are late."
+    texts = [a["text"] for a in _actions(plan)]
+    assert texts[0].startswith("Publish a weekly tracker of visits.")
+    assert "Audit ten visits each month." in " ".join(texts[:2])
+    assert texts[-1] == "Introduce a template."
+    assert _actions(plan)[-1]["owners"] == ["Principal Social Worker"]
+
+
+def test_a_lone_left_column_of_layout_text_is_not_taken_for_a_cell_per_line_transcript():
+    # After a page break pdftotext prints a cell's rest alone at the left margin, one
+    # short line each; some of those lines name plan columns ("action", "lead"). The
+    # space-aligned reading of the whole text, which finds every row, wins.
+    rows = []
+    for n in range(1, 5):
+        rows += [
+            f"{n}          Practice {n} is         Review the           Head of        May 2026",
+            "           not good enough.      action plan          Service",
+            "",
+        ]
+    tail = ["\f", "lead to the", "action with", "review", "any issues.", ""]
+    rows += [
+        "5          Practice 5 is         Agree the            Head of        June 2026",
+        "           not good enough.      actions that will    Service",
+        *tail,
+    ]
+    text = "Ref        Recommendation        Action               Lead           Timescale\n\n" + "\n".join(rows)
+    plan = _read(text)
+    assert [r["ref"] for r in plan["recommendations"]] == ["1", "2", "3", "4", "5"]
+    assert _actions(plan)[0]["owners"] == ["Head of Service"]
+
+
+def test_text_without_a_plan_table_is_refused_and_names_what_was_expected():
+    with pytest.raises(ImportFailed) as err:
+        _read("Minutes of the improvement board\n\nAttendees   Apologies\nJo Bloggs   Sam Smith\n")
+    assert "plan.txt" in str(err.value)
+    assert "table" in str(err.value)
+
+
+def test_a_long_word_run_up_to_the_next_column_does_not_merge_the_two_columns():
+    # pdftotext keeps a single space where "oversights" fills its column up to the
+    # next column's text, and on a new page it sets the table further left.
+    plan = _read(
+        "Ref   Recommendation      Action                  Lead              Deadline\n"
+        "\n"
+        "1     Visits are late.    Publish a tracker.      Head of Service   March 2026\n"
+        "\f"
+        "2   Leaders lack an     Extend the quality    Assistant         June 2026\n"
+        "    clearer oversights audit framework to   Director\n"
+        "    of practice.        disabled children.\n"
+    )
+    second = plan["recommendations"][1]
+    assert second["ref"] == "2"
+    assert second["text"] == "Leaders lack an clearer oversights of practice."
+    assert second["actions"][0]["text"] == "Extend the quality audit framework to disabled children."
+    assert second["actions"][0]["owners"] == ["Assistant Director"]
+    assert second["actions"][0]["due"]["date"] == "2026-06-30"
+
+
+def test_section_titles_and_bridged_words_in_one_block_keep_every_column_apart():
+    # A section title over the first columns and lines where one column's text runs up to
+    # the next with one space, all in one block without blank lines: the columns are still
+    # found, and each title names the section of the rows below it.
+    plan = _read(
+        "Ref   Ofsted finding   Outcome we want  Key actions         Lead             Due\n"
+        "Priority 1: Leadership and oversight\n"
+        "1     Leaders lack any Leaders know     Extend the quality  Assistant        Nov 2025\n"
+        "      clear            the quality of   audit framework.    Director\n"
+        "      understanding of practice.\n"
+        "Priority 2: Children in care\n"
+        "2     Life story       Every child      Train staff in      Head of Service  June 2026\n"
+        "      work is late.    knows their      life story work.\n"
+        "                       history.\n"
+    )
+    first, second = plan["recommendations"]
+    assert (first["ref"], second["ref"]) == ("1", "2")
+    assert first["section"] == "Priority 1: Leadership and oversight"
+    assert second["section"] == "Priority 2: Children in care"
+    assert first["text"] == "Leaders lack any clear understanding of"
+    assert first["actions"][0]["text"] == "Extend the quality audit framework."
+    assert first["actions"][0]["owners"] == ["Assistant Director"]
+    assert second["text"] == "Life story work is late."
+    assert second["actions"][0]["text"] == "Train staff in life story work."
+    assert second["actions"][0]["due"]["date"] == "2026-06-30"
+
+
+def test_header_words_broken_over_three_lines_by_a_narrow_column_are_joined_back():
+    # "Recommendation" did not fit its column, so Word broke it twice.
+    plan = _read(
+        "No      Recom      Action    Lead      Due\n"
+        "        menda\n"
+        "        tion\n"
+        "\n"
+        "1       Visits     Audit     Head of   June 2026\n"
+        "        are late.  visits.   Service\n"
+        "\n"
+        "2       Plans are  Train     Practice  July 2026\n"
+        "        vague.     staff.    Lead\n"
+    )
+    assert [r["text"] for r in plan["recommendations"]] == ["Visits are late.", "Plans are vague."]
+    assert [a["text"] for a in _actions(plan)] == ["Audit visits.", "Train staff."]
+    assert _actions(plan)[1]["owners"] == ["Practice Lead"]
+
+
+def test_cells_going_on_in_lower_case_after_a_blank_line_stay_in_their_row():
+    # Paragraph spacing inside the cells leaves a blank line in the middle of a row; the
+    # text below it goes on mid-sentence, so it is not a new row.
+    text = (
+        "Rec   Area for improvement   Actions               Lead                Deadline\n"
+        "\n"
+        "1     The quality of         Recommission the      Head of             30\n"
+        "      return home            service with a        Commissioning       September\n"
+        "                                                                        2025\n"
+        "\n"
+        "      conversations for      single provider.      and Exploitation    October 2025\n"
+        "      children who go\n"
+        "      missing.\n"
+        "\n"
+        "2     Early help plans       Set up a weekly       Head of Early Help  March 2026\n"
+        "      drift.                 allocation meeting.\n"
+    )
+    table = read_document(text.encode(), "plan.txt").tables[0]
+    assert [row.cells[0].text for row in table.rows[1:]] == ["1", "2"]
+    plan = _read(text)
+    first, second = plan["recommendations"]
+    assert first["text"] == "The quality of return home conversations for children who go missing."
+    assert [a["text"] for a in first["actions"]] == ["Recommission the service with a single provider."]
+    assert first["actions"][0]["owners"][0] == "Head of Commissioning"
+    assert second["actions"][0]["owners"] == ["Head of Early Help"]
+
+
+def test_dates_broken_by_a_narrow_column_are_read_whole():
+    plan = _read(
+        "Ref    Action          Lead         Target      RAG\n"
+        "\n"
+        "1.1    Add children    Head of      30/11/202   Green\n"
+        "       to triage.      MASH         5\n"
+        "\n"
+        "1.2    Commission a    Head of      Septembe    Amber\n"
+        "       programme.      Service      r 2026\n"
+    )
+    first, second = _actions(plan)
+    assert first["due"]["date"] == "2025-11-30"
+    assert second["due"]["text"] == "September 2026"
+    assert second["due"]["date"] == "2026-09-30"
+
+
+def test_a_table_for_each_recommendation_with_the_same_header_reads_each_heading_whole():
+    # Tables one after another on a page, each under its recommendation's heading of two
+    # lines: the repeated header starts a new table, not more rows of the one above.
+    plan = _read(
+        "Improve the consistency of decision-making at the\n"
+        "front door.\n"
+        "\n"
+        "Action          Owner          End date        Status\n"
+        "\n"
+        "Run weekly      MASH Team      November 2025   Completed\n"
+        "moderation.     Manager\n"
+        "\n"
+        "\n"
+        "Make sure children at risk outside the home have\n"
+        "a plan that reduces risk.\n"
+        "\n"
+        "Action          Owner          End date        Status\n"
+        "\n"
+        "Adopt a         Exploitation   April 2026      Not started\n"
+        "contextual      Lead\n"
+        "model.\n"
+    )
+    first, second = plan["recommendations"]
+    assert first["text"] == "Improve the consistency of decision-making at the front door."
+    assert second["text"] == "Make sure children at risk outside the home have a plan that reduces risk."
+    assert [a["text"] for a in second["actions"]] == ["Adopt a contextual model."]
+    assert second["actions"][0]["owners"] == ["Exploitation Lead"]
