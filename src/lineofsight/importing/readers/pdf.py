@@ -101,6 +101,7 @@ class _Page:
 
     number: int
     chars: list[_Char]
+    spaced: set[int]  # the characters that follow a space in the page's text
     boxes: list[tuple[float, float, float, float]]  # thin drawn objects: rules
     shades: list[ruled.Shade]
     rules: list[float]
@@ -139,6 +140,7 @@ def page_objects(pdf: Any) -> list[_Page]:
         n = textpage.count_chars()
         text = textpage.get_text_range(0, n) if n else ""
         chars: list[_Char] = []
+        spaced: set[int] = set()
         tp = textpage.raw
         handle = ctypes.cast(tp, ctypes.c_void_p)
         last_key: int | None = -1
@@ -148,7 +150,11 @@ def page_objects(pdf: Any) -> list[_Page]:
         for i in range(min(n, len(text))):
             ch = text[i]
             if ch.isspace():
-                continue  # words are split by the gaps between characters
+                # The aligned reader splits words by the gaps between characters; the
+                # ruled reader also keeps where the text itself has a space (narrow
+                # spaces in justified or condensed text).
+                spaced.add(len(chars))
+                continue
             # The loose box spans the glyph's advance, so letters of a word touch and the
             # gap between two words is the width of the space.
             raw.FPDFText_GetLooseCharBox(tp, i, box)
@@ -165,7 +171,7 @@ def page_objects(pdf: Any) -> list[_Page]:
         textpage.close()
         rules, spans, uprights, boxes, shades = _rules(page, height, page.get_width())
         page.close()
-        out.append(_Page(page_no + 1, chars, boxes, shades, rules, spans, uprights))
+        out.append(_Page(page_no + 1, chars, spaced, boxes, shades, rules, spans, uprights))
     return out
 
 
@@ -178,7 +184,7 @@ def _ruled_document(filename: str, pages: list[_Page]) -> Document | None:
     loose: list[list[Line]] = []  # per page: the lines outside its tables
     count = 0
     for page in pages:
-        glyphs = [ruled.Glyph(*c) for c in page.chars]
+        glyphs = [ruled.Glyph(*c, space_before=i in page.spaced) for i, c in enumerate(page.chars)]
         tables, outside = ruled.ruled_tables(glyphs, ruled.rules_from_boxes(page.boxes), page.shades, page.number)
         found += tables
         kept = [(g.y, g.x0, g.x1, g.size, g.text, g.bold) for g in outside]

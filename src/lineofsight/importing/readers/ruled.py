@@ -44,6 +44,7 @@ class Glyph:
     size: float
     text: str
     bold: bool = False
+    space_before: bool = False  # the PDF's text has a space before this character
 
     @property
     def middle(self) -> tuple[float, float]:
@@ -363,7 +364,7 @@ def _line_text(line: list[Glyph]) -> str:
     parts: list[str] = []
     prev: Glyph | None = None
     for g in line:
-        if prev is not None and g.x0 - prev.x1 > 0.12 * g.size:
+        if prev is not None and (g.space_before or g.x0 - prev.x1 > 0.2 * g.size):
             parts.append(" ")
         parts.append(g.text)
         prev = g
@@ -413,7 +414,9 @@ def _continue(table: Table, more: Table) -> None:
     above, first = table.rows[-1], rows[0]
     filled = [c for c, cell in enumerate(above.cells) if cell.text]
     carried = [c for c, cell in enumerate(first.cells) if cell.text]
-    if carried and 2 * len(carried) <= len(filled) and set(carried) <= set(filled):
+    # A cell whose text starts in lower case is the rest of a sentence.
+    run_on = any(first.cells[c].text[:1].islower() for c in carried)
+    if carried and set(carried) <= set(filled) and (2 * len(carried) <= len(filled) or run_on):
         for c in carried:
             _run_on(above.cells[c], first.cells[c].paras)
         rows = rows[1:]
