@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ImportFailed
-from ..grid import Document, Table
+from ..grid import Document, Row, Table, rag_colour
 from . import ruled
 from .aligned import _PAGE_NUMBER, Line, Word, read_lines, running_lines
 
@@ -51,7 +51,9 @@ def read_pdf(data: bytes, filename: str) -> Document:
     ruled: Document | None = None
     try:
         pages = page_objects(pdf)
-        lines = [ln for page in pages for ln in page.lines(0)]
+        lines = []
+        for page in pages:
+            lines += page.lines(len(lines))
         if not lines and len(pdf) > 0:
             scanned = True
             lines = ocr_lines(pdf, filename)
@@ -62,6 +64,8 @@ def read_pdf(data: bytes, filename: str) -> Document:
     if ruled is not None and any(_may_be_plan(t) for t in ruled.tables):
         return ruled
     doc = _finish(filename, read_lines(lines, split=_split(lines)))
+    if not scanned:
+        _shade_cells(doc.tables, lines, pages)
     if not any(_may_be_plan(t) for t in doc.tables):
         labelled = labelled_from_lines(_plain_lines(lines))
         if labelled is not None:
@@ -74,6 +78,48 @@ def read_pdf(data: bytes, filename: str) -> Document:
             "recommendation or action, the lead and the timescale",
         )
     return doc
+
+
+def _shade_cells(tables: list[Table], lines: list[Line], pages: list[_Page]) -> None:
+    """Give the cells of tables read from text alignment the RAG colour of the shading
+    behind them: a plan printed without borders still colours its RAG cells.
+
+    A row's cells start on the row's first line (cells are top-aligned), so each
+    column's left edge is where its cells' text starts on those lines; a row reaches
+    down to where the next one starts."""
+    shades = {p.number: [sh for sh in p.shades if rag_colour(sh.colour)] for p in pages}
+    if not any(shades.values()):
+        return
+    by_number = {ln.number: ln for ln in lines}
+    for table in tables:
+        lefts: dict[int, list[float]] = {}
+        starts: list[tuple[Line, Row]] = []
+        for row in table.rows:
+            ln = by_number.get(row.number)
+            if ln is None:
+                continue
+            starts.append((ln, row))
+            for c, cell in enumerate(row.cells):
+                if cell.merged or not cell.text:
+                    continue
+                word = next((w for w in ln.words if cell.text.startswith(w.text)), None)
+                if word is not None:
+                    lefts.setdefault(c, []).append(word.x0)
+        if not lefts:
+            continue
+        edges = sorted((statistics.median(xs), c) for c, xs in lefts.items())
+        for k, (ln, row) in enumerate(starts):
+            following = starts[k + 1][0] if k + 1 < len(starts) else None
+            top = ln.top - ln.pitch
+            bottom = following.top - ln.pitch if following is not None and following.page == ln.page else float("inf")
+            for sh in shades.get(ln.page, []):
+                x, y = (sh.x0 + sh.x1) / 2, (sh.top + sh.bottom) / 2
+                if not top <= y < bottom:
+                    continue
+                # The column whose text starts left of the shade's middle, nearest to it.
+                column = next((c for x0, c in reversed(edges) if x0 <= x), None)
+                if column is not None and column < len(row.cells) and row.cells[column].fill is None:
+                    row.cells[column].fill = rag_colour(sh.colour)
 
 
 def _plain_lines(lines: list[Line]) -> list[tuple[str, bool, bool]]:
