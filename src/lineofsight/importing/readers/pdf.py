@@ -51,7 +51,7 @@ def read_pdf(data: bytes, filename: str) -> Document:
     ruled: Document | None = None
     try:
         pages = page_objects(pdf)
-        lines = []
+        lines: list[Line] = []
         for page in pages:
             lines += page.lines(len(lines))
         if not lines and len(pdf) > 0:
