@@ -265,10 +265,70 @@ def _grid_table(
                 out.append(Cell(list(cell.paras), colspan=span, merged=True, fill=cell.fill))
         if own_text:  # a band only merged cells cross (a stray rule in one cell) is no row
             rows.append(Row(out, len(rows) + 1))
+    rows = _unfold_sub_headers(_drop_spacers(rows))
     if not rows:
         return None
+    for n, row in enumerate(rows, 1):
+        row.number = n
     table = Table(rows, 0, page=page)
     return RuledTable(table, top, bottom, xs, page), inside
+
+
+def _drop_row(rows: list[Row], k: int) -> None:
+    """Leave out row ``k``: a merged cell it starts then starts in the row below."""
+    if k + 1 < len(rows):
+        for here, below in zip(rows[k].cells, rows[k + 1].cells, strict=True):
+            if not here.merged and below.merged and below.paras == here.paras:
+                below.merged = False
+                below.colspan = here.colspan
+    del rows[k]
+
+
+def _drop_spacers(rows: list[Row]) -> list[Row]:
+    """Leave out bands with no text of their own: a table nested in a cell leaves the
+    cell's padding above it, which the outer cells beside it cross."""
+    k = 0
+    while k < len(rows) - 1:
+        below = rows[k + 1].cells
+        if all(
+            c.merged or not c.text or (below[i].merged and below[i].paras == c.paras)
+            for i, c in enumerate(rows[k].cells)
+        ):
+            _drop_row(rows, k)
+            continue
+        k += 1
+    return rows
+
+
+def _unfold_sub_headers(rows: list[Row]) -> list[Row]:
+    """Read a table nested in the plan's action cell as :mod:`.word` does: where a
+    header cell spans several columns ("Actions") and the rows under it start with the
+    nested table's own header ("Action | Owner | By when"), those names become the
+    header's and the nested headers repeated under each recommendation are left out."""
+    from ..columns import role_of
+
+    if len(rows) < 2:
+        return rows
+    header = rows[0].cells
+    for c0, cell in enumerate(header):
+        span = range(c0, c0 + cell.colspan)
+        if cell.merged or cell.colspan < 2 or span.stop > len(header):
+            continue
+        names: list[str] | None = None
+        k = 1
+        while k < len(rows):
+            own = [rows[k].cells[c] for c in span]
+            texts = [c.text for c in own]
+            named = sum(role_of(t) is not None for t in texts) >= 2
+            if all(not c.merged and c.text for c in own) and (texts == names or (names is None and named)):
+                names = texts
+                _drop_row(rows, k)
+                continue
+            k += 1
+        if names is not None:
+            for c, text in zip(span, names, strict=True):
+                header[c] = Cell([para_from_text(text, bold=cell.bold)])
+    return rows
 
 
 def _fill(shades: list[Shade], x0: float, top: float, x1: float, bottom: float) -> str | None:
