@@ -52,9 +52,7 @@ def read_pdf(data: bytes, filename: str) -> Document:
     try:
         pages = page_objects(pdf)
         lines: list[Line] = []
-        for page in pages:
-            lines += page.lines(len(lines))
-        if not lines and len(pdf) > 0:
+        if not any(page.chars for page in pages) and len(pdf) > 0:
             scanned = True
             lines = ocr_lines(pdf, filename)
         else:
@@ -63,6 +61,10 @@ def read_pdf(data: bytes, filename: str) -> Document:
         pdf.close()
     if ruled is not None and any(_may_be_plan(t) for t in ruled.tables):
         return ruled
+    if not scanned:
+        # No ruled plan table: the whole document is read from how its text lines up.
+        for page in pages:
+            lines += page.lines(len(lines))
     doc = _finish(filename, read_lines(lines, split=_split(lines)))
     if not scanned:
         _shade_cells(doc.tables, lines, pages)

@@ -34,7 +34,7 @@ _SLIVER = 8.0
 _REACH = 3.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
     """One character: baseline (points from the page top), left and right edges, size."""
 
@@ -109,8 +109,9 @@ def ruled_tables(
     """The page's ruled tables (top to bottom) and the characters outside them."""
     tables: list[RuledTable] = []
     claimed: set[int] = set()
+    middles = [g.middle for g in glyphs]
     for region in _regions(rules):
-        found = _grid_table(region, glyphs, shades, page)
+        found = _grid_table(region, glyphs, middles, shades, page)
         if found is None:
             continue
         table, inside = found
@@ -163,13 +164,14 @@ def _lines_at(positions: list[tuple[float, float]]) -> list[float]:
 
 
 def _drop_slivers(edges: list[float], used: list[float], rules: list[Rule]) -> list[float]:
-    """Leave out the edge of each narrow band holding no text, keeping of its two edges
-    the one drawn longer (the outer table's side rather than a nested table's)."""
+    """Leave out the edge of each narrow band holding no text (``used``: the sorted
+    positions of the text), keeping of its two edges the one drawn longer (the outer
+    table's side rather than a nested table's)."""
     edges = list(edges)
     k = 0
     while k < len(edges) - 1:
         lo, hi = edges[k], edges[k + 1]
-        empty = not any(lo < u < hi for u in used)
+        empty = bisect.bisect_right(used, lo) >= bisect.bisect_left(used, hi)
         if hi - lo < _SLIVER and empty and len(edges) > 2:
             drop = k if _drawn(edges[k], rules) < _drawn(edges[k + 1], rules) else k + 1
             del edges[drop]
@@ -188,7 +190,7 @@ def _covers(rules: list[Rule], at: float, point: float) -> bool:
 
 
 def _grid_table(
-    region: _Region, glyphs: list[Glyph], shades: list[Shade], page: int
+    region: _Region, glyphs: list[Glyph], middles: list[tuple[float, float]], shades: list[Shade], page: int
 ) -> tuple[RuledTable, set[int]] | None:
     flat = [r for r in region.rules if r.horizontal]
     upright = [r for r in region.rules if not r.horizontal]
@@ -197,15 +199,11 @@ def _grid_table(
     xs = _lines_at([(r.at, r.end - r.start) for r in upright])
     ys = _lines_at([(r.at, r.end - r.start) for r in flat])
     left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
-    inside = {
-        i
-        for i, g in enumerate(glyphs)
-        if left - 1 <= g.middle[0] <= right + 1 and top - 1 <= g.middle[1] <= bottom + 1 and not g.text.isspace()
-    }
+    inside = {i for i, (x, y) in enumerate(middles) if left - 1 <= x <= right + 1 and top - 1 <= y <= bottom + 1}
     if not inside:
         return None
-    xs = _drop_slivers(xs, [glyphs[i].middle[0] for i in inside], upright)
-    ys = _drop_slivers(ys, [glyphs[i].middle[1] for i in inside], flat)
+    xs = _drop_slivers(xs, sorted({middles[i][0] for i in inside}), upright)
+    ys = _drop_slivers(ys, sorted({middles[i][1] for i in inside}), flat)
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     if n_rows < 1 or n_cols < 2:
         return None  # a box around text (a frame, a callout) is not a table
@@ -239,7 +237,7 @@ def _grid_table(
         box[0], box[1], box[2], box[3] = min(box[0], r), max(box[1], r), min(box[2], c), max(box[3], c)
     content: dict[int, list[Glyph]] = {}
     for i in inside:
-        x, y = glyphs[i].middle
+        x, y = middles[i]
         c = min(max(bisect.bisect_right(xs, x) - 1, 0), n_cols - 1)
         r = min(max(bisect.bisect_right(ys, y) - 1, 0), n_rows - 1)
         content.setdefault(find(r * n_cols + c), []).append(glyphs[i])
