@@ -150,6 +150,7 @@ class _Page:
     number: int
     chars: list[_Char]
     spaced: set[int]  # the characters that follow a space in the page's text
+    wrapped: set[int]  # the characters that end a line with a space after them
     boxes: list[tuple[float, float, float, float]]  # thin drawn objects: rules
     shades: list[ruled.Shade]
     rules: list[float]
@@ -189,6 +190,7 @@ def page_objects(pdf: Any) -> list[_Page]:
         text = textpage.get_text_range(0, n) if n else ""
         chars: list[_Char] = []
         spaced: set[int] = set()
+        wrapped: set[int] = set()
         tp = textpage.raw
         handle = ctypes.cast(tp, ctypes.c_void_p)
         last_key: int | None = -1
@@ -197,6 +199,10 @@ def page_objects(pdf: Any) -> list[_Page]:
         x, y = ctypes.c_double(), ctypes.c_double()
         for i in range(min(n, len(text))):
             ch = text[i]
+            if ch == " " and chars and text[i + 1 : i + 2] in ("\r", "\n"):
+                # A space kept at the end of a line: the line wrapped there (Word and
+                # LibreOffice keep it; a line ended by Enter has none).
+                wrapped.add(len(chars) - 1)
             if ch.isspace():
                 # The aligned reader splits words by the gaps between characters; the
                 # ruled reader also keeps where the text itself has a space (narrow
@@ -219,7 +225,7 @@ def page_objects(pdf: Any) -> list[_Page]:
         textpage.close()
         rules, spans, uprights, boxes, shades = _rules(page, height, page.get_width())
         page.close()
-        out.append(_Page(page_no + 1, chars, spaced, boxes, shades, rules, spans, uprights))
+        out.append(_Page(page_no + 1, chars, spaced, wrapped, boxes, shades, rules, spans, uprights))
     return out
 
 
@@ -232,7 +238,12 @@ def _ruled_document(filename: str, pages: list[_Page]) -> Document | None:
     loose: list[list[Line]] = []  # per page: the lines outside its tables
     count = 0
     for page in pages:
-        glyphs = [ruled.Glyph(*c, space_before=i in page.spaced) for i, c in enumerate(page.chars)]
+        glyphs = [
+            ruled.Glyph(*c, space_before=i in page.spaced, wraps=i in page.wrapped) for i, c in enumerate(page.chars)
+        ]
+        for g in glyphs:
+            if g.text == "\ufffe":  # PDFium's mark for a hyphen where a line broke
+                g.text = "-"
         tables, outside = ruled.ruled_tables(glyphs, ruled.rules_from_boxes(page.boxes), page.shades, page.number)
         found += tables
         kept = [(g.y, g.x0, g.x1, g.size, g.text, g.bold) for g in outside]

@@ -45,6 +45,7 @@ class Glyph:
     text: str
     bold: bool = False
     space_before: bool = False  # the PDF's text has a space before this character
+    wraps: bool = False  # the character ends a line and a space follows it: the line wrapped
 
     @property
     def middle(self) -> tuple[float, float]:
@@ -110,8 +111,11 @@ def ruled_tables(
     tables: list[RuledTable] = []
     claimed: set[int] = set()
     middles = [g.middle for g in glyphs]
+    # Whether this page's text keeps the space where a line wrapped: then a line ending
+    # without one was ended by the writer, whatever its length.
+    trailing = any(g.wraps for g in glyphs)
     for region in _regions(rules):
-        found = _grid_table(region, glyphs, middles, shades, page)
+        found = _grid_table(region, glyphs, middles, shades, page, trailing)
         if found is None:
             continue
         table, inside = found
@@ -190,7 +194,12 @@ def _covers(rules: list[Rule], at: float, point: float) -> bool:
 
 
 def _grid_table(
-    region: _Region, glyphs: list[Glyph], middles: list[tuple[float, float]], shades: list[Shade], page: int
+    region: _Region,
+    glyphs: list[Glyph],
+    middles: list[tuple[float, float]],
+    shades: list[Shade],
+    page: int,
+    trailing: bool = False,
 ) -> tuple[RuledTable, set[int]] | None:
     flat = [r for r in region.rules if r.horizontal]
     upright = [r for r in region.rules if not r.horizontal]
@@ -244,7 +253,7 @@ def _grid_table(
     cells: dict[int, Cell] = {}
     for key, (r0, r1, c0, c1) in spans.items():
         x0, x1 = xs[c0], xs[c1 + 1]
-        cell = Cell(cell_paras(content.get(key, []), x0, x1), colspan=c1 - c0 + 1)
+        cell = Cell(cell_paras(content.get(key, []), x0, x1, trailing=trailing), colspan=c1 - c0 + 1)
         cell.fill = _fill(shades, x0, ys[r0], x1, ys[r1 + 1])
         cells[key] = cell
     rows: list[Row] = []
@@ -344,9 +353,10 @@ def _fill(shades: list[Shade], x0: float, top: float, x1: float, bottom: float) 
 _MARKER = re.compile(r"^\s*(?:[•●▪■◦‣∙·\-*–✓✔➢►]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*)[).])\s")
 
 
-def cell_paras(glyphs: list[Glyph], left: float, right: float) -> list[Para]:
+def cell_paras(glyphs: list[Glyph], left: float, right: float, *, trailing: bool = False) -> list[Para]:
     """The paragraphs of one cell from its characters: lines by baseline, words by the
-    gaps between characters, paragraphs where a reader sees one start."""
+    gaps between characters, paragraphs where a reader sees one start. ``trailing``:
+    the page marks wrapped lines by a space at their end (:attr:`Glyph.wraps`)."""
     if not glyphs:
         return []
     lines = _text_lines(glyphs)
@@ -358,32 +368,40 @@ def cell_paras(glyphs: list[Glyph], left: float, right: float) -> list[Para]:
     prev: list[Glyph] | None = None
     for ln in lines:
         text = _line_text(ln)
-        starts = prev is None or _MARKER.match(text) is not None
-        if prev is not None and not starts:
-            size = max(g.size for g in ln)
-            first_word = text.split(" ", 1)[0]
-            width = _word_width(ln, len(first_word))
-            if prev[-1].x1 + 0.3 * size + width < limit - 1:
-                starts = True  # the line above ended short: a line break, not a wrap
-            elif ln[0].y - prev[0].y > 1.7 * size:
-                starts = True  # a blank line between
-            elif all(g.bold for g in prev) != all(g.bold for g in ln) and not any(g.bold for g in ln):
-                starts = True  # a bold heading line, then the text under it
-        if starts:
-            paras.append(([text], [g.bold for g in ln]))
-        elif (
-            prev is not None
-            and " " not in _line_text(prev)
-            and prev[-1].x1 + ln[0].x1 - ln[0].x0 > limit - 1
-            and text[:1].islower()
-        ):
+        bolds = [g.bold for g in ln]
+        if prev is None or _MARKER.match(text) is not None:
+            paras.append(([text], bolds))
+            prev = ln
+            continue
+        if " " not in _line_text(prev) and prev[-1].x1 + ln[0].x1 - ln[0].x0 > limit - 1 and text[:1].islower():
             # A word too long for the column is broken where the line is full, with no
             # hyphen ("Recommendati" / "on"): the pieces are one word.
             paras[-1][0][-1] += "\u200b" + text
-            paras[-1][1].extend(g.bold for g in ln)
+            paras[-1][1].extend(bolds)
+            prev = ln
+            continue
+        size = max(g.size for g in ln)
+        if trailing:
+            # The writer ended the line above, unless it breaks after a hyphen or slash
+            # or it is full to the cell's side (where no space is kept either).
+            full = prev[-1].x1 + 0.3 * size >= limit - 1
+            starts = not prev[-1].wraps and prev[-1].text not in "-/–" and not full
+        else:
+            width = _word_width(ln, len(text.split(" ", 1)[0]))
+            # The line above ended short, so the next word would have fitted: a line
+            # break, not a wrap.
+            starts = prev[-1].x1 + 0.3 * size + width < limit - 1
+        starts = (
+            starts
+            or ln[0].y - prev[0].y > 1.7 * size  # a blank line between
+            # a bold heading line, then the text under it
+            or (all(g.bold for g in prev) and not any(bolds))
+        )
+        if starts:
+            paras.append(([text], bolds))
         else:
             paras[-1][0].append(text)
-            paras[-1][1].extend(g.bold for g in ln)
+            paras[-1][1].extend(bolds)
         prev = ln
     out = []
     for texts, bolds in paras:

@@ -220,6 +220,12 @@ def test_a_line_ending_short_in_a_ruled_cell_is_a_line_break_and_a_full_line_wra
         ("text", "Head of Service"),
         ("bullet", "Audit cases"),
     ]
+    # Where the PDF keeps a space at the end of each wrapped line (Word and LibreOffice
+    # do), a line without one was ended by the writer, even if the next word was long.
+    wrapped, ended = _glyphs("Run a campaign with", 50, 20), _glyphs("schools and GPs", 50, 32)
+    wrapped[-1].wraps = True
+    kept = cell_paras([*wrapped, *ended, *_glyphs("Report notifications", 50, 44)], 45.0, 160.0, trailing=True)
+    assert [p.text for p in kept] == ["Run a campaign with schools and GPs", "Report notifications"]
     # A word too long for a narrow cell is broken where the line is full, with no hyphen.
     broken = cell_paras([*_glyphs("Recommendati", 50, 20), *_glyphs("on", 50, 32)], 45.0, 115.0)
     assert [p.text for p in broken] == ["Recommendation"]
