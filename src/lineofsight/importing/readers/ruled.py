@@ -32,6 +32,11 @@ _SNAP = 2.5
 _SLIVER = 8.0
 # How far a rule may stop short of a crossing line and still meet it.
 _REACH = 3.0
+# A plan's page draws tens of rules; a page drawing thousands (a chart, a hatched
+# background, a hostile upload) is read from its text alignment instead, so the grid
+# search (rules × rules) stays quick.
+MAX_RULES = 2000
+MAX_GRID_CELLS = 5000
 
 
 @dataclass(slots=True)
@@ -109,6 +114,8 @@ def ruled_tables(
 ) -> tuple[list[RuledTable], list[Glyph]]:
     """The page's ruled tables (top to bottom) and the characters outside them."""
     tables: list[RuledTable] = []
+    if len(rules) > MAX_RULES:
+        return tables, glyphs
     claimed: set[int] = set()
     middles = [g.middle for g in glyphs]
     # Whether this page's text keeps the space where a line wrapped: then a line ending
@@ -214,7 +221,7 @@ def _grid_table(
     xs = _drop_slivers(xs, sorted({middles[i][0] for i in inside}), upright)
     ys = _drop_slivers(ys, sorted({middles[i][1] for i in inside}), flat)
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
-    if n_rows < 1 or n_cols < 2:
+    if n_rows < 1 or n_cols < 2 or n_rows * n_cols > MAX_GRID_CELLS:
         return None  # a box around text (a frame, a callout) is not a table
     # Grid positions joined where the rule between them is missing: merged cells.
     owner = list(range(n_rows * n_cols))

@@ -286,3 +286,15 @@ def test_a_bordered_plan_printed_to_pdf_keeps_its_merged_recommendation_and_shad
         "red",
     )
     assert second["due"]["date"] == "2026-06-30"
+
+
+def test_a_page_drawing_thousands_of_rules_is_read_from_its_text_not_searched_as_a_grid():
+    from lineofsight.importing.readers.ruled import MAX_RULES, Rule, ruled_tables
+
+    # A hatched background: more crossing lines than any plan's page draws.
+    hatching = [Rule(k % 2 == 0, float(k), 0.0, 5000.0) for k in range(MAX_RULES + 2)]
+    text = _glyphs("Ref Action Lead", 55, 114)
+
+    tables, outside = ruled_tables(text, hatching, [], page=1)
+
+    assert tables == [] and outside == text
