@@ -120,7 +120,9 @@ def ruled_tables(
     middles = [g.middle for g in glyphs]
     # Whether this page's text keeps the space where a line wrapped: then a line ending
     # without one was ended by the writer, whatever its length.
-    trailing = any(g.wraps for g in glyphs)
+    # (LibreOffice and Word keep one on most wrapped lines; a page with only a few,
+    # such as where a line ends at a space before a break, does not count.)
+    trailing = 2 * sum(g.wraps for g in glyphs) >= len(_text_lines(glyphs)) > 0
     for region in _regions(rules):
         found = _grid_table(region, glyphs, middles, shades, page, trailing)
         if found is None:
@@ -214,6 +216,14 @@ def _grid_table(
         return None
     xs = _lines_at([(r.at, r.end - r.start) for r in upright])
     ys = _lines_at([(r.at, r.end - r.start) for r in flat])
+    # Where the table's sides run on past its last (or before its first) horizontal
+    # rule, a row broken by the page has no border drawn at the break: the sides' ends
+    # close it.
+    sides_top, sides_bottom = min(r.start for r in upright), max(r.end for r in upright)
+    for end in (sides_top, sides_bottom):
+        if end < ys[0] - _SLIVER or end > ys[-1] + _SLIVER:
+            flat = [*flat, Rule(True, end, xs[0], xs[-1])]
+            ys = sorted([*ys, end])
     left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
     inside = {i for i, (x, y) in enumerate(middles) if left - 1 <= x <= right + 1 and top - 1 <= y <= bottom + 1}
     if not inside:
