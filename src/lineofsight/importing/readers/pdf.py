@@ -18,11 +18,16 @@ import itertools
 import shutil
 import statistics
 import subprocess
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ImportFailed
-from ..grid import Document
-from .aligned import Line, Word, read_lines
+from ..grid import Document, Row, Table, rag_colour
+from . import ruled
+from .aligned import _PAGE_NUMBER, Line, Word, read_lines, running_lines
+
+# A character: baseline from the page top, left, right, font size, text, bold.
+_Char = tuple[float, float, float, float, str, bool]
 
 # Private-use code points that Symbol and Wingdings bullets extract as.
 _GLYPHS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf0e0": "➢", "\u2022": "•"}
@@ -43,14 +48,26 @@ def read_pdf(data: bytes, filename: str) -> Document:
             raise ImportFailed(filename, "the PDF is password-protected; upload an unlocked copy") from exc
         raise ImportFailed(filename, f"the PDF is damaged ({exc}); expected {EXPECTED}") from exc
     scanned = False
+    ruled: Document | None = None
     try:
-        lines = pdf_lines(pdf)
-        if not lines and len(pdf) > 0:
+        pages = page_objects(pdf)
+        lines: list[Line] = []
+        if not any(page.chars for page in pages) and len(pdf) > 0:
             scanned = True
             lines = ocr_lines(pdf, filename)
+        else:
+            ruled = _ruled_document(filename, pages)
     finally:
         pdf.close()
+    if ruled is not None and any(_may_be_plan(t) for t in ruled.tables):
+        return ruled
+    if not scanned:
+        # No ruled plan table: the whole document is read from how its text lines up.
+        for page in pages:
+            lines += page.lines(len(lines))
     doc = _finish(filename, read_lines(lines, split=_split(lines)))
+    if not scanned:
+        _shade_cells(doc.tables, lines, pages)
     if not any(_may_be_plan(t) for t in doc.tables):
         labelled = labelled_from_lines(_plain_lines(lines))
         if labelled is not None:
@@ -63,6 +80,48 @@ def read_pdf(data: bytes, filename: str) -> Document:
             "recommendation or action, the lead and the timescale",
         )
     return doc
+
+
+def _shade_cells(tables: list[Table], lines: list[Line], pages: list[_Page]) -> None:
+    """Give the cells of tables read from text alignment the RAG colour of the shading
+    behind them: a plan printed without borders still colours its RAG cells.
+
+    A row's cells start on the row's first line (cells are top-aligned), so each
+    column's left edge is where its cells' text starts on those lines; a row reaches
+    down to where the next one starts."""
+    shades = {p.number: [sh for sh in p.shades if rag_colour(sh.colour)] for p in pages}
+    if not any(shades.values()):
+        return
+    by_number = {ln.number: ln for ln in lines}
+    for table in tables:
+        lefts: dict[int, list[float]] = {}
+        starts: list[tuple[Line, Row]] = []
+        for row in table.rows:
+            ln = by_number.get(row.number)
+            if ln is None:
+                continue
+            starts.append((ln, row))
+            for c, cell in enumerate(row.cells):
+                if cell.merged or not cell.text:
+                    continue
+                word = next((w for w in ln.words if cell.text.startswith(w.text)), None)
+                if word is not None:
+                    lefts.setdefault(c, []).append(word.x0)
+        if not lefts:
+            continue
+        edges = sorted((statistics.median(xs), c) for c, xs in lefts.items())
+        for k, (ln, row) in enumerate(starts):
+            following = starts[k + 1][0] if k + 1 < len(starts) else None
+            top = ln.top - ln.pitch
+            bottom = following.top - ln.pitch if following is not None and following.page == ln.page else float("inf")
+            for sh in shades.get(ln.page, []):
+                x, y = (sh.x0 + sh.x1) / 2, (sh.top + sh.bottom) / 2
+                if not top <= y < bottom:
+                    continue
+                # The column whose text starts left of the shade's middle, nearest to it.
+                column = next((c for x0, c in reversed(edges) if x0 <= x), None)
+                if column is not None and column < len(row.cells) and row.cells[column].fill is None:
+                    row.cells[column].fill = rag_colour(sh.colour)
 
 
 def _plain_lines(lines: list[Line]) -> list[tuple[str, bool, bool]]:
@@ -84,11 +143,40 @@ def _split(lines: list[Line]) -> float:
     return 0.5 * (statistics.median(sizes) if sizes else 12.0)
 
 
+@dataclass
+class _Page:
+    """What one page holds: its characters, drawn rules and shading."""
+
+    number: int
+    chars: list[_Char]
+    spaced: set[int]  # the characters that follow a space in the page's text
+    wrapped: set[int]  # the characters that end a line with a space after them
+    boxes: list[tuple[float, float, float, float]]  # thin drawn objects: rules
+    shades: list[ruled.Shade]
+    rules: list[float]
+    spans: list[tuple[float, float]]
+    uprights: list[tuple[float, float, float]]
+
+    def lines(self, before: int, chars: list[_Char] | None = None) -> list[Line]:
+        """The page's lines of words (of ``chars``, by default all its characters)."""
+        lines = _lines_of(list(self.chars if chars is None else chars), self.number, before, self.uprights)
+        _mark_rules(lines, self.rules, self.spans)
+        return lines
+
+
 def pdf_lines(pdf: Any) -> list[Line]:
     """Every page's lines of words, top to bottom (pages in order)."""
+    out: list[Line] = []
+    for page in page_objects(pdf):
+        out.extend(page.lines(len(out)))
+    return out
+
+
+def page_objects(pdf: Any) -> list[_Page]:
+    """Every page's characters (with their boxes and weight) and drawn objects."""
     import pypdfium2.raw as raw
 
-    out: list[Line] = []
+    out: list[_Page] = []
     font_name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     # FPDFText_GetTextObject returning a plain address: a cheap key for the font cache.
@@ -100,7 +188,9 @@ def pdf_lines(pdf: Any) -> list[Line]:
         textpage = page.get_textpage()
         n = textpage.count_chars()
         text = textpage.get_text_range(0, n) if n else ""
-        chars: list[tuple[float, float, float, float, str, bool]] = []
+        chars: list[_Char] = []
+        spaced: set[int] = set()
+        wrapped: set[int] = set()
         tp = textpage.raw
         handle = ctypes.cast(tp, ctypes.c_void_p)
         last_key: int | None = -1
@@ -109,8 +199,16 @@ def pdf_lines(pdf: Any) -> list[Line]:
         x, y = ctypes.c_double(), ctypes.c_double()
         for i in range(min(n, len(text))):
             ch = text[i]
+            if ch == " " and chars and text[i + 1 : i + 2] in ("\r", "\n"):
+                # A space kept at the end of a line: the line wrapped there (Word and
+                # LibreOffice keep it; a line ended by Enter has none).
+                wrapped.add(len(chars) - 1)
             if ch.isspace():
-                continue  # words are split by the gaps between characters
+                # The aligned reader splits words by the gaps between characters; the
+                # ruled reader also keeps where the text itself has a space (narrow
+                # spaces in justified or condensed text).
+                spaced.add(len(chars))
+                continue
             # The loose box spans the glyph's advance, so letters of a word touch and the
             # gap between two words is the width of the space.
             raw.FPDFText_GetLooseCharBox(tp, i, box)
@@ -123,32 +221,108 @@ def pdf_lines(pdf: Any) -> list[Line]:
                 raw.FPDFText_GetFontInfo(tp, i, font_name, len(font_name), flags)
                 name = font_name.value.lower()
                 bold = weight >= _BOLD_WEIGHT or b"bold" in name or b"black" in name or b"heavy" in name
-            chars.append((height - y.value, box.left, box.right, size, _GLYPHS.get(ch, ch), bold))
+            chars.append((height - y.value, box.left, box.right, size, _GLYPHS.get(ch, ch), bool(bold)))
         textpage.close()
-        rules, spans, uprights = _rules(page, height, page.get_width())
-        lines = _lines_of(chars, page_no + 1, len(out), uprights)
-        _mark_rules(lines, rules, spans)
+        rules, spans, uprights, boxes, shades = _rules(page, height, page.get_width())
         page.close()
-        out.extend(lines)
+        out.append(_Page(page_no + 1, chars, spaced, wrapped, boxes, shades, rules, spans, uprights))
     return out
+
+
+def _ruled_document(filename: str, pages: list[_Page]) -> Document | None:
+    """The document read from its ruled tables (text outside them read as before), or
+    None when no page draws a ruled table."""
+    from .common import _finish
+
+    found: list[ruled.RuledTable] = []
+    loose: list[list[Line]] = []  # per page: the lines outside its tables
+    count = 0
+    for page in pages:
+        glyphs = [
+            ruled.Glyph(*c, space_before=i in page.spaced, wraps=i in page.wrapped) for i, c in enumerate(page.chars)
+        ]
+        for g in glyphs:
+            if g.text == "\ufffe":  # PDFium's mark for a hyphen where a line broke
+                g.text = "-"
+        tables, outside = ruled.ruled_tables(glyphs, ruled.rules_from_boxes(page.boxes), page.shades, page.number)
+        found += tables
+        kept = [(g.y, g.x0, g.x1, g.size, g.text, g.bold) for g in outside]
+        lines = page.lines(count, kept) if kept else []
+        count += len(lines)
+        loose.append(lines)
+    if not found:
+        return None
+    running = running_lines([ln for page in loose for ln in page])
+    # What lies on the page between one table and the next, and around them.
+    placed: list[tuple[int, float, int, Table | Line]] = []
+    for t in found:
+        placed.append((t.page, t.top, 1, t.table))
+    for page_lines in loose:
+        for ln in page_lines:
+            if ln.text not in running and not _PAGE_NUMBER.match(ln.text):
+                placed.append((ln.page, ln.top, 0, ln))
+    placed.sort(key=lambda p: (p[0], p[1], p[2]))
+    between: dict[tuple[int, int], bool] = {}
+    last_table: int | None = None
+    text_since = False
+    for _, _, _, item in placed:
+        if isinstance(item, Table):
+            k = next(i for i, t in enumerate(found) if t.table is item)
+            if last_table is not None:
+                between[(last_table, k)] = text_since
+            last_table, text_since = k, False
+        else:
+            text_since = True
+    joined = {id(t.table) for t in ruled.join_pages(found, between)}
+    blocks: list[Table | str] = []
+    run: list[Line] = []
+    for _, _, _, item in placed:
+        if isinstance(item, Line):
+            run.append(item)
+            continue
+        if id(item) not in joined:
+            continue  # continued from the previous page: its rows are in that table
+        blocks += read_lines(run, split=_split(run)) if run else []
+        run = []
+        blocks.append(item)
+    blocks += read_lines(run, split=_split(run)) if run else []
+    return _finish(filename, blocks)
 
 
 def _rules(
     page: Any, height: float, width: float
-) -> tuple[list[float], list[tuple[float, float]], list[tuple[float, float, float]]]:
-    """Heights (from the top) of the page's horizontal rules: thin lines, and the top and
-    bottom edges of boxes (cell borders and shading), kept where together they run across
-    a fifth of the page or more."""
+) -> tuple[
+    list[float],
+    list[tuple[float, float]],
+    list[tuple[float, float, float]],
+    list[tuple[float, float, float, float]],
+    list[ruled.Shade],
+]:
+    """The page's drawn objects: heights (from the top) of its horizontal rules (thin
+    lines, and the top and bottom edges of boxes, kept where together they run across a
+    fifth of the page or more), the spans and sides of boxes, the bounds of each thin
+    object (a ruling line) and the filled boxes with their colour (cell shading)."""
     import pypdfium2.raw as raw
 
     edges: list[tuple[float, float]] = []  # (y from the top, length)
     spans: list[tuple[float, float]] = []  # (top, bottom) of cell boxes and vertical rules
     uprights: list[tuple[float, float, float]] = []  # (x, top, bottom) of vertical edges
+    thin: list[tuple[float, float, float, float]] = []
+    shades: list[ruled.Shade] = []
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=3):
         left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
         if h > 0.8 * height:
             continue
+        if (w < 3) != (h < 3):
+            thin.append((left, height - top, right, height - bottom))
+        elif w >= 3 and h >= 3:
+            raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroke))
+            if mode.value != 0 and raw.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a) and a.value > 0:
+                colour = f"{r.value:02X}{g.value:02X}{b.value:02X}"
+                shades.append(ruled.Shade(left, height - top, right, height - bottom, colour))
         if h >= 3:
             spans.append((height - top, height - bottom))
             # A cell's box or a vertical rule: text never runs across its sides.
@@ -170,7 +344,7 @@ def _rules(
                 rules.append(sum(y for y, _ in run) / len(run))
             run = []
         run.append(edge)
-    return rules, spans, uprights
+    return rules, spans, uprights, thin, shades
 
 
 def _mark_rules(lines: list[Line], rules: list[float], spans: list[tuple[float, float]]) -> None:
@@ -184,7 +358,7 @@ def _mark_rules(lines: list[Line], rules: list[float], spans: list[tuple[float, 
 
 
 def _lines_of(
-    chars: list[tuple[float, float, float, float, str, bool]],
+    chars: list[_Char],
     page: int,
     before: int,
     uprights: list[tuple[float, float, float]],

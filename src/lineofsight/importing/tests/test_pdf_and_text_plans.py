@@ -137,3 +137,164 @@ def test_scanned_plan_is_read_by_ocr_inside_the_bounded_import_that_may_write_no
     (action,) = _actions(plan)
     assert "weekly tracker" in action["text"]
     assert action["due"]["date"] == "2026-03-31"
+
+
+# --------------------------------------------------------------------------- ruled tables
+# PDF tables printed from bordered Word and Excel tables are read from their ruling
+# lines (readers/ruled.py). The first stories build a page's objects by hand, so they
+# say exactly what is on the page; the last prints a bordered HTML table to PDF.
+
+
+def _glyphs(text: str, x: float, baseline: float, *, size: float = 10.0, bold: bool = False) -> list:
+    """The characters of ``text`` set from ``x`` on ``baseline``, 5 pt each, a space 3 pt."""
+    from lineofsight.importing.readers.ruled import Glyph
+
+    out = []
+    space = False
+    for ch in text:
+        if ch == " ":
+            x += 3.0
+            space = True
+            continue
+        out.append(Glyph(baseline, x, x + 5.0, size, ch, bold, space_before=space))
+        x += 5.0
+        space = False
+    return out
+
+
+def _grid(xs: list[float], ys: list[float], *, missing: set[tuple[int, int]] = frozenset()) -> list:
+    """Rules drawing a grid: every row and column edge, except the inner horizontal rule
+    under grid position (row, column) for each pair in ``missing`` (a merged cell)."""
+    from lineofsight.importing.readers.ruled import Rule
+
+    rules = [Rule(False, x, ys[0], ys[-1]) for x in xs]
+    for r, y in enumerate(ys):
+        for c in range(len(xs) - 1):
+            if r == 0 or r == len(ys) - 1 or (r - 1, c) not in missing:
+                rules.append(Rule(True, y, xs[c], xs[c + 1]))
+    return rules
+
+
+def test_a_ruled_pdf_table_repeats_its_merged_recommendation_cell_in_every_row_it_covers():
+    from lineofsight.importing.readers.ruled import ruled_tables
+
+    xs, ys = [50.0, 150.0, 350.0, 450.0], [100.0, 120.0, 160.0, 200.0]
+    glyphs = [
+        *_glyphs("Recommendation", 55, 114, bold=True),
+        *_glyphs("Action", 155, 114, bold=True),
+        *_glyphs("Lead", 355, 114, bold=True),
+        *_glyphs("Visits are late", 55, 134),
+        *_glyphs("Publish a tracker", 155, 134),
+        *_glyphs("Head of Service", 355, 134),
+        *_glyphs("Train the teams", 155, 174),
+        *_glyphs("Principal", 355, 174),
+        *_glyphs("Example Council", 50, 60),  # a title above the table
+    ]
+    # No rule under "Visits are late": the recommendation cell spans both action rows.
+    tables, outside = ruled_tables(glyphs, _grid(xs, ys, missing={(1, 0)}), [], page=1)
+
+    (found,) = tables
+    rows = found.table.rows
+    assert [c.text for c in rows[0].cells] == ["Recommendation", "Action", "Lead"]
+    assert [c.text for c in rows[1].cells] == ["Visits are late", "Publish a tracker", "Head of Service"]
+    assert [c.text for c in rows[2].cells] == ["Visits are late", "Train the teams", "Principal"]
+    assert not rows[1].cells[0].merged and rows[2].cells[0].merged
+    assert rows[0].cells[0].bold
+    assert "".join(g.text for g in outside) == "ExampleCouncil"
+
+
+def test_a_line_ending_short_in_a_ruled_cell_is_a_line_break_and_a_full_line_wraps():
+    from lineofsight.importing.readers.ruled import cell_paras
+
+    # A 115 pt cell with 5 pt of padding: text may run to 155.
+    lines = [
+        *_glyphs("Designated Nurse and", 50, 20),  # ends at 146: "Lead" did not fit, so it wrapped
+        *_glyphs("Lead for Health", 50, 32),  # ends at 116: "Head" would have fitted
+        *_glyphs("Head of Service", 50, 44),
+        *_glyphs("• Audit cases", 50, 56),
+    ]
+    paras = cell_paras(lines, 45.0, 160.0)
+
+    assert [(p.kind, p.text) for p in paras] == [
+        ("text", "Designated Nurse and Lead for Health"),
+        ("text", "Head of Service"),
+        ("bullet", "Audit cases"),
+    ]
+    # Where the PDF keeps a space at the end of each wrapped line (Word and LibreOffice
+    # do), a line without one was ended by the writer, even if the next word was long.
+    wrapped, ended = _glyphs("Run a campaign with", 50, 20), _glyphs("schools and GPs", 50, 32)
+    wrapped[-1].wraps = True
+    kept = cell_paras([*wrapped, *ended, *_glyphs("Report notifications", 50, 44)], 45.0, 160.0, trailing=True)
+    assert [p.text for p in kept] == ["Run a campaign with schools and GPs", "Report notifications"]
+    # A word too long for a narrow cell is broken where the line is full, with no hyphen.
+    broken = cell_paras([*_glyphs("Recommendati", 50, 20), *_glyphs("on", 50, 32)], 45.0, 115.0)
+    assert [p.text for p in broken] == ["Recommendation"]
+
+
+def test_a_ruled_table_continued_on_the_next_page_is_one_table_and_a_broken_row_stays_one_row():
+    from lineofsight.importing.readers.ruled import join_pages, ruled_tables
+
+    xs = [50.0, 150.0, 350.0, 450.0]
+    first_page = [
+        *_glyphs("Ref", 55, 114),
+        *_glyphs("Action", 155, 114),
+        *_glyphs("Lead", 355, 114),
+        *_glyphs("1", 55, 134),
+        *_glyphs("Publish a weekly tracker of", 155, 134),
+        *_glyphs("Head of Service", 355, 134),
+    ]
+    next_page = [
+        *_glyphs("every visit due", 155, 64),  # the rest of the action, cut by the page break
+        *_glyphs("2", 55, 94),
+        *_glyphs("Train the teams", 155, 94),
+        *_glyphs("Principal", 355, 94),
+    ]
+    one, _ = ruled_tables(first_page, _grid(xs, [100.0, 120.0, 140.0]), [], page=1)
+    two, _ = ruled_tables(next_page, _grid(xs, [50.0, 80.0, 110.0]), [], page=2)
+
+    (table,) = join_pages([*one, *two], {(0, 1): False})
+
+    assert [r.texts for r in table.table.rows] == [
+        ["Ref", "Action", "Lead"],
+        ["1", "Publish a weekly tracker of every visit due", "Head of Service"],
+        ["2", "Train the teams", "Principal"],
+    ]
+    assert table.table.rows[2].page_break_before
+
+
+def test_a_bordered_plan_printed_to_pdf_keeps_its_merged_recommendation_and_shaded_rag():
+    pytest.importorskip("weasyprint")
+    data = pdf(
+        "<html><head><style>table{border-collapse:collapse}"
+        "td,th{border:1px solid #000;vertical-align:top;padding:3pt 6pt;text-align:left}</style></head>"
+        "<body><p>Example Borough Council</p><table>"
+        "<tr><th>Ref</th><th>Recommendation</th><th>Action</th><th>Lead</th><th>Deadline</th><th>RAG</th></tr>"
+        "<tr><td rowspan=2>1</td><td rowspan=2>Visits happen on time.</td><td>Publish a weekly tracker</td>"
+        "<td>Head of Service</td><td>31 March 2026</td><td style='background:#00b050'></td></tr>"
+        "<tr><td>Audit twenty visits</td><td>Principal Social Worker</td><td>June 2026</td>"
+        "<td style='background:#ff0000'></td></tr></table></body></html>"
+    )
+    plan = read_plan(data, "bordered plan.pdf").plan
+
+    (rec,) = plan["recommendations"]
+    assert rec["ref"] == "1" and rec["text"] == "Visits happen on time."
+    first, second = rec["actions"]
+    assert (first["text"], first["owners"], first["rag"]) == ("Publish a weekly tracker", ["Head of Service"], "green")
+    assert (second["text"], second["owners"], second["rag"]) == (
+        "Audit twenty visits",
+        ["Principal Social Worker"],
+        "red",
+    )
+    assert second["due"]["date"] == "2026-06-30"
+
+
+def test_a_page_drawing_thousands_of_rules_is_read_from_its_text_not_searched_as_a_grid():
+    from lineofsight.importing.readers.ruled import MAX_RULES, Rule, ruled_tables
+
+    # A hatched background: more crossing lines than any plan's page draws.
+    hatching = [Rule(k % 2 == 0, float(k), 0.0, 5000.0) for k in range(MAX_RULES + 2)]
+    text = _glyphs("Ref Action Lead", 55, 114)
+
+    tables, outside = ruled_tables(text, hatching, [], page=1)
+
+    assert tables == [] and outside == text
