@@ -141,6 +141,18 @@ def _back_to_preview(session: ImportSession, anchor: str = "") -> HttpResponse:
     return redirect(reverse("importing:preview", args=[session.pk]) + (f"#{anchor}" if anchor else ""))
 
 
+def _preview_with_errors(request: HttpRequest, session: ImportSession, **forms: Any) -> HttpResponse:
+    """The preview again, with the invalid form showing its errors, and nothing saved."""
+    return render(request, "importing/preview.html", _preview_context(session, **forms), status=400)
+
+
+def _saved_document(request: HttpRequest, session: ImportSession, message: str, anchor: str) -> HttpResponse:
+    """Keep the corrected document, say what changed and go back to its part of the preview."""
+    session.save(update_fields=["plan_document"])
+    messages.success(request, message)
+    return _back_to_preview(session, anchor)
+
+
 @require_POST
 @login_required
 def preview_inspection(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
@@ -148,13 +160,12 @@ def preview_inspection(request: HttpRequest, session_id: uuid.UUID) -> HttpRespo
     session, _ = _session_for(request, session_id)
     form = InspectionForm(request.POST)
     if not form.is_valid():
-        return render(request, "importing/preview.html", _preview_context(session, inspection_form=form), status=400)
+        return _preview_with_errors(request, session, inspection_form=form)
     data = form.cleaned_data
     review.set_inspection(session.plan_document, kind=data["kind"], started=data["started"], ended=data["ended"])
     dated = review.date_relative_deadlines(session.plan_document, data["ended"]) if data["ended"] else 0
-    session.save(update_fields=["plan_document"])
-    messages.success(request, f"Inspection saved; {dated} relative deadline{pluralize(dated)} dated from its last day")
-    return _back_to_preview(session, "inspection")
+    message = f"Inspection saved; {dated} relative deadline{pluralize(dated)} dated from its last day"
+    return _saved_document(request, session, message, "inspection")
 
 
 @require_POST
@@ -164,15 +175,12 @@ def preview_reassign(request: HttpRequest, session_id: uuid.UUID) -> HttpRespons
     session, _ = _session_for(request, session_id)
     form = ReassignForm(request.POST)
     if not form.is_valid():
-        return render(request, "importing/preview.html", _preview_context(session, reassign_form=form), status=400)
+        return _preview_with_errors(request, session, reassign_form=form)
     source, target = form.cleaned_data["source"], form.cleaned_data["target"]
     changed = review.reassign_field(session.plan_document, source, target)
-    session.save(update_fields=["plan_document"])
-    messages.success(
-        request,
-        f"{review.FIELDS[source]} now read as {review.FIELDS[target].lower()} on {changed} action{pluralize(changed)}",
-    )
-    return _back_to_preview(session, "columns")
+    read_as = f"{review.FIELDS[source]} now read as {review.FIELDS[target].lower()}"
+    message = f"{read_as} on {changed} action{pluralize(changed)}"
+    return _saved_document(request, session, message, "columns")
 
 
 @require_POST
