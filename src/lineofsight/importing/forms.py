@@ -11,6 +11,7 @@ from lineofsight.accounts.models import Organisation
 from lineofsight.core.forms import DatePicker, GovukForm, text_box
 from lineofsight.importing import MAX_UPLOAD_BYTES
 from lineofsight.importing.review import FIELDS
+from lineofsight.plans.forms import inspection_dates_in_order
 from lineofsight.plans.models import Inspection, Plan
 
 ALLOWED_EXTENSIONS = (".docx", ".xlsx", ".csv", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt", ".tsv")
@@ -82,10 +83,7 @@ class InspectionForm(GovukForm):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("started") and data.get("ended") and data["ended"] < data["started"]:
-            self.add_error("ended", "The last day must be on or after the first day")
-        return data
+        return inspection_dates_in_order(self, super().clean() or {})
 
 
 class OwnerMergeForm(GovukForm):

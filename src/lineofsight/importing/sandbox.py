@@ -25,7 +25,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from .errors import ImportFailed
 from .limits import DEFAULT_LIMITS, Limits, display_name
@@ -74,20 +74,22 @@ def default_budget() -> Budget:
     return Budget()
 
 
-def read_plan(
-    data: bytes,
-    filename: str,
-    *,
-    inspection_end: date | None = None,
-    budget: Budget | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-) -> Any:
+class ImportOptions(TypedDict, total=False):
+    """The keyword options :func:`read_plan` passes on to :func:`run_import`."""
+
+    inspection_end: date | None
+    budget: Budget | None
+    limits: Limits
+
+
+def read_plan(data: bytes, filename: str, **options: Unpack[ImportOptions]) -> Any:
     """:func:`lineofsight.importing.read_plan` with the pre-checks, in a bounded child.
 
-    Returns the :class:`~lineofsight.importing.ImportResult`; raises :class:`ImportFailed`
-    for a file past a limit, one the readers cannot read, or one that ran out of budget.
+    Takes :func:`run_import`'s options. Returns the
+    :class:`~lineofsight.importing.ImportResult`; raises :class:`ImportFailed` for a file
+    past a limit, one the readers cannot read, or one that ran out of budget.
     """
-    run = run_import(data, filename, inspection_end=inspection_end, budget=budget, limits=limits)
+    run = run_import(data, filename, **options)
     if run.error is not None:
         raise run.error
     return run.result

@@ -7,8 +7,10 @@ answers 404, and members who may not edit plans get 403.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -141,38 +143,55 @@ def _back_to_preview(session: ImportSession, anchor: str = "") -> HttpResponse:
     return redirect(reverse("importing:preview", args=[session.pk]) + (f"#{anchor}" if anchor else ""))
 
 
+def _correct_document(
+    request: HttpRequest,
+    session_id: uuid.UUID,
+    form_class: type[forms.Form],
+    form_name: str,
+    apply: Callable[[dict[str, Any], dict[str, Any]], tuple[str, str]],
+) -> HttpResponse:
+    """The shape of every preview correction posted as a form.
+
+    An invalid form shows the preview again with its errors and saves nothing; a valid one
+    is applied to the pending document by ``apply``, which says what it changed and which
+    part of the preview to go back to.
+    """
+    session, _ = _session_for(request, session_id)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        context = _preview_context(session, **{form_name: form})
+        return render(request, "importing/preview.html", context, status=400)
+    message, anchor = apply(session.plan_document, form.cleaned_data)
+    session.save(update_fields=["plan_document"])
+    messages.success(request, message)
+    return _back_to_preview(session, anchor)
+
+
 @require_POST
 @login_required
 def preview_inspection(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
     """Set the inspection's kind and dates; relative timescales are dated from its last day."""
-    session, _ = _session_for(request, session_id)
-    form = InspectionForm(request.POST)
-    if not form.is_valid():
-        return render(request, "importing/preview.html", _preview_context(session, inspection_form=form), status=400)
-    data = form.cleaned_data
-    review.set_inspection(session.plan_document, kind=data["kind"], started=data["started"], ended=data["ended"])
-    dated = review.date_relative_deadlines(session.plan_document, data["ended"]) if data["ended"] else 0
-    session.save(update_fields=["plan_document"])
-    messages.success(request, f"Inspection saved; {dated} relative deadline{pluralize(dated)} dated from its last day")
-    return _back_to_preview(session, "inspection")
+
+    def apply(document: dict[str, Any], data: dict[str, Any]) -> tuple[str, str]:
+        review.set_inspection(document, kind=data["kind"], started=data["started"], ended=data["ended"])
+        dated = review.date_relative_deadlines(document, data["ended"]) if data["ended"] else 0
+        return f"Inspection saved; {dated} relative deadline{pluralize(dated)} dated from its last day", "inspection"
+
+    return _correct_document(request, session_id, InspectionForm, "inspection_form", apply)
 
 
 @require_POST
 @login_required
 def preview_reassign(request: HttpRequest, session_id: uuid.UUID) -> HttpResponse:
     """Read one column as another on every action ("Lead" is really "Reported to")."""
-    session, _ = _session_for(request, session_id)
-    form = ReassignForm(request.POST)
-    if not form.is_valid():
-        return render(request, "importing/preview.html", _preview_context(session, reassign_form=form), status=400)
-    source, target = form.cleaned_data["source"], form.cleaned_data["target"]
-    changed = review.reassign_field(session.plan_document, source, target)
-    session.save(update_fields=["plan_document"])
-    messages.success(
-        request,
-        f"{review.FIELDS[source]} now read as {review.FIELDS[target].lower()} on {changed} action{pluralize(changed)}",
-    )
-    return _back_to_preview(session, "columns")
+
+    def apply(document: dict[str, Any], data: dict[str, Any]) -> tuple[str, str]:
+        source, target = data["source"], data["target"]
+        changed = review.reassign_field(document, source, target)
+        read_as = f"{review.FIELDS[source]} now read as {review.FIELDS[target].lower()}"
+        return f"{read_as} on {changed} action{pluralize(changed)}", "columns"
+
+    return _correct_document(request, session_id, ReassignForm, "reassign_form", apply)
 
 
 @require_POST

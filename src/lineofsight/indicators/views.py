@@ -25,7 +25,7 @@ from lineofsight.indicators.forms import (
     ValueForm,
     ValuesUploadForm,
 )
-from lineofsight.indicators.models import Indicator, IndicatorLink, IndicatorValue
+from lineofsight.indicators.models import Indicator, IndicatorLink, IndicatorValue, Target
 
 EDITORS = (Role.ADMIN, Role.PLAN_MANAGER)
 
@@ -39,6 +39,20 @@ def _membership(request: HttpRequest) -> Membership:
 
 def _indicator(request: HttpRequest, indicator_id: int) -> tuple[Indicator, Membership]:
     return get_for_user(request, Indicator.objects.all(), "organisation_id", pk=indicator_id)
+
+
+def _editor(request: HttpRequest) -> Membership:
+    """The user's membership, if it may change the scorecard (403 otherwise)."""
+    membership = _membership(request)
+    require_role(membership, *EDITORS)
+    return membership
+
+
+def _editable_indicator(request: HttpRequest, indicator_id: int) -> tuple[Indicator, Membership]:
+    """The council's indicator (404 for another council's), if the user may change it (403)."""
+    indicator, membership = _indicator(request, indicator_id)
+    require_role(membership, *EDITORS)
+    return indicator, membership
 
 
 @login_required
@@ -100,12 +114,23 @@ def _form_page(
     return render(request, template, {"form": form, "indicator": indicator})
 
 
+def _model_form_page(
+    request: HttpRequest, form: forms.ModelForm, template: str, indicator: Indicator, message: str
+) -> HttpResponse:
+    """:func:`_form_page` for a form that saves its own instance."""
+
+    def save() -> tuple[Indicator, str]:
+        form.save()
+        return indicator, message
+
+    return _form_page(request, form, template, indicator, save)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_new(request: HttpRequest) -> HttpResponse:
     """A plan manager adds one of the council's own indicators to the scorecard."""
-    membership = _membership(request)
-    require_role(membership, *EDITORS)
+    membership = _editor(request)
     form = IndicatorForm(request.POST or None, organisation=membership.organisation)
 
     def save() -> tuple[Indicator, str]:
@@ -123,40 +148,26 @@ def indicator_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request: HttpRequest, indicator_id: int) -> HttpResponse:
     """Change the wording, unit or polarity of an indicator."""
-    indicator, membership = _indicator(request, indicator_id)
-    require_role(membership, *EDITORS)
+    indicator, membership = _editable_indicator(request, indicator_id)
     form = IndicatorForm(request.POST or None, instance=indicator, organisation=membership.organisation)
-
-    def save() -> tuple[Indicator, str]:
-        form.save()
-        return indicator, f"Saved {indicator.code}."
-
-    return _form_page(request, form, "indicators/indicator_form.html", indicator, save)
+    return _model_form_page(request, form, "indicators/indicator_form.html", indicator, f"Saved {indicator.code}.")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_new(request: HttpRequest, indicator_id: int) -> HttpResponse:
     """Set a target ("90% by March 2027") with its tolerance."""
-    indicator, membership = _indicator(request, indicator_id)
-    require_role(membership, *EDITORS)
-    form = TargetForm(request.POST or None)
-
-    def save() -> tuple[Indicator, str]:
-        target = form.save(commit=False)
-        target.indicator = indicator
-        target.save()
-        return indicator, f"Set a target for {indicator.code}."
-
-    return _form_page(request, form, "indicators/target_form.html", indicator, save)
+    indicator, _ = _editable_indicator(request, indicator_id)
+    form = TargetForm(request.POST or None, instance=Target(indicator=indicator))
+    message = f"Set a target for {indicator.code}."
+    return _model_form_page(request, form, "indicators/target_form.html", indicator, message)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def value_new(request: HttpRequest, indicator_id: int) -> HttpResponse:
     """Type in one period's value (it replaces a value already held for that period)."""
-    indicator, membership = _indicator(request, indicator_id)
-    require_role(membership, *EDITORS)
+    indicator, _ = _editable_indicator(request, indicator_id)
     form = ValueForm(request.POST or None, indicator=indicator)
 
     def save() -> tuple[Indicator, str]:
@@ -180,8 +191,7 @@ def value_new(request: HttpRequest, indicator_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def values_upload(request: HttpRequest) -> HttpResponse:
     """Upload a CSV of values: every row is checked, and nothing is stored unless all pass."""
-    membership = _membership(request)
-    require_role(membership, *EDITORS)
+    membership = _editor(request)
     form = ValuesUploadForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -205,8 +215,7 @@ def values_upload(request: HttpRequest) -> HttpResponse:
 @login_required
 def links(request: HttpRequest) -> HttpResponse:
     """Suggested links from the plan's measures, for the plan manager to confirm or reject."""
-    membership = _membership(request)
-    require_role(membership, *EDITORS)
+    membership = _editor(request)
     services.refresh_link_suggestions(membership.organisation)
     all_links = (
         IndicatorLink.objects.filter(indicator__organisation=membership.organisation)
@@ -224,8 +233,7 @@ def links(request: HttpRequest) -> HttpResponse:
 @require_POST
 def link_add(request: HttpRequest) -> HttpResponse:
     """Link an indicator to an action or recommendation by hand (confirmed at once)."""
-    membership = _membership(request)
-    require_role(membership, *EDITORS)
+    membership = _editor(request)
     form = LinkAddForm(request.POST, organisation=membership.organisation)
     if form.is_valid():
         item = form.cleaned_data["plan_item"]

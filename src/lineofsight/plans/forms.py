@@ -105,6 +105,14 @@ class ActionFilterForm(GovukForm):
 # --- Maintaining the plan in the browser ---------------------------------------------
 
 
+def inspection_dates_in_order(form: forms.Form, data: dict[str, Any]) -> dict[str, Any]:
+    """An inspection's last day may not come before its first (the plan form and the
+    import preview both ask for them)."""
+    if data.get("started") and data.get("ended") and data["ended"] < data["started"]:
+        form.add_error("ended", "The last day must be on or after the first day")
+    return data
+
+
 class PlanForm(GovukForm):
     """The plan's title and status, and the inspection it answers."""
 
@@ -144,10 +152,7 @@ class PlanForm(GovukForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("started") and data.get("ended") and data["ended"] < data["started"]:
-            self.add_error("ended", "The last day must be on or after the first day")
-        return data
+        return inspection_dates_in_order(self, super().clean() or {})
 
 
 class RecommendationForm(GovukForm):

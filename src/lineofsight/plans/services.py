@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -102,35 +103,43 @@ def archive_recommendation(recommendation: Recommendation, user: Any, *, archive
     return recommendation
 
 
-def _swap(items: list[Any], index: int, step: int) -> list[Any] | None:
+def _reorder(siblings: list[Any], item: Any, step: int, set_order: Callable[[Any, int], None]) -> None:
+    """Swap ``item`` with its neighbour ``step`` places away, then renumber what moved.
+
+    Moving past either end changes nothing. ``set_order`` writes one new position, so
+    recommendations save plainly while actions go through their audited change.
+    """
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == item.pk)
     other = index + step
-    if not 0 <= other < len(items):
-        return None
-    items[index], items[other] = items[other], items[index]
-    return items
+    if not 0 <= other < len(siblings):
+        return
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for order, sibling in enumerate(siblings):
+        if sibling.order != order:
+            set_order(sibling, order)
 
 
 def move_recommendation(recommendation: Recommendation, step: int) -> None:
     """Move a recommendation up (-1) or down (+1) the plan."""
+
+    def set_order(rec: Recommendation, order: int) -> None:
+        rec.order = order
+        rec.save(update_fields=["order"])
+
     with transaction.atomic():
         siblings = list(Recommendation.objects.filter(plan_id=recommendation.plan_id).order_by("order", "pk"))
-        index = next(i for i, r in enumerate(siblings) if r.pk == recommendation.pk)
-        moved = _swap(siblings, index, step)
-        for order, rec in enumerate(moved or []):
-            if rec.order != order:
-                rec.order = order
-                rec.save(update_fields=["order"])
+        _reorder(siblings, recommendation, step, set_order)
 
 
 def move_action(action: Action, step: int, user: Any) -> None:
     """Move an action up (-1) or down (+1) within its recommendation."""
+
+    def set_order(sibling: Action, order: int) -> None:
+        change_action(sibling, user, fields={"order": order}, reason="Reordered", refresh=False)
+
     with transaction.atomic():
         siblings = list(Action.objects.filter(recommendation_id=action.recommendation_id).order_by("order", "pk"))
-        index = next(i for i, a in enumerate(siblings) if a.pk == action.pk)
-        moved = _swap(siblings, index, step)
-        for order, sibling in enumerate(moved or []):
-            if sibling.order != order:
-                change_action(sibling, user, fields={"order": order}, reason="Reordered", refresh=False)
+        _reorder(siblings, action, step, set_order)
 
 
 def add_action(

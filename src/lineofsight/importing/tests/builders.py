@@ -25,6 +25,29 @@ def _set_cell(cell: Any, lines: list[str], *, style: str | None = None, bold: bo
         run.bold = bold
 
 
+def _bold_header(table: Any, header: list[str]) -> None:
+    """Write ``header`` in bold across the table's first row."""
+    for c, text in enumerate(header):
+        _set_cell(table.cell(0, c), [text], bold=True)
+
+
+def _workbook(title: str) -> tuple[Any, Any]:
+    """A new workbook and its first sheet, named ``title``."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    return wb, ws
+
+
+def _saved(document: Any) -> bytes:
+    """The bytes of a Word document or Excel workbook, as a council would send it."""
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def example_docx() -> bytes:
     """A Word plan: preamble, a budget table, a plan table, a headed table, a glossary."""
     import docx
@@ -48,8 +71,7 @@ def example_docx() -> bytes:
 
     d.add_paragraph("Improvement actions")
     t = d.add_table(rows=7, cols=len(HEADER))
-    for c, text in enumerate(HEADER):
-        _set_cell(t.cell(0, c), [text], bold=True)
+    _bold_header(t, HEADER)
     # A section row: one cell merged across the table.
     section = t.cell(1, 0).merge(t.cell(1, len(HEADER) - 1))
     _set_cell(section, ["Priority 1: within 3 months"], bold=True)
@@ -98,8 +120,7 @@ def example_docx() -> bytes:
     # A plan table without a recommendation column: its heading is the recommendation.
     d.add_heading("Care leavers", level=2)
     c = d.add_table(rows=3, cols=4)
-    for col, text in enumerate(["Action", "Owner", "By when", "RAG"]):
-        _set_cell(c.cell(0, col), [text], bold=True)
+    _bold_header(c, ["Action", "Owner", "By when", "RAG"])
     for r, row in enumerate(
         [
             ["Open a joint housing panel for care leavers.", "Head of Corporate Parenting", "Implemented", "Green"],
@@ -116,19 +137,14 @@ def example_docx() -> bytes:
     g.cell(0, 1).text = "Principal Social Worker"
     g.cell(1, 0).text = "IRO"
     g.cell(1, 1).text = "Independent Reviewing Officer"
-    out = io.BytesIO()
-    d.save(out)
-    return out.getvalue()
+    return _saved(d)
 
 
 def example_xlsx() -> bytes:
     """An Excel plan: a merged title, merged recommendation cells, a budget sheet."""
-    import openpyxl
     from openpyxl.styles import Font
 
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Action plan"
+    wb, ws = _workbook("Action plan")
     ws["A1"] = "Example Borough Council – Focused visit action plan"
     ws.merge_cells("A1:G1")
     headers = [
@@ -179,9 +195,7 @@ def example_xlsx() -> bytes:
     budget = wb.create_sheet("Budget")
     budget.append(["Item", "Cost"])
     budget.append(["Return home interviews", 45000])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return _saved(wb)
 
 
 EXAMPLE_HTML = """<html><body>
@@ -269,9 +283,7 @@ def large_docx(n_actions: int = 500) -> bytes:
         cells = t.rows[r].cells
         for c, text in enumerate(row):
             cells[c].text = text
-    out = io.BytesIO()
-    d.save(out)
-    return out.getvalue()
+    return _saved(d)
 
 
 def large_xlsx(n_actions: int = 500) -> bytes:
@@ -283,9 +295,7 @@ def large_xlsx(n_actions: int = 500) -> bytes:
     ws.append(HEADER)
     for row in large_plan_rows(n_actions):
         ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return _saved(wb)
 
 
 def _shade(cell: Any, hex_fill: str) -> None:
@@ -341,24 +351,17 @@ def priorities_docx() -> bytes:
     for heading, rows in tables:
         d.add_heading(heading, level=2)
         t = d.add_table(rows=len(rows) + 1, cols=len(header))
-        for c, text in enumerate(header):
-            _set_cell(t.cell(0, c), [text], bold=True)
+        _bold_header(t, header)
         for r, row in enumerate(rows, 1):
             for c, text in enumerate(row[:-1]):
                 _set_cell(t.cell(r, c), [text])
             _shade(t.cell(r, len(header) - 1), row[-1])
-    out = io.BytesIO()
-    d.save(out)
-    return out.getvalue()
+    return _saved(d)
 
 
 def repeated_rows_xlsx() -> bytes:
     """An Excel plan exported from a tracker: every row repeats its recommendation."""
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Tracker"
+    wb, ws = _workbook("Tracker")
     ws.append(
         ["Rec", "Theme", "Recommendation", "Action", "Owner", "Due", "Date completed", "Status (RAG)", "Comments"]
     )
@@ -401,9 +404,7 @@ def repeated_rows_xlsx() -> bytes:
             None,
         ]
     )
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return _saved(wb)
 
 
 def nested_docx() -> bytes:
@@ -432,9 +433,7 @@ def nested_docx() -> bytes:
         para.add_run(text)
     inner.cell(1, 2).text = "SEND Manager"
     inner.cell(1, 3).text = "September 2026"
-    out = io.BytesIO()
-    d.save(out)
-    return out.getvalue()
+    return _saved(d)
 
 
 def ilacs_docx() -> bytes:
@@ -455,8 +454,7 @@ def ilacs_docx() -> bytes:
         "Progress RAG",
     ]
     t = d.add_table(rows=5, cols=len(header))
-    for c, text in enumerate(header):
-        _set_cell(t.cell(0, c), [text], bold=True)
+    _bold_header(t, header)
     t.cell(1, 0).merge(t.cell(3, 0))
     _set_cell(t.cell(1, 0), ["1. The quality and impact of supervision for social workers."])
     rows = [
@@ -490,6 +488,4 @@ def ilacs_docx() -> bytes:
     )
     _set_cell(t.cell(4, 2), ["Head of Service CIN/CP"])
     _set_cell(t.cell(4, 3), ["April 2025", "June 2025"])
-    out = io.BytesIO()
-    d.save(out)
-    return out.getvalue()
+    return _saved(d)

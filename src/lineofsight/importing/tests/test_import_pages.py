@@ -82,21 +82,19 @@ def test_viewer_may_not_import(client_for, viewer):
 
 
 @pytest.mark.django_db
-def test_other_council_sees_nothing_of_a_pending_import(client_for, plan_manager, outsider):
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        pytest.param("outsider", 404, id="another council sees nothing of it"),
+        pytest.param("viewer", 403, id="a viewer of the same council may not preview or confirm it"),
+    ],
+)
+def test_a_pending_import_is_kept_from_others(request, client_for, plan_manager, who, status):
     client_for(plan_manager).post(UPLOAD, {"document": _docx()})
     session = ImportSession.objects.get()
-    client = client_for(outsider)
-    assert client.get(reverse("importing:preview", args=[session.pk])).status_code == 404
-    assert client.post(reverse("importing:confirm", args=[session.pk])).status_code == 404
-    assert Plan.objects.count() == 0
-
-
-@pytest.mark.django_db
-def test_viewer_of_the_same_council_cannot_confirm(client_for, plan_manager, viewer):
-    client_for(plan_manager).post(UPLOAD, {"document": _docx()})
-    session = ImportSession.objects.get()
-    client = client_for(viewer)
-    assert client.post(reverse("importing:confirm", args=[session.pk])).status_code == 403
+    client = client_for(request.getfixturevalue(who))
+    assert client.get(reverse("importing:preview", args=[session.pk])).status_code == status
+    assert client.post(reverse("importing:confirm", args=[session.pk])).status_code == status
     assert Plan.objects.count() == 0
 
 

@@ -117,6 +117,18 @@ def test_inspection_set_in_the_preview_dates_the_relative_timescales(client_for,
     assert "relative_deadline" not in kinds
 
 
+def test_an_inspection_ending_before_it_began_is_refused_and_changes_nothing(client_for, plan_manager, session):
+    before = session.plan_document
+    response = client_for(plan_manager).post(
+        reverse("importing:preview_inspection", args=[session.pk]),
+        {"kind": "Focused visit", "started": "2025-10-03", "ended": "2025-09-29"},
+    )
+    assert response.status_code == 400
+    assert "The last day must be on or after the first day" in response.content.decode()
+    session.refresh_from_db()
+    assert session.plan_document == before
+
+
 def test_merged_owner_spellings_become_one_person_with_an_alias(client_for, plan_manager, council, session):
     client = client_for(plan_manager)
     client.post(

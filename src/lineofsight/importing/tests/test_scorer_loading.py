@@ -15,28 +15,21 @@ def _point_at(monkeypatch: pytest.MonkeyPatch, shared: Path) -> None:
     scorer_module._load.cache_clear()
 
 
-def test_a_scorer_that_raises_on_import_fails_the_suite(tmp_path, monkeypatch):
-    (tmp_path / "tools").mkdir()
-    (tmp_path / "tools" / "score_import.py").write_text("raise RuntimeError('half-written scorer')\n")
+@pytest.mark.parametrize(
+    ("scorer_text", "failure"),
+    [
+        pytest.param("raise RuntimeError('half-written scorer')\n", "half-written scorer", id="raises on import"),
+        pytest.param(None, "is missing", id="missing from a present shared folder"),
+        pytest.param("VERSION = 2\n", "no score", id="without a score function"),
+    ],
+)
+def test_a_broken_scorer_fails_the_suite(tmp_path, monkeypatch, scorer_text, failure):
+    if scorer_text is not None:
+        (tmp_path / "tools").mkdir()
+        (tmp_path / "tools" / "score_import.py").write_text(scorer_text)
     _point_at(monkeypatch, tmp_path)
 
-    with pytest.raises(pytest.fail.Exception, match="half-written scorer"):
-        scorer_module.scorer()
-
-
-def test_a_missing_scorer_in_a_present_shared_folder_fails_the_suite(tmp_path, monkeypatch):
-    _point_at(monkeypatch, tmp_path)
-
-    with pytest.raises(pytest.fail.Exception, match="is missing"):
-        scorer_module.scorer()
-
-
-def test_a_scorer_without_a_score_function_fails_the_suite(tmp_path, monkeypatch):
-    (tmp_path / "tools").mkdir()
-    (tmp_path / "tools" / "score_import.py").write_text("VERSION = 2\n")
-    _point_at(monkeypatch, tmp_path)
-
-    with pytest.raises(pytest.fail.Exception, match="no score"):
+    with pytest.raises(pytest.fail.Exception, match=failure):
         scorer_module.scorer()
 
 

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+from lineofsight.indicators.compute.engine import IndicatorResult
 from lineofsight.indicators.models import Indicator, IndicatorValue
 from lineofsight.indicators.services import record_computed_values
-
-
-@dataclass
-class Result:
-    code: str
-    title: str
-    value: float | None
-    numerator: int | None
-    denominator: int | None
-    unit: str
 
 
 def test_computed_values_are_stored_with_their_counts_and_provenance(council):
@@ -26,9 +16,9 @@ def test_computed_values_are_stored_with_their_counts_and_provenance(council):
         date(2025, 4, 1),
         date(2026, 3, 31),
         [
-            Result("NI147", "Care leavers in suitable accommodation", 78.8, 41, 52, "percent"),
-            Result("STAB1", "Three or more placements", 9.5, 19, 200, "percent"),
-            Result("CIN-RR", "Re-referrals", None, None, None, "percent"),
+            IndicatorResult("NI147", "Care leavers in suitable accommodation", 78.8, 41, 52, "percent"),
+            IndicatorResult("STAB1", "Three or more placements", 9.5, 19, 200, "percent"),
+            IndicatorResult("CIN-RR", "Re-referrals", None, None, None, "percent"),
         ],
         "computed from SSDA903 files header.csv, oc3.csv on 2026-11-23",
     )
@@ -46,9 +36,11 @@ def test_computed_values_are_stored_with_their_counts_and_provenance(council):
 
 def test_recomputing_a_period_replaces_its_value(council):
     period = ("2025-26 Q2", date(2025, 7, 1), date(2025, 9, 30))
-    record_computed_values(council, *period, [Result("NI66", "Reviews", 70.0, 70, 100, "percent")], "first run")
+    record_computed_values(
+        council, *period, [IndicatorResult("NI66", "Reviews", 70.0, 70, 100, "percent")], "first run"
+    )
     stored = record_computed_values(
-        council, *period, [Result("NI66", "Reviews", 72.0, 72, 100, "percent")], "second run"
+        council, *period, [IndicatorResult("NI66", "Reviews", 72.0, 72, 100, "percent")], "second run"
     )
 
     assert stored == 1
@@ -62,7 +54,7 @@ def test_an_unknown_code_becomes_a_local_indicator(council, other_council):
         "Year to 30 Sep 2026",
         date(2025, 10, 1),
         date(2026, 9, 30),
-        [Result("CLA-IHA20", "Initial health assessments within 20 working days", 55.0, 11, 20, "percent")],
+        [IndicatorResult("CLA-IHA20", "Initial health assessments within 20 working days", 55.0, 11, 20, "percent")],
         "computed",
     )
 
@@ -74,19 +66,17 @@ def test_an_unknown_code_becomes_a_local_indicator(council, other_council):
     assert not Indicator.objects.filter(organisation=other_council).exists()
 
 
-@dataclass
-class ResultWithMeta(Result):
-    polarity: str = "higher"
-    definition: str = ""
-
-
 def test_a_new_computed_indicator_keeps_its_polarity_and_definition(council):
     record_computed_values(
         council,
         "2025-26",
         date(2025, 4, 1),
         date(2026, 3, 31),
-        [ResultWithMeta("MISS-RETURN", "Return interviews", 12.0, 12, None, "children", "lower", "Counted.")],
+        [
+            IndicatorResult(
+                "MISS-RETURN", "Return interviews", 12.0, 12, None, "children", polarity="lower", definition="Counted."
+            )
+        ],
         "computed",
     )
 
@@ -103,7 +93,7 @@ def test_a_computed_period_label_is_escaped_on_the_indicator_page(council, viewe
             f"<script>alert({end.year})</script>",
             start,
             end,
-            [Result("NI66", "Reviews", 70.0 + end.year % 10, None, None, "percent")],
+            [IndicatorResult("NI66", "Reviews", 70.0 + end.year % 10, None, None, "percent")],
             "computed",
         )
     indicator = Indicator.objects.get(organisation=council, code="NI66")

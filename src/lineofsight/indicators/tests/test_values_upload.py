@@ -85,13 +85,26 @@ def test_excel_windows_encoding_is_read():
     assert parsed.rows and not parsed.errors
 
 
-def test_one_bad_row_stores_nothing(council):
-    data = (HEADER + "NI147,2025-26 Q1,70,35,50\nNI66,2025-26 Q1,80,,\nNI147,2025-26 Q2,n/a,,\n").encode()
-
+@pytest.mark.parametrize(
+    ("rows", "error"),
+    [
+        pytest.param(
+            "NI147,2025-26 Q1,70,35,50\nNI66,2025-26 Q1,80,,\nNI147,2025-26 Q2,n/a,,\n",
+            "row 4, column 'value': expected a number, got 'n/a'",
+            id="one bad row stores nothing",
+        ),
+        pytest.param(
+            "NI62,2025-26 Q1,9,,\nSTAB1,2025-26 Q1,10,,\n",
+            "row 3: repeats row 2 (NI62, 2025-26 Q1); give each indicator one value per period",
+            id="a code and its alias for the same period are a duplicate",
+        ),
+    ],
+)
+def test_a_file_with_a_bad_row_stores_nothing(council, rows, error):
     with pytest.raises(ValuesImportError) as caught:
-        import_values_csv(council, data, source="q2.csv")
+        import_values_csv(council, (HEADER + rows).encode(), source="q2.csv")
 
-    assert caught.value.errors == ["row 4, column 'value': expected a number, got 'n/a'"]
+    assert caught.value.errors == [error]
     assert not IndicatorValue.objects.exists()
 
 
@@ -140,16 +153,6 @@ def test_only_csv_files_are_accepted(council, plan_manager, client_for):
     response = client_for(plan_manager).post(reverse("indicators:values_upload"), {"file": upload})
 
     assert "The file must be a CSV (.csv)" in response.content.decode()
-    assert not IndicatorValue.objects.exists()
-
-
-def test_a_code_and_its_alias_for_the_same_period_are_a_duplicate(council):
-    data = (HEADER + "NI62,2025-26 Q1,9,,\nSTAB1,2025-26 Q1,10,,\n").encode()
-
-    with pytest.raises(ValuesImportError) as caught:
-        import_values_csv(council, data, source="a.csv")
-
-    assert caught.value.errors == ["row 3: repeats row 2 (NI62, 2025-26 Q1); give each indicator one value per period"]
     assert not IndicatorValue.objects.exists()
 
 

@@ -19,6 +19,7 @@ from .conftest import action
 
 pytestmark = pytest.mark.django_db
 
+# The columns as the council's board reads them, written out so a reordering shows.
 HEADER = [
     "No.",
     "Recommendation",

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from lineofsight.tracking import services
+from lineofsight.tracking.tests.edit_form import action_edit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -15,17 +16,14 @@ pytestmark = pytest.mark.django_db
 def test_history_shows_who_changed_what_old_to_new(client_for, plan_manager, viewer, action_1b) -> None:
     client_for(plan_manager).post(
         reverse("tracking:edit_action", args=[action_1b.pk]),
-        {
-            "text": action_1b.text,
-            "due_text": "July 2026",
-            "due_date": "2026-07-31",
-            "due_date_reason": "Agreed with the Improvement Board",
-            "status": "in_progress",
-            "rag_override": "",
-            "rag_override_reason": "",
-            "version": 1,
-            "owners": [link.person_id for link in action_1b.owner_links.all()],
-        },
+        action_edit_form(
+            action_1b,
+            due_text="July 2026",
+            due_date="2026-07-31",
+            due_date_reason="Agreed with the Improvement Board",
+            status="in_progress",
+            version=1,
+        ),
     )
     html = client_for(viewer).get(reverse("tracking:action_history", args=[action_1b.pk])).content.decode()
     assert "Action edited" in html
@@ -45,16 +43,7 @@ def test_history_records_rules_changes_as_the_rules(client_for, viewer, action_1
 def test_owner_changes_appear_in_history(client_for, plan_manager, viewer, action_1b) -> None:
     client_for(plan_manager).post(
         reverse("tracking:edit_action", args=[action_1b.pk]),
-        {
-            "text": action_1b.text,
-            "due_text": "June 2026",
-            "due_date": "2026-06-30",
-            "status": "in_progress",
-            "rag_override": "",
-            "rag_override_reason": "",
-            "version": 1,
-            "owners": [],
-        },
+        action_edit_form(action_1b, due_text="June 2026", due_date="2026-06-30", status="in_progress", owners=[]),
     )
     html = client_for(viewer).get(reverse("tracking:action_history", args=[action_1b.pk])).content.decode()
     assert "Owner removed" in html

@@ -7,32 +7,18 @@ from django.urls import reverse
 
 from lineofsight.plans.models import Person
 from lineofsight.tracking import services
+from lineofsight.tracking.tests.edit_form import action_edit_form
 
 pytestmark = pytest.mark.django_db
-
-
-def _form(action, **changes):  # type: ignore[no-untyped-def]
-    data = {
-        "text": action.text,
-        "due_text": action.due_text,
-        "due_date": action.due_date.isoformat(),
-        # A moved deadline needs a reason; an unchanged one ignores it.
-        "due_date_reason": "Agreed at the Improvement Board",
-        "status": action.status,
-        "rag_override": "",
-        "rag_override_reason": "",
-        "version": action.version,
-        "owners": [link.person_id for link in action.owner_links.all()],
-    }
-    data.update(changes)
-    return data
 
 
 def test_plan_manager_can_edit_an_action(client_for, plan_manager, action_1b) -> None:
     url = reverse("tracking:edit_action", args=[action_1b.pk])
     client = client_for(plan_manager)
     assert client.get(url).status_code == 200
-    response = client.post(url, _form(action_1b, text="Review every placement by June.", due_date="2026-07-31"))
+    response = client.post(
+        url, action_edit_form(action_1b, text="Review every placement by June.", due_date="2026-07-31")
+    )
     assert response.status_code == 302
     action_1b.refresh_from_db()
     assert (action_1b.text, str(action_1b.due_date), action_1b.version) == (
@@ -44,8 +30,8 @@ def test_plan_manager_can_edit_an_action(client_for, plan_manager, action_1b) ->
 
 def test_second_save_is_refused_showing_the_other_change(client_for, plan_manager, admin_user, action_1b) -> None:
     url = reverse("tracking:edit_action", args=[action_1b.pk])
-    opened_by_priya = _form(action_1b)
-    opened_by_alice = _form(action_1b)
+    opened_by_priya = action_edit_form(action_1b)
+    opened_by_alice = action_edit_form(action_1b)
     # Alice saves first.
     opened_by_alice["due_date"] = "2026-09-30"
     assert client_for(admin_user).post(url, opened_by_alice).status_code == 302
@@ -73,7 +59,7 @@ def test_an_update_posted_meanwhile_also_refuses_the_stale_edit(
     client_for, plan_manager, action_owner, action_1b
 ) -> None:
     url = reverse("tracking:edit_action", args=[action_1b.pk])
-    stale_form = _form(action_1b, status="not_started")
+    stale_form = action_edit_form(action_1b, status="not_started")
     services.post_update(action_1b, action_owner, services.UpdateInput("Now complete", status="complete"))
     response = client_for(plan_manager).post(url, stale_form)
     assert response.status_code == 409
@@ -97,7 +83,7 @@ def test_owners_can_be_changed_in_the_edit_form(client_for, plan_manager, counci
     extra = Person.objects.create(organisation=council, name="Housing Options Manager")
     current = [link.person_id for link in action_1b.owner_links.all()]
     client_for(plan_manager).post(
-        reverse("tracking:edit_action", args=[action_1b.pk]), _form(action_1b, owners=[*current, extra.pk])
+        reverse("tracking:edit_action", args=[action_1b.pk]), action_edit_form(action_1b, owners=[*current, extra.pk])
     )
     assert action_1b.owner_names() == ["Service Manager, Leaving Care", "Housing Options Manager"]
 
@@ -105,7 +91,7 @@ def test_owners_can_be_changed_in_the_edit_form(client_for, plan_manager, counci
 def test_owners_from_another_council_cannot_be_chosen(client_for, plan_manager, other_council, action_1b) -> None:
     foreign = Person.objects.create(organisation=other_council, name="Spy")
     response = client_for(plan_manager).post(
-        reverse("tracking:edit_action", args=[action_1b.pk]), _form(action_1b, owners=[foreign.pk])
+        reverse("tracking:edit_action", args=[action_1b.pk]), action_edit_form(action_1b, owners=[foreign.pk])
     )
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()

@@ -13,6 +13,7 @@ from django.urls import reverse
 from lineofsight.plans.models import Person
 from lineofsight.tracking import notifications, services
 from lineofsight.tracking.models import EmailPreferences
+from lineofsight.tracking.tests.mailbox import assert_lists_1b_as_overdue, the_only_email_to
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +38,7 @@ def test_plan_manager_is_emailed_when_an_owner_posts_an_update(
     action_owner, plan_manager, action_1b, django_capture_on_commit_callbacks
 ) -> None:
     update = _post(action_1b, action_owner, capture=django_capture_on_commit_callbacks)
-    assert [m.to for m in mail.outbox] == [[plan_manager.email]]
-    message = mail.outbox[0]
+    message = the_only_email_to(plan_manager.email)
     assert message.subject == "Update to sign off: Test Borough post-ILACS plan – action 1b"
     assert "Proposed RAG: Green" in message.body
     assert "Reviewed 12 of 15" in message.body
@@ -107,8 +107,7 @@ def test_owners_are_told_when_a_plan_manager_overrides_the_rag(
             {"rag_override": "amber", "rag_override_reason": "The board agreed a new date", "version": 1},
         )
     assert response.status_code == 302
-    assert [m.to for m in mail.outbox] == [["leaving.care@example.test"]]
-    message = mail.outbox[0]
+    message = the_only_email_to("leaving.care@example.test")
     assert message.subject == "RAG set to Amber: Test Borough post-ILACS plan – action 1b"
     assert "Reason: The board agreed a new date" in message.body
     assert reverse("plans:action_detail", args=[action_1b.pk]) in message.body
@@ -125,11 +124,9 @@ def test_a_failed_send_does_not_undo_the_update(
 
 def test_weekly_summary_goes_once_a_week(example_plan, plan_manager, capsys) -> None:
     call_command("weekly_summary", "--date", "2026-07-06")
-    assert [m.to for m in mail.outbox] == [[plan_manager.email]]
-    message = mail.outbox[0]
+    message = the_only_email_to(plan_manager.email)
     assert message.subject == "Weekly summary for Example Borough Council, week of 06 July 2026"
-    assert "Overdue (1)" in message.body
-    assert "Review every unsuitable placement of a care leaver." in message.body
+    assert_lists_1b_as_overdue(message)
     assert "No one can be reminded about these 1 actions" in message.body
     call_command("weekly_summary", "--date", "2026-07-08")  # same ISO week
     assert len(mail.outbox) == 1

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from lineofsight.plans.models import Person
 from lineofsight.tracking import reminders, services
 from lineofsight.tracking.models import ReminderLog
+from lineofsight.tracking.tests.mailbox import assert_lists_1b_as_overdue, the_only_email_to
 
 pytestmark = pytest.mark.django_db
 
@@ -76,11 +77,9 @@ def test_linked_users_email_is_used_when_the_person_has_none(action_owner) -> No
 def test_actions_no_owner_can_be_reminded_about_go_to_the_plan_manager(example_plan, plan_manager, capsys) -> None:
     # Nobody in the plan has an address: 1b, overdue on 10 July, goes to the plan manager.
     call_command("remind", "--date", "2026-07-10")
-    assert [m.to for m in mail.outbox] == [[plan_manager.email]]
-    message = mail.outbox[0]
+    message = the_only_email_to(plan_manager.email)
     assert message.subject == "No one can be reminded about these 1 actions"
-    assert "Overdue (1)" in message.body
-    assert "Review every unsuitable placement of a care leaver." in message.body
+    assert_lists_1b_as_overdue(message)
     # A second run the same day sends nothing new.
     call_command("remind", "--date", "2026-07-10")
     assert len(mail.outbox) == 1

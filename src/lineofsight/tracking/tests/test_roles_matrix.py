@@ -21,6 +21,7 @@ from lineofsight.importing.models import ImportSession
 from lineofsight.plans.interchange import export_plan, plan_queryset
 from lineofsight.tracking import services
 from lineofsight.tracking.models import EvidenceFile
+from lineofsight.tracking.tests.edit_form import action_edit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -69,18 +70,7 @@ def world(action_owner, plan_manager, viewer, action_1b) -> dict[str, Any]:  # t
 
 
 def _edit_data(w: dict[str, Any]) -> dict[str, Any]:
-    a = w["action"]
-    return {
-        "text": a.text,
-        "due_text": a.due_text,
-        "due_date": "2026-06-30",
-        "due_date_reason": "Agreed at the Improvement Board",
-        "status": a.status,
-        "rag_override": "",
-        "rag_override_reason": "",
-        "version": a.version,
-        "owners": [link.person_id for link in a.owner_links.all()],
-    }
+    return action_edit_form(w["action"], due_date="2026-06-30")
 
 
 Case = tuple[

@@ -50,6 +50,19 @@ def test_failures_for_one_user_do_not_lock_out_another(client, action_owner, vie
     assert other.status_code == 302
 
 
+def _django_check(env: dict[str, str], *options: str) -> subprocess.CompletedProcess[str]:
+    """``django check`` in a fresh process with only ``env``, as a production server starts."""
+    return subprocess.run(
+        [sys.executable, "-m", "django", "check", *options],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def test_deploy_checks_pass_with_production_settings(tmp_path) -> None:
     env = {
         "PATH": os.environ.get("PATH", ""),
@@ -63,15 +76,7 @@ def test_deploy_checks_pass_with_production_settings(tmp_path) -> None:
         "SECURE_HSTS_PRELOAD": "true",
         "LINEOFSIGHT_VAR": str(tmp_path),
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = _django_check(env, "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -83,15 +88,7 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path) -> None:
         "DEBUG": "false",
         "LINEOFSIGHT_VAR": str(tmp_path),
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "django", "check"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = _django_check(env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
 
