@@ -465,7 +465,13 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                 before is None
                 or _paragraph_gap(before, ln, gap, last_on_page)
                 or para_from_text(" ".join(w.text for w in placed[key])).kind in ("number", "letter")
-                or _follows_on(key_text.get(id(before), {}).get(key, ""), " ".join(w.text for w in placed[key]))
+                or (
+                    _follows_on(key_text.get(id(before), {}).get(key, ""), " ".join(w.text for w in placed[key]))
+                    # A recommendation lead-in ("Recommendation 1: ...") heads the first
+                    # action of its row in the same cell: a sentence under it alone, with
+                    # no other cell starting beside it, is that action, not a new row.
+                    and not (len(placed) == 1 and current is not None and _leads_in(current[key]))
+                )
             )
         if not ruled and not starts_row and previous_line is not None:
             # Three or more cells starting on one line, each empty on the line above:
@@ -686,7 +692,11 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
         if not text:
             continue
         bold = all(w.bold for w in words)
-        if paras and prev_words and _broken_date(prev_words[-1].text, words[0].text):
+        if (
+            paras
+            and prev_words
+            and (_broken_date(prev_words[-1].text, words[0].text) or _broken_label(prev_words[-1].text, words[0].text))
+        ):
             paras[-1].text += text  # "30/11/202" over "5", "Septembe" over "r 2025"
             wrapped[-1] = True
             prev, prev_words = ln, words
@@ -698,6 +708,8 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
             or prev is None
             or (ln.page == prev.page and ln.top - prev.top > gap * ln.pitch)
             or (paras[-1].bold and not bold)  # a bold lead-in ("Recommendation 2:") ended
+            # Text loses the lead-in's bold: it ends with its sentence.
+            or (len(paras) == 1 and _LEAD_IN.match(paras[0].text) is not None and paras[0].text.endswith("."))
         )
         if new:
             paras.append(para)
@@ -717,6 +729,10 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
     for para, was_wrapped in zip(paras, wrapped, strict=True):
         if was_wrapped and para.kind == "text":
             para.unsplit = True
+    if len(paras) > 1 and paras[0].kind == "text" and _LEAD_IN.match(paras[0].text) and paras[0].text.endswith("."):
+        # "Recommendation 1: ..." heading a cell over its actions is printed in bold as a
+        # lead-in; a text extraction drops the bold, so it is given back.
+        paras[0].bold = True
     return Cell(paras)
 
 
@@ -734,6 +750,28 @@ def _broken_date(piece: str, following: str) -> bool:
         return len(re.split(r"[/.]", piece)[-1] + following) in (2, 4)
     head, tail = piece.lower(), following.lower().rstrip(".,;")
     return head.isalpha() and tail.isalpha() and head not in _MONTHS and head + tail in _MONTHS
+
+
+# "Recommendation 1:" / "Recommendation 2 –" opening a cell: a lead-in naming the
+# recommendation the cell's actions answer.
+_LEAD_IN = re.compile(r"^Recommendation\s+\d{1,2}[a-z]?\s*[:\u2013\u2014-]\s*\S", re.I)
+# Words a narrow column breaks that are safe to join back: a closed set, like dates.
+_LABEL_WORDS = {"recommendation", "recommendations"}
+
+
+def _leads_in(parts: list[tuple[Line, list[Word]]]) -> bool:
+    """True when a cell's lines so far are one recommendation lead-in sentence that has
+    ended: "Recommendation 1: Improve the plans." """
+    text = " ".join(w.text for _, words in parts for w in words)
+    broken = re.match(r"(\w+) (\w+)", text)
+    if broken and _broken_label(broken[1], broken[2]):
+        text = broken[1] + text[broken.end(1) + 1 :]
+    return _LEAD_IN.match(text) is not None and text.endswith(".") and text.count(". ") == 0
+
+
+def _broken_label(piece: str, following: str) -> bool:
+    """True when a narrow column broke "Recommendation" ("Recommendati" / "on 1:")."""
+    return piece.isalpha() and following.isalpha() and (piece + following).lower() in _LABEL_WORDS
 
 
 def _reaches(word: Word, right: float) -> bool:

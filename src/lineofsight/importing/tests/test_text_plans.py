@@ -207,3 +207,36 @@ def test_a_table_for_each_recommendation_with_the_same_header_reads_each_heading
     assert second["text"] == "Make sure children at risk outside the home have a plan that reduces risk."
     assert [a["text"] for a in second["actions"]] == ["Adopt a contextual model."]
     assert second["actions"][0]["owners"] == ["Exploitation Lead"]
+
+
+def test_a_recommendation_lead_in_that_lost_its_bold_heads_its_first_action():
+    # Word prints "Recommendation 1: ..." in bold over the row's first action, in the same
+    # cell; the text has no bold, and a narrow column broke the word "Recommendation".
+    # The lead-in is the recommendation; the sentence under it is the first action, with
+    # the owner and date beside the lead-in.
+    plan = _read(
+        "Action              Owner              By when          Update\n"
+        "Recommendati        Head of Service,   February 2026    Workshops\n"
+        "on 1: Improve       CIN                                 held.\n"
+        "the quality of\n"
+        "plans.\n"
+        "Relaunch the\n"
+        "SMART guidance.\n"
+        "Introduce a plan    Quality            March 2026       Complete.\n"
+        "quality question.   Manager\n"
+        "Recommendati        Team Manager       Ongoing          Started.\n"
+        "on 2: Ensure\n"
+        "carers are heard.\n"
+        "Offer every carer\n"
+        "an assessment.\n"
+    )
+    first, second = plan["recommendations"]
+    assert first["text"] == "Recommendation 1: Improve the quality of plans."
+    assert [a["text"] for a in first["actions"]] == [
+        "Relaunch the SMART guidance.",
+        "Introduce a plan quality question.",
+    ]
+    assert first["actions"][0]["owners"] == ["Head of Service, CIN"]
+    assert first["actions"][0]["due"]["date"] == "2026-02-28"
+    assert second["text"] == "Recommendation 2: Ensure carers are heard."
+    assert [a["text"] for a in second["actions"]] == ["Offer every carer an assessment."]
