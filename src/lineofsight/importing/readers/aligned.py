@@ -523,17 +523,33 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
         else:
             blocks.append([ln])
     refs = list(header.lefts)
+    # The line each column last had text on: the cells still open at a page's foot.
+    last_in_col: dict[int, tuple[Line, str]] = {}
+    previous: Line | None = None
     for block in blocks:
         pieces = [segments(ln, split) for ln in block]
         # A line that is one piece of text across the columns is a title (a section row).
         titles = {id(p[0]) for p in pieces if len(p) == 1 and not _MARKER.fullmatch(p[0].words[0].text)}
         spans = _stretches([sg for p in pieces for sg in p], titles)
-        if len(spans) == 1 and len(block) == 1:
+        homes = _shifted_page(block, spans, previous, last_in_col, cols, len(header.lefts))
+        if previous is not None and block[0].page != previous.page:
+            refs = list(header.lefts)
+        if homes is not None:
+            # Each page is laid out afresh: the columns after the ones matched move with them.
+            refs = _moved(header.lefts, spans, homes)
+        previous = block[-1]
+        if homes is None and len(spans) == 1 and len(block) == 1:
+            for w in block[0].words:
+                last_in_col[cols.of(w.x0)] = (block[0], w.text)
             continue  # one stretch of text: a section row or one cell, placed by position
         edges = cols.edges[1:]
-        if not any(w.x0 < e < w.x1 for ln in block for w in ln.words for e in edges):
+        if homes is None and not any(w.x0 < e < w.x1 for ln in block for w in ln.words for e in edges):
+            for ln in block:
+                for w in ln.words:
+                    last_in_col[cols.of(w.x0)] = (ln, w.text)
             continue  # the block lines up with the header: placed by position
-        homes = _match([sp[0] for sp in spans], refs)
+        if homes is None:
+            homes = _match([sp[0] for sp in spans], refs)
         # pdftotext moves a whole stretch of the table together: the next block is
         # matched against where this one put each column.
         for sp, home in zip(spans, homes, strict=True):
@@ -546,6 +562,49 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
                 x = ln.words[0].x0 if title else w.x0
                 k = max((i for i, sp in enumerate(spans) if sp[0] <= x + 1), default=0)
                 out[id(w)] = homes[k]
+                last_in_col[homes[k]] = (ln, w.text)
+    return out
+
+
+def _shifted_page(
+    block: list[Line],
+    spans: list[list[float]],
+    previous: Line | None,
+    last_in_col: dict[int, tuple[Line, str]],
+    cols: _Columns,
+    width: int,
+) -> list[int] | None:
+    """The columns of a page's first block when pdftotext moved them to the left margin.
+
+    With the first columns empty on a page, pdftotext prints the rest from the margin,
+    where position alone cannot tell which columns they are. A row cut by the page break
+    goes on in the cells still open at the foot of the page above: when the leftmost cell
+    that reached the page's last line stopped in mid sentence, the block's stretches are
+    the columns from that one on, in order.
+    None when the block does not start a page, or sits where the header puts it."""
+    if previous is None or block[0].page == previous.page:
+        return None
+    open_cols = sorted(c for c, (ln, _) in last_in_col.items() if ln is previous)
+    if not open_cols or open_cols[0] == 0 or open_cols[0] + len(spans) > width:
+        return None
+    if last_in_col[open_cols[0]][1][-1:] in ".!?;:":
+        return None  # the first cell at the page's foot ended its sentence: a new row
+    first = open_cols[0]
+    if block[0].words[0].x0 > spans[0][0] + 1:
+        return None  # the page's first line is not at the block's left: not moved to the margin
+    if _match([sp[0] for sp in spans], cols.header.lefts)[0] >= first:
+        return None  # by position the page's first line is in the open cell already
+    return list(range(first, first + len(spans)))
+
+
+def _moved(lefts: list[float], spans: list[list[float]], homes: list[int]) -> list[float]:
+    """Where each header column sits on a page whose matched columns moved to ``spans``:
+    the others move by as much as the nearest matched column."""
+    at = {home: sp[0] for sp, home in zip(spans, homes, strict=True)}
+    out = []
+    for j, left in enumerate(lefts):
+        near = min(at, key=lambda h: abs(h - j))
+        out.append(at[j] if j in at else left + at[near] - lefts[near])
     return out
 
 

@@ -240,3 +240,32 @@ def test_a_recommendation_lead_in_that_lost_its_bold_heads_its_first_action():
     assert first["actions"][0]["due"]["date"] == "2026-02-28"
     assert second["text"] == "Recommendation 2: Ensure carers are heard."
     assert [a["text"] for a in second["actions"]] == ["Offer every carer an assessment."]
+
+
+def test_a_row_cut_by_a_page_break_goes_on_in_its_own_columns_when_moved_to_the_margin():
+    # With the Ref column empty on the new page, pdftotext prints the rest of the row
+    # from the left margin: the cells still open at the page's foot (the action in mid
+    # sentence) are the columns those lines belong to, in order.
+    plan = _read(
+        "Ref         Action        Lead          Target      Progress     RAG\n"
+        "                                        date\n"
+        "\n"
+        "2.1         Approve a     Director of   January     Completed    Blue\n"
+        "            strategy.     Services      2026\n"
+        "\n"
+        "2.2         Recruit       Fostering     Septembe    Campaign     Amber\n"
+        "            specialist    Service\n"
+        "\f"
+        "foster       Manager   r 2026   launched.\n"
+        "carers for\n"
+        "teenagers.\n"
+        "\n"
+        "2.3         Review        Head of       March       Not          Red\n"
+        "            the offer.    Service       2026        started\n"
+    )
+    texts = [a["text"] for a in _actions(plan)]
+    assert texts == ["Approve a strategy.", "Recruit specialist foster carers for teenagers.", "Review the offer."]
+    recruit = _actions(plan)[1]
+    assert recruit["owners"] == ["Fostering Service Manager"]
+    assert recruit["due"]["date"] == "2026-09-30"
+    assert recruit["rag"] == "amber"
