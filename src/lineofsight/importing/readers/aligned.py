@@ -403,12 +403,21 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         if current is not None and any(current):
             # Text files place words to the character, too coarse to tell a broken word.
             cells = [
-                _cell(parts, gap, float("inf") if shifting else rights.get(c, 0.0)) for c, parts in enumerate(current)
+                _cell(
+                    parts,
+                    gap,
+                    float("inf") if shifting else rights.get(c, 0.0),
+                    owners=role_of(header.texts[c]) == "owner",
+                )
+                for c, parts in enumerate(current)
             ]
             assert current_line is not None
             first_on_page = current_line.page != row_pages[-1]
             previous = rows[-1] if len(rows) > 1 and not rows[-1].cells[0].colspan > 1 else None
-            if first_on_page and previous is not None and key is not None and not cells[key].paras:
+            # Only a row opening its page goes on from the row above: one lower down
+            # follows a row that already went on over the break.
+            opens_page = id(current_line) in first_on_pages or not shifting
+            if first_on_page and opens_page and previous is not None and key is not None and not cells[key].paras:
                 # The first row on a page with no reference: the row above, cut by the
                 # page break, goes on here.
                 for cell, more in zip(previous.cells, cells, strict=True):
@@ -422,6 +431,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     # Row borders, where the table has them, say where rows start; else the key column.
     ruled = sum(ln.ruled_above for ln in body) >= 2
     last_on_page = {id(ln) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
+    first_on_pages = {id(nxt) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
     k = 0
     while k < len(body):
         ln = body[k]
@@ -739,9 +749,10 @@ def _paragraph_gap(before: Line, ln: Line, gap: float, last_on_page: set[int]) -
     return ln.top - before.top > gap * ln.pitch
 
 
-def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cell:
+def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float, *, owners: bool = False) -> Cell:
     """A cell's paragraphs from its lines: markers and vertical gaps start paragraphs,
-    other lines continue the paragraph they wrapped from."""
+    other lines continue the paragraph they wrapped from. In a lead column (``owners``)
+    a line opening with a post's title ("Head of", "Director") starts the next lead."""
     paras: list[Para] = []
     wrapped: list[bool] = []
     prev: Line | None = None
@@ -769,6 +780,7 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
             or (paras[-1].bold and not bold)  # a bold lead-in ("Recommendation 2:") ended
             # Text loses the lead-in's bold: it ends with its sentence.
             or (len(paras) == 1 and _LEAD_IN.match(paras[0].text) is not None and paras[0].text.endswith("."))
+            or (owners and _next_post(paras[-1].text, text))
         )
         if new:
             paras.append(para)
@@ -826,6 +838,18 @@ def _leads_in(parts: list[tuple[Line, list[Word]]]) -> bool:
     if broken and _broken_label(broken[1], broken[2]):
         text = broken[1] + text[broken.end(1) + 1 :]
     return _LEAD_IN.match(text) is not None and text.endswith(".") and text.count(". ") == 0
+
+
+# The words a post's title opens with: in a lead cell, a line starting with one after a
+# whole title is the next lead (Word's paragraphs, run together by the text's wrapping).
+_POST = re.compile(r"^(?:Head of|Director\b|Assistant\b|Deputy\b|Executive\b|Principal\b|Chief\b)")
+# A title going on over the line: "Deputy" / "Director", "Head of Service and" / "Head of".
+_POST_GOES_ON = re.compile(r"(?:\b(?:and|&|of|for|to|Deputy|Assistant|Executive|Interim|Acting|Senior)|[,/+(-])$", re.I)
+
+
+def _next_post(above: str, line: str) -> bool:
+    """True when a lead cell's ``line`` opens a second post's title after ``above``."""
+    return _POST.match(line) is not None and len(above.split()) >= 2 and not _POST_GOES_ON.search(above)
 
 
 def _broken_label(piece: str, following: str) -> bool:

@@ -269,3 +269,48 @@ def test_a_row_cut_by_a_page_break_goes_on_in_its_own_columns_when_moved_to_the_
     assert recruit["owners"] == ["Fostering Service Manager"]
     assert recruit["due"]["date"] == "2026-09-30"
     assert recruit["rag"] == "amber"
+
+
+def test_two_leads_run_together_by_wrapping_are_read_as_two_leads():
+    # Word's lead cell holds one post a paragraph; in the text the lines just wrap. A line
+    # opening with a post's title ("Head of") after a whole title starts the next lead;
+    # a title going on over the line ("Head of Service and" / "Head of") does not.
+    plan = _read(
+        "Ref   Action              Lead              Timescale\n"
+        "\n"
+        "1     Open a joint        Head of           May 2026\n"
+        "      housing panel.      Corporate\n"
+        "                          Parenting\n"
+        "                          Head of\n"
+        "                          Housing\n"
+        "\n"
+        "2     Agree the           Director of       June 2026\n"
+        "      protocol.           Services and\n"
+        "                          Head of Quality\n"
+    )
+    first, second = _actions(plan)
+    assert first["owners"] == ["Head of Corporate Parenting", "Head of Housing"]
+    assert second["owners"] == ["Director of Services and Head of Quality"]
+
+
+def test_a_new_row_lower_down_a_page_does_not_join_the_row_cut_by_the_break():
+    # The row cut by the page break goes on at the top of the next page; the row after it
+    # has no reference (its recommendation cell is merged) but is a row of its own.
+    plan = _read(
+        "Ref   Recommendation   Action            Lead          Timescale\n"
+        "\n"
+        "1     Visits are       Audit visits      Head of       May 2026\n"
+        "      late.            every month\n"
+        "\f"
+        "                       and report.       Service\n"
+        "                       Publish a         Practice      June 2026\n"
+        "                       tracker.          Lead\n"
+        "                                         Head of\n"
+        "                                         Quality\n"
+    )
+    audit, publish = _actions(plan)
+    assert audit["text"] == "Audit visits every month and report."
+    assert audit["owners"] == ["Head of Service"]
+    assert publish["text"] == "Publish a tracker."
+    assert publish["owners"] == ["Practice Lead", "Head of Quality"]
+    assert publish["due"]["date"] == "2026-06-30"
