@@ -430,6 +430,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     # The last body line of each page: a cell that reaches it may go on over the page.
     # Row borders, where the table has them, say where rows start; else the key column.
     ruled = sum(ln.ruled_above for ln in body) >= 2
+    rag_col = next((c for c, t in enumerate(header.texts) if c and role_of(t) == "rag"), None)
     last_on_page = {id(ln) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
     first_on_pages = {id(nxt) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
     k = 0
@@ -459,6 +460,12 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         placed: dict[int, list[Word]] = {}
         for w in ln.words:
             placed.setdefault(column_of[id(w)] if id(w) in column_of else cols.of(w.x0), []).append(w)
+        # pdftotext keeps one space where a right-aligned cell (a date) runs up to the
+        # RAG beside it: "30 June 2025 Green". A rating word ending the cell before an
+        # empty RAG column is that column's.
+        before_rag = placed.get(rag_col - 1, []) if rag_col is not None and rag_col not in placed else []
+        if rag_col is not None and len(before_rag) > 1 and before_rag[-1].text.strip(".").lower() in _RAG_WORDS:
+            placed[rag_col] = [before_rag.pop()]
         if key is None and len(placed) > 1:
             # The row's key is its reference, recommendation or action, whichever comes
             # first among the columns the first rows use; a RAG or status column printed
@@ -709,6 +716,7 @@ def _match(starts: list[float], lefts: list[float]) -> list[int]:
     return homes
 
 
+_RAG_WORDS = {"red", "amber", "green", "blue", "grey", "gray", "black"}
 _KEY_ROLES = {"number", "recommendation", "action", "action_ref", "section", "outcome"}
 _REF = re.compile(r"^\(?(?:[A-Za-z]{1,4}\s?)?\d{1,3}(?:\.\d{1,3})*[.)]?$|^\(?[a-z][.)]$")
 

@@ -314,3 +314,18 @@ def test_a_new_row_lower_down_a_page_does_not_join_the_row_cut_by_the_break():
     assert publish["text"] == "Publish a tracker."
     assert publish["owners"] == ["Practice Lead", "Head of Quality"]
     assert publish["due"]["date"] == "2026-06-30"
+
+
+def test_a_rating_run_up_against_a_right_aligned_date_is_the_rag_columns():
+    # A spreadsheet prints dates right-aligned; pdftotext keeps one space between the
+    # date and the RAG word beside it, so the two read as one piece of text.
+    plan = _read(
+        "Ref   What we will do                    Lead officer          Target date   RAG\n"
+        "1     Audit every plan each month.       Head of Service      30 June 2025 Green\n"
+        "2     Report findings each quarter.      Principal Social  30 September 2025 Amber\n"
+        "                                         Worker\n"
+    )
+    first, second = _actions(plan)
+    assert (first["due"]["date"], first["rag"]) == ("2025-06-30", "green")
+    assert (second["due"]["date"], second["rag"]) == ("2025-09-30", "amber")
+    assert second["owners"] == ["Principal Social Worker"]
