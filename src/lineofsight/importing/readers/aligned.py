@@ -430,6 +430,8 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     # The last body line of each page: a cell that reaches it may go on over the page.
     # Row borders, where the table has them, say where rows start; else the key column.
     ruled = sum(ln.ruled_above for ln in body) >= 2
+    spill: dict[int, list[tuple[Line, list[Word]]]] = {}
+    spill_row: Row | None = None
     rag_col = next((c for c, t in enumerate(header.texts) if c and role_of(t) == "rag"), None)
     last_on_page = {id(ln) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
     first_on_pages = {id(nxt) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
@@ -511,7 +513,23 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             if key not in placed and len(others) >= 3 and capital and ended:
                 starts_row = True
         if current is None or starts_row:
+            # A recommendation cell merged down beside the next row goes on there in lower
+            # case, in mid sentence: those lines stay in the row above.
+            spill = {
+                c: current[c]
+                for c in placed
+                if current is not None
+                and shifting
+                and role_of(header.texts[c]) == "recommendation"
+                and current[c]
+                and _continues_lower(placed[c])
+                and current[c][-1][1][-1].text[-1:] not in ".!?:;"
+            }
+            count = len(rows)
             flush()
+            spill_row = rows[-1] if spill and len(rows) > count else None
+            if spill_row is None:
+                spill = {}
             current = [[] for _ in range(width)]
             current_line = ln
             page = ln.page if not rows[1:] else page
@@ -520,8 +538,16 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         # Kept for every column: the key is only known once a line fills two columns.
         key_text[id(ln)] = {c: " ".join(w.text for w in words) for c, words in placed.items()}
         for c, words in placed.items():
-            current[c].append((ln, words))
             last_in_col[c] = ln
+            if c in spill and spill_row is not None:
+                spill[c].append((ln, words))
+                spill_row.cells[c] = _cell(spill[c], gap, float("inf"))
+                if words[-1].text[-1:] in ".!?":
+                    del spill[c]  # the merged cell's sentence ended
+                continue
+            current[c].append((ln, words))
+        for c in [c for c in spill if c not in placed]:
+            del spill[c]  # a merged cell goes on without a break
         k += 1
     flush()
     return Table(rows, 0, page=body[0].page if body else None), []

@@ -329,3 +329,22 @@ def test_a_rating_run_up_against_a_right_aligned_date_is_the_rag_columns():
     assert (first["due"]["date"], first["rag"]) == ("2025-06-30", "green")
     assert (second["due"]["date"], second["rag"]) == ("2025-09-30", "amber")
     assert second["owners"] == ["Principal Social Worker"]
+
+
+def test_a_recommendation_merged_down_beside_the_next_action_stays_whole():
+    # The recommendation cell is merged over two action rows; its last lines print beside
+    # the second action in lower case, in mid sentence. They finish the recommendation.
+    plan = _read(
+        "No.   Recommendation   Action            Lead          Timescale\n"
+        "\n"
+        "1.    The quality of   Introduce a       Head of       May 2026\n"
+        "      supervision      dashboard.        Assessment\n"
+        "      in the\n"
+        "      assessment       Run training      Principal     June 2026\n"
+        "      teams.           for managers.     Social Worker\n"
+    )
+    (rec,) = plan["recommendations"]
+    assert rec["ref"] == "1"
+    assert rec["text"] == "The quality of supervision in the assessment teams."
+    assert [a["text"] for a in rec["actions"]] == ["Introduce a dashboard.", "Run training for managers."]
+    assert rec["actions"][1]["owners"] == ["Principal Social Worker"]
