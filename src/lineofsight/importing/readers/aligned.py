@@ -160,7 +160,7 @@ def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], sp
     following line with a few words under header cells, none under the first, set in
     bold when the header is."""
     bold = all(w.bold for s in spans for w in s.words)
-    while header.end < len(lines) and header.end - header.start < 4:
+    while header.end < len(lines) and header.end - header.start < 6:
         ln = lines[header.end]
         prev = lines[header.end - 1]
         if ln.page != prev.page or ln.top - prev.top > 1.6 * ln.pitch or ln.ruled_above:
@@ -186,12 +186,19 @@ def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], sp
 def _header_text(words: list[Word]) -> str:
     """A header cell's words; a word the column was too narrow for ("Recommend" /
     "ation") is joined back when only the joined form names a column."""
-    spaced = " ".join(w.text for w in words)
-    if role_of(spaced) is not None or not 1 < len(words) <= 8:
+    texts = [w.text for w in words]
+    # A month's name broken by a narrow column ("Progress Septe" / "mber 2025"): the
+    # update column's date, joined back like a broken date in the body.
+    k = 0
+    while k + 1 < len(texts):
+        if _broken_date(texts[k], texts[k + 1]):
+            texts[k : k + 2] = [texts[k] + texts[k + 1]]
+        k += 1
+    spaced = " ".join(texts)
+    if role_of(spaced) is not None or not 1 < len(texts) <= 8:
         return spaced
     # A narrow column breaks a word more than once ("Recom" / "menda" / "tion"): every way
     # of joining neighbouring pieces is tried, fewest joins first.
-    texts = [w.text for w in words]
     gaps = range(len(texts) - 1)
     for joins in range(1, len(texts)):
         for chosen in itertools.combinations(gaps, joins):

@@ -348,3 +348,23 @@ def test_a_recommendation_merged_down_beside_the_next_action_stays_whole():
     assert rec["text"] == "The quality of supervision in the assessment teams."
     assert [a["text"] for a in rec["actions"]] == ["Introduce a dashboard.", "Run training for managers."]
     assert rec["actions"][1]["owners"] == ["Principal Social Worker"]
+
+
+def test_update_columns_whose_header_month_a_narrow_column_broke_keep_their_dates():
+    # "Progress September 2025" wrapped over five lines, the month broken mid-word: the
+    # whole band is the header, and each update is dated by its column's month.
+    plan = _read(
+        "No      Action    Lead      Due       Progre    Progre\n"
+        "                                      ss        ss\n"
+        "                                      Septe     Decem\n"
+        "                                      mber      ber\n"
+        "                                      2025      2025\n"
+        "\n"
+        "1       Audit     Head of   May 2026  Not       Done.\n"
+        "        visits.   Service             started.\n"
+    )
+    (action,) = _actions(plan)
+    assert [(u["as_of"], u["text"]) for u in action["updates"]] == [
+        ("2025-09-30", "Not started."),
+        ("2025-12-31", "Done."),
+    ]
