@@ -160,7 +160,7 @@ def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], sp
     following line with a few words under header cells, none under the first, set in
     bold when the header is."""
     bold = all(w.bold for s in spans for w in s.words)
-    while header.end < len(lines) and header.end - header.start < 4:
+    while header.end < len(lines) and header.end - header.start < 6:
         ln = lines[header.end]
         prev = lines[header.end - 1]
         if ln.page != prev.page or ln.top - prev.top > 1.6 * ln.pitch or ln.ruled_above:
@@ -186,12 +186,19 @@ def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], sp
 def _header_text(words: list[Word]) -> str:
     """A header cell's words; a word the column was too narrow for ("Recommend" /
     "ation") is joined back when only the joined form names a column."""
-    spaced = " ".join(w.text for w in words)
-    if role_of(spaced) is not None or not 1 < len(words) <= 8:
+    texts = [w.text for w in words]
+    # A month's name broken by a narrow column ("Progress Septe" / "mber 2025"): the
+    # update column's date, joined back like a broken date in the body.
+    k = 0
+    while k + 1 < len(texts):
+        if _broken_date(texts[k], texts[k + 1]):
+            texts[k : k + 2] = [texts[k] + texts[k + 1]]
+        k += 1
+    spaced = " ".join(texts)
+    if role_of(spaced) is not None or not 1 < len(texts) <= 8:
         return spaced
     # A narrow column breaks a word more than once ("Recom" / "menda" / "tion"): every way
     # of joining neighbouring pieces is tried, fewest joins first.
-    texts = [w.text for w in words]
     gaps = range(len(texts) - 1)
     for joins in range(1, len(texts)):
         for chosen in itertools.combinations(gaps, joins):
@@ -403,12 +410,21 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         if current is not None and any(current):
             # Text files place words to the character, too coarse to tell a broken word.
             cells = [
-                _cell(parts, gap, float("inf") if shifting else rights.get(c, 0.0)) for c, parts in enumerate(current)
+                _cell(
+                    parts,
+                    gap,
+                    float("inf") if shifting else rights.get(c, 0.0),
+                    owners=role_of(header.texts[c]) == "owner",
+                )
+                for c, parts in enumerate(current)
             ]
             assert current_line is not None
             first_on_page = current_line.page != row_pages[-1]
             previous = rows[-1] if len(rows) > 1 and not rows[-1].cells[0].colspan > 1 else None
-            if first_on_page and previous is not None and key is not None and not cells[key].paras:
+            # Only a row opening its page goes on from the row above: one lower down
+            # follows a row that already went on over the break.
+            opens_page = id(current_line) in first_on_pages or not shifting
+            if first_on_page and opens_page and previous is not None and key is not None and not cells[key].paras:
                 # The first row on a page with no reference: the row above, cut by the
                 # page break, goes on here.
                 for cell, more in zip(previous.cells, cells, strict=True):
@@ -421,7 +437,11 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     # The last body line of each page: a cell that reaches it may go on over the page.
     # Row borders, where the table has them, say where rows start; else the key column.
     ruled = sum(ln.ruled_above for ln in body) >= 2
+    spill: dict[int, list[tuple[Line, list[Word]]]] = {}
+    spill_row: Row | None = None
+    rag_col = next((c for c, t in enumerate(header.texts) if c and role_of(t) == "rag"), None)
     last_on_page = {id(ln) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
+    first_on_pages = {id(nxt) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
     k = 0
     while k < len(body):
         ln = body[k]
@@ -449,6 +469,12 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         placed: dict[int, list[Word]] = {}
         for w in ln.words:
             placed.setdefault(column_of[id(w)] if id(w) in column_of else cols.of(w.x0), []).append(w)
+        # pdftotext keeps one space where a right-aligned cell (a date) runs up to the
+        # RAG beside it: "30 June 2025 Green". A rating word ending the cell before an
+        # empty RAG column is that column's.
+        before_rag = placed.get(rag_col - 1, []) if rag_col is not None and rag_col not in placed else []
+        if rag_col is not None and len(before_rag) > 1 and before_rag[-1].text.strip(".").lower() in _RAG_WORDS:
+            placed[rag_col] = [before_rag.pop()]
         if key is None and len(placed) > 1:
             # The row's key is its reference, recommendation or action, whichever comes
             # first among the columns the first rows use; a RAG or status column printed
@@ -465,7 +491,13 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                 before is None
                 or _paragraph_gap(before, ln, gap, last_on_page)
                 or para_from_text(" ".join(w.text for w in placed[key])).kind in ("number", "letter")
-                or _follows_on(key_text.get(id(before), {}).get(key, ""), " ".join(w.text for w in placed[key]))
+                or (
+                    _follows_on(key_text.get(id(before), {}).get(key, ""), " ".join(w.text for w in placed[key]))
+                    # A recommendation lead-in ("Recommendation 1: ...") heads the first
+                    # action of its row in the same cell: a sentence under it alone, with
+                    # no other cell starting beside it, is that action, not a new row.
+                    and not (len(placed) == 1 and current is not None and _leads_in(current[key]))
+                )
             )
         if not ruled and not starts_row and previous_line is not None:
             # Three or more cells starting on one line, each empty on the line above:
@@ -488,7 +520,23 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             if key not in placed and len(others) >= 3 and capital and ended:
                 starts_row = True
         if current is None or starts_row:
+            # A recommendation cell merged down beside the next row goes on there in lower
+            # case, in mid sentence: those lines stay in the row above.
+            spill = {
+                c: current[c]
+                for c in placed
+                if current is not None
+                and shifting
+                and role_of(header.texts[c]) == "recommendation"
+                and current[c]
+                and _continues_lower(placed[c])
+                and current[c][-1][1][-1].text[-1:] not in ".!?:;"
+            }
+            count = len(rows)
             flush()
+            spill_row = rows[-1] if spill and len(rows) > count else None
+            if spill_row is None:
+                spill = {}
             current = [[] for _ in range(width)]
             current_line = ln
             page = ln.page if not rows[1:] else page
@@ -497,8 +545,16 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         # Kept for every column: the key is only known once a line fills two columns.
         key_text[id(ln)] = {c: " ".join(w.text for w in words) for c, words in placed.items()}
         for c, words in placed.items():
-            current[c].append((ln, words))
             last_in_col[c] = ln
+            if c in spill and spill_row is not None:
+                spill[c].append((ln, words))
+                spill_row.cells[c] = _cell(spill[c], gap, float("inf"))
+                if words[-1].text[-1:] in ".!?":
+                    del spill[c]  # the merged cell's sentence ended
+                continue
+            current[c].append((ln, words))
+        for c in [c for c in spill if c not in placed]:
+            del spill[c]  # a merged cell goes on without a break
         k += 1
     flush()
     return Table(rows, 0, page=body[0].page if body else None), []
@@ -517,17 +573,33 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
         else:
             blocks.append([ln])
     refs = list(header.lefts)
+    # The line each column last had text on: the cells still open at a page's foot.
+    last_in_col: dict[int, tuple[Line, str]] = {}
+    previous: Line | None = None
     for block in blocks:
         pieces = [segments(ln, split) for ln in block]
         # A line that is one piece of text across the columns is a title (a section row).
         titles = {id(p[0]) for p in pieces if len(p) == 1 and not _MARKER.fullmatch(p[0].words[0].text)}
         spans = _stretches([sg for p in pieces for sg in p], titles)
-        if len(spans) == 1 and len(block) == 1:
+        homes = _shifted_page(block, spans, previous, last_in_col, cols, len(header.lefts))
+        if previous is not None and block[0].page != previous.page:
+            refs = list(header.lefts)
+        if homes is not None:
+            # Each page is laid out afresh: the columns after the ones matched move with them.
+            refs = _moved(header.lefts, spans, homes)
+        previous = block[-1]
+        if homes is None and len(spans) == 1 and len(block) == 1:
+            for w in block[0].words:
+                last_in_col[cols.of(w.x0)] = (block[0], w.text)
             continue  # one stretch of text: a section row or one cell, placed by position
         edges = cols.edges[1:]
-        if not any(w.x0 < e < w.x1 for ln in block for w in ln.words for e in edges):
+        if homes is None and not any(w.x0 < e < w.x1 for ln in block for w in ln.words for e in edges):
+            for ln in block:
+                for w in ln.words:
+                    last_in_col[cols.of(w.x0)] = (ln, w.text)
             continue  # the block lines up with the header: placed by position
-        homes = _match([sp[0] for sp in spans], refs)
+        if homes is None:
+            homes = _match([sp[0] for sp in spans], refs)
         # pdftotext moves a whole stretch of the table together: the next block is
         # matched against where this one put each column.
         for sp, home in zip(spans, homes, strict=True):
@@ -540,6 +612,49 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
                 x = ln.words[0].x0 if title else w.x0
                 k = max((i for i, sp in enumerate(spans) if sp[0] <= x + 1), default=0)
                 out[id(w)] = homes[k]
+                last_in_col[homes[k]] = (ln, w.text)
+    return out
+
+
+def _shifted_page(
+    block: list[Line],
+    spans: list[list[float]],
+    previous: Line | None,
+    last_in_col: dict[int, tuple[Line, str]],
+    cols: _Columns,
+    width: int,
+) -> list[int] | None:
+    """The columns of a page's first block when pdftotext moved them to the left margin.
+
+    With the first columns empty on a page, pdftotext prints the rest from the margin,
+    where position alone cannot tell which columns they are. A row cut by the page break
+    goes on in the cells still open at the foot of the page above: when the leftmost cell
+    that reached the page's last line stopped in mid sentence, the block's stretches are
+    the columns from that one on, in order.
+    None when the block does not start a page, or sits where the header puts it."""
+    if previous is None or block[0].page == previous.page:
+        return None
+    open_cols = sorted(c for c, (ln, _) in last_in_col.items() if ln is previous)
+    if not open_cols or open_cols[0] == 0 or open_cols[0] + len(spans) > width:
+        return None
+    if last_in_col[open_cols[0]][1][-1:] in ".!?;:":
+        return None  # the first cell at the page's foot ended its sentence: a new row
+    first = open_cols[0]
+    if block[0].words[0].x0 > spans[0][0] + 1:
+        return None  # the page's first line is not at the block's left: not moved to the margin
+    if _match([sp[0] for sp in spans], cols.header.lefts)[0] >= first:
+        return None  # by position the page's first line is in the open cell already
+    return list(range(first, first + len(spans)))
+
+
+def _moved(lefts: list[float], spans: list[list[float]], homes: list[int]) -> list[float]:
+    """Where each header column sits on a page whose matched columns moved to ``spans``:
+    the others move by as much as the nearest matched column."""
+    at = {home: sp[0] for sp, home in zip(spans, homes, strict=True)}
+    out = []
+    for j, left in enumerate(lefts):
+        near = min(at, key=lambda h: abs(h - j))
+        out.append(at[j] if j in at else left + at[near] - lefts[near])
     return out
 
 
@@ -634,6 +749,7 @@ def _match(starts: list[float], lefts: list[float]) -> list[int]:
     return homes
 
 
+_RAG_WORDS = {"red", "amber", "green", "blue", "grey", "gray", "black"}
 _KEY_ROLES = {"number", "recommendation", "action", "action_ref", "section", "outcome"}
 _REF = re.compile(r"^\(?(?:[A-Za-z]{1,4}\s?)?\d{1,3}(?:\.\d{1,3})*[.)]?$|^\(?[a-z][.)]$")
 
@@ -674,9 +790,10 @@ def _paragraph_gap(before: Line, ln: Line, gap: float, last_on_page: set[int]) -
     return ln.top - before.top > gap * ln.pitch
 
 
-def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cell:
+def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float, *, owners: bool = False) -> Cell:
     """A cell's paragraphs from its lines: markers and vertical gaps start paragraphs,
-    other lines continue the paragraph they wrapped from."""
+    other lines continue the paragraph they wrapped from. In a lead column (``owners``)
+    a line opening with a post's title ("Head of", "Director") starts the next lead."""
     paras: list[Para] = []
     wrapped: list[bool] = []
     prev: Line | None = None
@@ -686,7 +803,11 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
         if not text:
             continue
         bold = all(w.bold for w in words)
-        if paras and prev_words and _broken_date(prev_words[-1].text, words[0].text):
+        if (
+            paras
+            and prev_words
+            and (_broken_date(prev_words[-1].text, words[0].text) or _broken_label(prev_words[-1].text, words[0].text))
+        ):
             paras[-1].text += text  # "30/11/202" over "5", "Septembe" over "r 2025"
             wrapped[-1] = True
             prev, prev_words = ln, words
@@ -698,6 +819,9 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
             or prev is None
             or (ln.page == prev.page and ln.top - prev.top > gap * ln.pitch)
             or (paras[-1].bold and not bold)  # a bold lead-in ("Recommendation 2:") ended
+            # Text loses the lead-in's bold: it ends with its sentence.
+            or (len(paras) == 1 and _LEAD_IN.match(paras[0].text) is not None and paras[0].text.endswith("."))
+            or (owners and _next_post(paras[-1].text, text))
         )
         if new:
             paras.append(para)
@@ -717,6 +841,10 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
     for para, was_wrapped in zip(paras, wrapped, strict=True):
         if was_wrapped and para.kind == "text":
             para.unsplit = True
+    if len(paras) > 1 and paras[0].kind == "text" and _LEAD_IN.match(paras[0].text) and paras[0].text.endswith("."):
+        # "Recommendation 1: ..." heading a cell over its actions is printed in bold as a
+        # lead-in; a text extraction drops the bold, so it is given back.
+        paras[0].bold = True
     return Cell(paras)
 
 
@@ -734,6 +862,40 @@ def _broken_date(piece: str, following: str) -> bool:
         return len(re.split(r"[/.]", piece)[-1] + following) in (2, 4)
     head, tail = piece.lower(), following.lower().rstrip(".,;")
     return head.isalpha() and tail.isalpha() and head not in _MONTHS and head + tail in _MONTHS
+
+
+# "Recommendation 1:" / "Recommendation 2 –" opening a cell: a lead-in naming the
+# recommendation the cell's actions answer.
+_LEAD_IN = re.compile(r"^Recommendation\s+\d{1,2}[a-z]?\s*[:\u2013\u2014-]\s*\S", re.I)
+# Words a narrow column breaks that are safe to join back: a closed set, like dates.
+_LABEL_WORDS = {"recommendation", "recommendations"}
+
+
+def _leads_in(parts: list[tuple[Line, list[Word]]]) -> bool:
+    """True when a cell's lines so far are one recommendation lead-in sentence that has
+    ended: "Recommendation 1: Improve the plans." """
+    text = " ".join(w.text for _, words in parts for w in words)
+    broken = re.match(r"(\w+) (\w+)", text)
+    if broken and _broken_label(broken[1], broken[2]):
+        text = broken[1] + text[broken.end(1) + 1 :]
+    return _LEAD_IN.match(text) is not None and text.endswith(".") and text.count(". ") == 0
+
+
+# The words a post's title opens with: in a lead cell, a line starting with one after a
+# whole title is the next lead (Word's paragraphs, run together by the text's wrapping).
+_POST = re.compile(r"^(?:Head of|Director\b|Assistant\b|Deputy\b|Executive\b|Principal\b|Chief\b)")
+# A title going on over the line: "Deputy" / "Director", "Head of Service and" / "Head of".
+_POST_GOES_ON = re.compile(r"(?:\b(?:and|&|of|for|to|Deputy|Assistant|Executive|Interim|Acting|Senior)|[,/+(-])$", re.I)
+
+
+def _next_post(above: str, line: str) -> bool:
+    """True when a lead cell's ``line`` opens a second post's title after ``above``."""
+    return _POST.match(line) is not None and len(above.split()) >= 2 and not _POST_GOES_ON.search(above)
+
+
+def _broken_label(piece: str, following: str) -> bool:
+    """True when a narrow column broke "Recommendation" ("Recommendati" / "on 1:")."""
+    return piece.isalpha() and following.isalpha() and (piece + following).lower() in _LABEL_WORDS
 
 
 def _reaches(word: Word, right: float) -> bool:

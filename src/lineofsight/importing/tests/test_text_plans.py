@@ -207,3 +207,164 @@ def test_a_table_for_each_recommendation_with_the_same_header_reads_each_heading
     assert second["text"] == "Make sure children at risk outside the home have a plan that reduces risk."
     assert [a["text"] for a in second["actions"]] == ["Adopt a contextual model."]
     assert second["actions"][0]["owners"] == ["Exploitation Lead"]
+
+
+def test_a_recommendation_lead_in_that_lost_its_bold_heads_its_first_action():
+    # Word prints "Recommendation 1: ..." in bold over the row's first action, in the same
+    # cell; the text has no bold, and a narrow column broke the word "Recommendation".
+    # The lead-in is the recommendation; the sentence under it is the first action, with
+    # the owner and date beside the lead-in.
+    plan = _read(
+        "Action              Owner              By when          Update\n"
+        "Recommendati        Head of Service,   February 2026    Workshops\n"
+        "on 1: Improve       CIN                                 held.\n"
+        "the quality of\n"
+        "plans.\n"
+        "Relaunch the\n"
+        "SMART guidance.\n"
+        "Introduce a plan    Quality            March 2026       Complete.\n"
+        "quality question.   Manager\n"
+        "Recommendati        Team Manager       Ongoing          Started.\n"
+        "on 2: Ensure\n"
+        "carers are heard.\n"
+        "Offer every carer\n"
+        "an assessment.\n"
+    )
+    first, second = plan["recommendations"]
+    assert first["text"] == "Recommendation 1: Improve the quality of plans."
+    assert [a["text"] for a in first["actions"]] == [
+        "Relaunch the SMART guidance.",
+        "Introduce a plan quality question.",
+    ]
+    assert first["actions"][0]["owners"] == ["Head of Service, CIN"]
+    assert first["actions"][0]["due"]["date"] == "2026-02-28"
+    assert second["text"] == "Recommendation 2: Ensure carers are heard."
+    assert [a["text"] for a in second["actions"]] == ["Offer every carer an assessment."]
+
+
+def test_a_row_cut_by_a_page_break_goes_on_in_its_own_columns_when_moved_to_the_margin():
+    # With the Ref column empty on the new page, pdftotext prints the rest of the row
+    # from the left margin: the cells still open at the page's foot (the action in mid
+    # sentence) are the columns those lines belong to, in order.
+    plan = _read(
+        "Ref         Action        Lead          Target      Progress     RAG\n"
+        "                                        date\n"
+        "\n"
+        "2.1         Approve a     Director of   January     Completed    Blue\n"
+        "            strategy.     Services      2026\n"
+        "\n"
+        "2.2         Recruit       Fostering     Septembe    Campaign     Amber\n"
+        "            specialist    Service\n"
+        "\f"
+        "foster       Manager   r 2026   launched.\n"
+        "carers for\n"
+        "teenagers.\n"
+        "\n"
+        "2.3         Review        Head of       March       Not          Red\n"
+        "            the offer.    Service       2026        started\n"
+    )
+    texts = [a["text"] for a in _actions(plan)]
+    assert texts == ["Approve a strategy.", "Recruit specialist foster carers for teenagers.", "Review the offer."]
+    recruit = _actions(plan)[1]
+    assert recruit["owners"] == ["Fostering Service Manager"]
+    assert recruit["due"]["date"] == "2026-09-30"
+    assert recruit["rag"] == "amber"
+
+
+def test_two_leads_run_together_by_wrapping_are_read_as_two_leads():
+    # Word's lead cell holds one post a paragraph; in the text the lines just wrap. A line
+    # opening with a post's title ("Head of") after a whole title starts the next lead;
+    # a title going on over the line ("Head of Service and" / "Head of") does not.
+    plan = _read(
+        "Ref   Action              Lead              Timescale\n"
+        "\n"
+        "1     Open a joint        Head of           May 2026\n"
+        "      housing panel.      Corporate\n"
+        "                          Parenting\n"
+        "                          Head of\n"
+        "                          Housing\n"
+        "\n"
+        "2     Agree the           Director of       June 2026\n"
+        "      protocol.           Services and\n"
+        "                          Head of Quality\n"
+    )
+    first, second = _actions(plan)
+    assert first["owners"] == ["Head of Corporate Parenting", "Head of Housing"]
+    assert second["owners"] == ["Director of Services and Head of Quality"]
+
+
+def test_a_new_row_lower_down_a_page_does_not_join_the_row_cut_by_the_break():
+    # The row cut by the page break goes on at the top of the next page; the row after it
+    # has no reference (its recommendation cell is merged) but is a row of its own.
+    plan = _read(
+        "Ref   Recommendation   Action            Lead          Timescale\n"
+        "\n"
+        "1     Visits are       Audit visits      Head of       May 2026\n"
+        "      late.            every month\n"
+        "\f"
+        "                       and report.       Service\n"
+        "                       Publish a         Practice      June 2026\n"
+        "                       tracker.          Lead\n"
+        "                                         Head of\n"
+        "                                         Quality\n"
+    )
+    audit, publish = _actions(plan)
+    assert audit["text"] == "Audit visits every month and report."
+    assert audit["owners"] == ["Head of Service"]
+    assert publish["text"] == "Publish a tracker."
+    assert publish["owners"] == ["Practice Lead", "Head of Quality"]
+    assert publish["due"]["date"] == "2026-06-30"
+
+
+def test_a_rating_run_up_against_a_right_aligned_date_is_the_rag_columns():
+    # A spreadsheet prints dates right-aligned; pdftotext keeps one space between the
+    # date and the RAG word beside it, so the two read as one piece of text.
+    plan = _read(
+        "Ref   What we will do                    Lead officer          Target date   RAG\n"
+        "1     Audit every plan each month.       Head of Service      30 June 2025 Green\n"
+        "2     Report findings each quarter.      Principal Social  30 September 2025 Amber\n"
+        "                                         Worker\n"
+    )
+    first, second = _actions(plan)
+    assert (first["due"]["date"], first["rag"]) == ("2025-06-30", "green")
+    assert (second["due"]["date"], second["rag"]) == ("2025-09-30", "amber")
+    assert second["owners"] == ["Principal Social Worker"]
+
+
+def test_a_recommendation_merged_down_beside_the_next_action_stays_whole():
+    # The recommendation cell is merged over two action rows; its last lines print beside
+    # the second action in lower case, in mid sentence. They finish the recommendation.
+    plan = _read(
+        "No.   Recommendation   Action            Lead          Timescale\n"
+        "\n"
+        "1.    The quality of   Introduce a       Head of       May 2026\n"
+        "      supervision      dashboard.        Assessment\n"
+        "      in the\n"
+        "      assessment       Run training      Principal     June 2026\n"
+        "      teams.           for managers.     Social Worker\n"
+    )
+    (rec,) = plan["recommendations"]
+    assert rec["ref"] == "1"
+    assert rec["text"] == "The quality of supervision in the assessment teams."
+    assert [a["text"] for a in rec["actions"]] == ["Introduce a dashboard.", "Run training for managers."]
+    assert rec["actions"][1]["owners"] == ["Principal Social Worker"]
+
+
+def test_update_columns_whose_header_month_a_narrow_column_broke_keep_their_dates():
+    # "Progress September 2025" wrapped over five lines, the month broken mid-word: the
+    # whole band is the header, and each update is dated by its column's month.
+    plan = _read(
+        "No      Action    Lead      Due       Progre    Progre\n"
+        "                                      ss        ss\n"
+        "                                      Septe     Decem\n"
+        "                                      mber      ber\n"
+        "                                      2025      2025\n"
+        "\n"
+        "1       Audit     Head of   May 2026  Not       Done.\n"
+        "        visits.   Service             started.\n"
+    )
+    (action,) = _actions(plan)
+    assert [(u["as_of"], u["text"]) for u in action["updates"]] == [
+        ("2025-09-30", "Not started."),
+        ("2025-12-31", "Done."),
+    ]
