@@ -152,7 +152,53 @@ def _header_split(lines: list[Line], i: int, split: float) -> _Header | None:
             best_spans = spans
     if best is not None:
         _extend_header(lines, best, best_spans, split)
+        _sub_header(lines, best, split)
     return best
+
+
+def _sub_header(lines: list[Line], header: _Header, split: float) -> None:
+    """Take in a second header row under one merged header cell ("Delivery" over Lead,
+    Partners and By when), which the cell's padding may set a blank line below the first:
+    two or more short pieces of text, all under that one cell, that name columns. The
+    merged cell gives way to the columns under it."""
+    if header.end >= len(lines):
+        return
+    bold = all(w.bold for w in lines[header.start].words)
+    prev, first = lines[header.end - 1], lines[header.end]
+    if first.page != prev.page or first.top - prev.top > 2.5 * first.pitch or first.ruled_above:
+        return
+    end = header.end
+    while end < len(lines) and end - header.end < 3:
+        ln = lines[end]
+        if end > header.end and (ln.page != first.page or ln.top - lines[end - 1].top > 1.6 * ln.pitch):
+            break
+        if bold and not all(w.bold for w in ln.words):
+            break
+        end += 1
+    spans: list[_Segment] = []
+    for ln in lines[header.end : end]:
+        for seg in segments(ln, split):
+            hit = next((s for s in spans if seg.x0 < s.x1 + split / 2 and s.x0 < seg.x1 + split / 2), None)
+            if hit is None:
+                spans.append(_Segment(seg.x0, seg.x1, list(seg.words)))
+            else:
+                hit.words += seg.words
+                hit.x0, hit.x1 = min(hit.x0, seg.x0), max(hit.x1, seg.x1)
+    spans.sort(key=lambda s: s.x0)
+    if len(spans) < 2 or any(len(s.words) > 3 for s in spans):
+        return
+    homes = {max((k for k, x in enumerate(header.lefts) if x <= s.x0 + split / 2), default=-1) for s in spans}
+    if len(homes) != 1 or -1 in homes:
+        return
+    k = homes.pop()
+    texts = [_header_text(s.words) for s in spans]
+    if header_score(texts) < 2:
+        return
+    header.texts[k : k + 1] = texts
+    header.lefts[k : k + 1] = [min(spans[0].x0, header.lefts[k])] + [s.x0 for s in spans[1:]]
+    header.rights[k : k + 1] = [s.x1 for s in spans]
+    header.score = header_score(header.texts)
+    header.end = end
 
 
 def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], split: float) -> None:
