@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from ..columns import header_score, role_of
 from ..grid import Cell, Para, Row, Table, para_from_text
+from . import broken_words
 
 _BULLET = re.compile(r"[•●▪■◦‣∙✓✔➢►❖]")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
@@ -431,6 +432,8 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         for w in ln.words:
             c = cols.of(w.x0)
             rights[c] = max(rights.get(c, 0.0), w.x1)
+    # The words the table prints, for telling a broken word's pieces from real words.
+    known = broken_words.vocabulary(w.text for ln in body for w in ln.words)
     width = len(header.texts)
     rows: list[Row] = [Row([Cell([Para(t, bold=True)]) for t in header.texts], body[0].number - 1 if body else 1)]
     # Per column, the lines of the current row: (line, words).
@@ -449,7 +452,8 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         if current is not None and any(current):
             # Text files place words to the character, too coarse to tell a broken word.
             cells = [
-                _cell(parts, gap, float("inf") if shifting else rights.get(c, 0.0)) for c, parts in enumerate(current)
+                _cell(parts, gap, float("inf") if shifting else rights.get(c, 0.0), known)
+                for c, parts in enumerate(current)
             ]
             assert current_line is not None
             first_on_page = current_line.page != row_pages[-1]
@@ -720,7 +724,7 @@ def _paragraph_gap(before: Line, ln: Line, gap: float, last_on_page: set[int]) -
     return ln.top - before.top > gap * ln.pitch
 
 
-def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cell:
+def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float, known: Counter[str] | None = None) -> Cell:
     """A cell's paragraphs from its lines: markers and vertical gaps start paragraphs,
     other lines continue the paragraph they wrapped from."""
     paras: list[Para] = []
@@ -755,7 +759,17 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
                 and " " not in prev_words[-1].text
                 and _reaches(prev_words[-1], right)
             )
-            paras[-1].text = paras[-1].text + text if broken and text[:1].islower() else _join(paras[-1].text, text)
+            # A word too long for a narrow column, broken near the cell's widest line
+            # (within three letters: text extraction puts proportional letters on a grid).
+            edge = max(w.x1 for _, line_words in parts for w in line_words)
+            broken = broken or (
+                known is not None
+                and prev_words is not None
+                and prev_words[-1].x1 >= edge - 3 * _char_width(prev_words[-1])
+                and broken_words.is_broken(prev_words[-1].text, words[0].text, known)
+            )
+            joins = broken and (text[:1].islower() or text[:1].isdigit())
+            paras[-1].text = paras[-1].text + text if joins else _join(paras[-1].text, text)
             paras[-1].bold = paras[-1].bold and bold
             wrapped[-1] = True
         prev = ln
@@ -780,6 +794,10 @@ def _broken_date(piece: str, following: str) -> bool:
         return len(re.split(r"[/.]", piece)[-1] + following) in (2, 4)
     head, tail = piece.lower(), following.lower().rstrip(".,;")
     return head.isalpha() and tail.isalpha() and head not in _MONTHS and head + tail in _MONTHS
+
+
+def _char_width(word: Word) -> float:
+    return (word.x1 - word.x0) / max(len(word.text), 1)
 
 
 def _reaches(word: Word, right: float) -> bool:

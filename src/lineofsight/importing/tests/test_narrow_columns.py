@@ -4,6 +4,7 @@ cell, and words the column was too narrow for, broken across lines."""
 from __future__ import annotations
 
 from lineofsight.importing import read_plan
+from lineofsight.importing.readers import broken_words
 
 
 def _actions(plan: dict) -> list[dict]:
@@ -38,3 +39,45 @@ def test_second_header_row_under_a_merged_cell_after_a_blank_line_names_the_colu
     assert [a["due"]["date"] for a in actions] == ["2026-03-31", "2026-06-30"]
     assert [a["partners"] for a in actions] == [["Finance"], ["Housing"]]
     assert actions[0]["text"] == "Train every team manager in reflective supervision."
+
+
+def test_words_a_narrow_column_broke_are_joined_back_in_a_text_plan():
+    plan = _read(
+        "Ref   Recommendation  Action        Lead          Due\n"
+        "\n"
+        "1     Managers'       Recruit       Head of       April\n"
+        "      supervision     permane       Workfor       2026\n"
+        "      is not          nt social     ce\n"
+        "      reflective.     workers.\n"
+        "\n"
+        "2     Plans are       Provide       Assistan      June\n"
+        "      late.           emergen       t             2026\n"
+        "                      cy homes.     Director\n"
+    )
+    actions = _actions(plan)
+    assert [a["owners"] for a in actions] == [["Head of Workforce"], ["Assistant Director"]]
+    assert [a["text"] for a in actions] == ["Recruit permanent social workers.", "Provide emergency homes."]
+
+
+def test_broken_pieces_are_told_from_real_words():
+    known = broken_words.vocabulary(["the", "review", "of", "the", "plan", "in", "the", "north", "team"])
+    # Pieces that are no word: one letter, no vowel, an onset no word starts with.
+    assert broken_words.is_broken("Workfor", "ce", known)
+    assert broken_words.is_broken("Assistan", "t", known)
+    assert broken_words.is_broken("Adolesce", "nt", known)
+    assert broken_words.is_broken("Dire", "ctor", known)
+    assert broken_words.is_broken("assessm", "ent", known)
+    assert broken_words.is_broken("202", "5", known)  # "May 202" / "5"
+    # Real words go on being two words, after a line that wrapped at its edge.
+    assert not broken_words.is_broken("the", "north", known)
+    assert not broken_words.is_broken("review", "of", known)
+    assert not broken_words.is_broken("is", "essential", known)
+    assert not broken_words.is_broken("plan", "a", known)
+    assert not broken_words.is_broken("team", "Leader", known)
+    assert not broken_words.is_broken("2026", "5", known)
+
+
+def test_a_word_printed_whole_elsewhere_is_joined_when_broken():
+    known = broken_words.vocabulary(["the", "programme", "starts;", "a", "programme", "review"])
+    assert broken_words.is_broken("program", "me", known)
+    assert not broken_words.is_broken("program", "me", broken_words.vocabulary(["a", "plan"]))
