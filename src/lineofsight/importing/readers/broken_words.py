@@ -99,6 +99,12 @@ def is_broken(head: str, tail: str, known: Counter[str] | None = None) -> bool:
     return t[0] in "aeiou" and t.endswith(_ENDINGS) and rest and not whole
 
 
+def is_whole(word: str) -> bool:
+    """True for a short word of English grammar ("by", "of", "the"): a line that is
+    one of these ended at a word, however full the column."""
+    return word.lower() in _FUNCTION_WORDS
+
+
 def join(head: str, tail: str) -> str:
     """The two pieces as one word (the caller has checked :func:`is_broken`)."""
     return head + tail

@@ -81,3 +81,50 @@ def test_a_word_printed_whole_elsewhere_is_joined_when_broken():
     known = broken_words.vocabulary(["the", "programme", "starts;", "a", "programme", "review"])
     assert broken_words.is_broken("program", "me", known)
     assert not broken_words.is_broken("program", "me", broken_words.vocabulary(["a", "plan"]))
+
+
+def _glyphs(text: str, x: float, baseline: float) -> list:
+    """The characters of ``text`` set from ``x`` on ``baseline``, 5 pt each, a space 3 pt."""
+    from lineofsight.importing.readers.ruled import Glyph
+
+    out = []
+    space = False
+    for ch in text:
+        if ch == " ":
+            x += 3.0
+            space = True
+            continue
+        out.append(Glyph(baseline, x, x + 5.0, 10.0, ch, False, space_before=space))
+        x += 5.0
+        space = False
+    return out
+
+
+def test_a_ruled_pdf_cell_joins_a_broken_word_and_a_broken_year_but_not_a_short_word():
+    from lineofsight.importing.readers.ruled import cell_paras
+
+    # Cells with 5 pt of padding; each first line is full to the cell's side.
+    owner = cell_paras([*_glyphs("Assistant Dire", 50, 20), *_glyphs("ctor", 50, 32)], 45.0, 123.0)
+    due = cell_paras([*_glyphs("October 202", 50, 20), *_glyphs("5", 50, 32)], 45.0, 112.0)
+    # "By" fills a narrow header cell but is a word: "when" wraps under it, itself broken.
+    header = cell_paras([*_glyphs("By", 50, 20), *_glyphs("whe", 50, 32), *_glyphs("n", 50, 44)], 45.0, 70.0)
+    assert [p.text for p in owner] == ["Assistant Director"]
+    assert [p.text for p in due] == ["October 2025"]
+    assert [p.text for p in header] == ["By when"]
+
+
+def test_a_ruled_row_broken_by_the_page_joins_the_word_broken_at_the_page_foot():
+    from lineofsight.importing.grid import Cell, para_from_text
+    from lineofsight.importing.readers.ruled import _run_on
+
+    cell = Cell([para_from_text("Assistant Dire")])
+    _run_on(cell, [para_from_text("ctor")])
+    other = Cell([para_from_text("Head of")])
+    _run_on(other, [para_from_text("service")])
+    assert cell.text == "Assistant Director"
+    assert other.text == "Head of service"
+
+
+def test_a_short_word_of_grammar_is_whole():
+    assert broken_words.is_whole("By") and broken_words.is_whole("the")
+    assert not broken_words.is_whole("Recommendati")
