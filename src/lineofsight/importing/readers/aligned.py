@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from ..columns import header_score, role_of
 from ..grid import Cell, Para, Row, Table, para_from_text
+from . import broken_words
 
 _BULLET = re.compile(r"[•●▪■◦‣∙✓✔➢►❖]")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
@@ -152,7 +153,53 @@ def _header_split(lines: list[Line], i: int, split: float) -> _Header | None:
             best_spans = spans
     if best is not None:
         _extend_header(lines, best, best_spans, split)
+        _sub_header(lines, best, split)
     return best
+
+
+def _sub_header(lines: list[Line], header: _Header, split: float) -> None:
+    """Take in a second header row under one merged header cell ("Delivery" over Lead,
+    Partners and By when), which the cell's padding may set a blank line below the first:
+    two or more short pieces of text, all under that one cell, that name columns. The
+    merged cell gives way to the columns under it."""
+    if header.end >= len(lines):
+        return
+    bold = all(w.bold for w in lines[header.start].words)
+    prev, first = lines[header.end - 1], lines[header.end]
+    if first.page != prev.page or first.top - prev.top > 2.5 * first.pitch or first.ruled_above:
+        return
+    end = header.end
+    while end < len(lines) and end - header.end < 3:
+        ln = lines[end]
+        if end > header.end and (ln.page != first.page or ln.top - lines[end - 1].top > 1.6 * ln.pitch):
+            break
+        if bold and not all(w.bold for w in ln.words):
+            break
+        end += 1
+    spans: list[_Segment] = []
+    for ln in lines[header.end : end]:
+        for seg in segments(ln, split):
+            hit = next((s for s in spans if seg.x0 < s.x1 + split / 2 and s.x0 < seg.x1 + split / 2), None)
+            if hit is None:
+                spans.append(_Segment(seg.x0, seg.x1, list(seg.words)))
+            else:
+                hit.words += seg.words
+                hit.x0, hit.x1 = min(hit.x0, seg.x0), max(hit.x1, seg.x1)
+    spans.sort(key=lambda s: s.x0)
+    if len(spans) < 2 or any(len(s.words) > 3 for s in spans):
+        return
+    homes = {max((k for k, x in enumerate(header.lefts) if x <= s.x0 + split / 2), default=-1) for s in spans}
+    if len(homes) != 1 or -1 in homes:
+        return
+    k = homes.pop()
+    texts = [_header_text(s.words) for s in spans]
+    if header_score(texts) < 2:
+        return
+    header.texts[k : k + 1] = texts
+    header.lefts[k : k + 1] = [min(spans[0].x0, header.lefts[k])] + [s.x0 for s in spans[1:]]
+    header.rights[k : k + 1] = [s.x1 for s in spans]
+    header.score = header_score(header.texts)
+    header.end = end
 
 
 def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], split: float) -> None:
@@ -392,6 +439,8 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         for w in ln.words:
             c = cols.of(w.x0)
             rights[c] = max(rights.get(c, 0.0), w.x1)
+    # The words the table prints, for telling a broken word's pieces from real words.
+    known = broken_words.vocabulary(w.text for ln in body for w in ln.words)
     width = len(header.texts)
     rows: list[Row] = [Row([Cell([Para(t, bold=True)]) for t in header.texts], body[0].number - 1 if body else 1)]
     # Per column, the lines of the current row: (line, words).
@@ -414,6 +463,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                     parts,
                     gap,
                     float("inf") if shifting else rights.get(c, 0.0),
+                    known,
                     owners=role_of(header.texts[c]) == "owner",
                 )
                 for c, parts in enumerate(current)
@@ -790,7 +840,14 @@ def _paragraph_gap(before: Line, ln: Line, gap: float, last_on_page: set[int]) -
     return ln.top - before.top > gap * ln.pitch
 
 
-def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float, *, owners: bool = False) -> Cell:
+def _cell(
+    parts: list[tuple[Line, list[Word]]],
+    gap: float,
+    right: float,
+    known: Counter[str] | None = None,
+    *,
+    owners: bool = False,
+) -> Cell:
     """A cell's paragraphs from its lines: markers and vertical gaps start paragraphs,
     other lines continue the paragraph they wrapped from. In a lead column (``owners``)
     a line opening with a post's title ("Head of", "Director") starts the next lead."""
@@ -833,7 +890,17 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float, *, own
                 and " " not in prev_words[-1].text
                 and _reaches(prev_words[-1], right)
             )
-            paras[-1].text = paras[-1].text + text if broken and text[:1].islower() else _join(paras[-1].text, text)
+            # A word too long for a narrow column, broken near the cell's widest line
+            # (within three letters: text extraction puts proportional letters on a grid).
+            edge = max(w.x1 for _, line_words in parts for w in line_words)
+            broken = broken or (
+                known is not None
+                and prev_words is not None
+                and prev_words[-1].x1 >= edge - 3 * _char_width(prev_words[-1])
+                and broken_words.is_broken(prev_words[-1].text, words[0].text, known)
+            )
+            joins = broken and (text[:1].islower() or text[:1].isdigit())
+            paras[-1].text = paras[-1].text + text if joins else _join(paras[-1].text, text)
             paras[-1].bold = paras[-1].bold and bold
             wrapped[-1] = True
         prev = ln
@@ -896,6 +963,10 @@ def _next_post(above: str, line: str) -> bool:
 def _broken_label(piece: str, following: str) -> bool:
     """True when a narrow column broke "Recommendation" ("Recommendati" / "on 1:")."""
     return piece.isalpha() and following.isalpha() and (piece + following).lower() in _LABEL_WORDS
+
+
+def _char_width(word: Word) -> float:
+    return (word.x1 - word.x0) / max(len(word.text), 1)
 
 
 def _reaches(word: Word, right: float) -> bool:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..grid import Cell, Para, Row, Table, para_from_text, rag_colour
+from . import broken_words
 
 # Rules closer than this (points) are one line of the grid; a Word table nested in a
 # cell sits about 5.4 pt (the cell's padding) inside the outer cell's sides.
@@ -390,7 +391,12 @@ def cell_paras(glyphs: list[Glyph], left: float, right: float, *, trailing: bool
             paras.append(([text], bolds))
             prev = ln
             continue
-        if " " not in _line_text(prev) and prev[-1].x1 + ln[0].x1 - ln[0].x0 > limit - 1 and text[:1].islower():
+        if (
+            " " not in _line_text(prev)
+            and prev[-1].x1 + ln[0].x1 - ln[0].x0 > limit - 1
+            and text[:1].islower()
+            and not broken_words.is_whole(_line_text(prev))  # "By" / "when"
+        ):
             # A word too long for the column is broken where the line is full, with no
             # hyphen ("Recommendati" / "on"): the pieces are one word.
             paras[-1][0][-1] += "\u200b" + text
@@ -398,6 +404,14 @@ def cell_paras(glyphs: list[Glyph], left: float, right: float, *, trailing: bool
             prev = ln
             continue
         size = max(g.size for g in ln)
+        last, first = _line_text(prev).rsplit(" ", 1)[-1], text.split(" ", 1)[0]
+        if prev[-1].x1 + size >= limit and broken_words.is_broken(last, first):
+            # A narrow column broke a word after a full line ("Assistant Dire" / "ctor",
+            # "May 202" / "5"): the rest is no word of its own.
+            paras[-1][0][-1] += "\u200b" + text
+            paras[-1][1].extend(bolds)
+            prev = ln
+            continue
         if trailing:
             # The writer ended the line above, unless it breaks after a hyphen or slash
             # or it is full to the cell's side (where no space is kept either).
@@ -532,6 +546,8 @@ def _run_on(cell: Cell, paras: list[Para]) -> None:
     last = cell.paras[-1] if cell.paras else None
     head = paras[0]
     if last is not None and head.kind == "text" and not re.search(r"[.;:!?]$", last.text):
-        last.text = f"{last.text} {head.text}"
+        # A word a narrow column broke at the page's foot ("Dire" / "ctor") is one word.
+        broken = broken_words.is_broken(last.text.rsplit(" ", 1)[-1], head.text.split(" ", 1)[0])
+        last.text = f"{last.text}{head.text}" if broken else f"{last.text} {head.text}"
         paras = paras[1:]
     cell.paras = [*cell.paras, *paras]

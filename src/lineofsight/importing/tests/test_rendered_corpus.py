@@ -21,11 +21,11 @@ from lineofsight.importing.errors import ImportFailed
 from lineofsight.importing.tests import renderings
 from lineofsight.importing.tests.scorer import scorer
 
-PDF_MEAN = 0.93
-TEXT_MEAN = 0.89
+PDF_MEAN = 0.96
+TEXT_MEAN = 0.93
 # Renderings scoring at least 0.90, of 49 plans each.
-PDF_GOOD = 39
-TEXT_GOOD = 30
+PDF_GOOD = 42
+TEXT_GOOD = 38
 
 
 @pytest.fixture(scope="module")
