@@ -242,9 +242,19 @@ class _Columns:
             def crossing(x: float) -> int:
                 return sum(1 for w in words if w.x0 < x - 0.01 and w.x1 > x + 0.01)
 
-            # Fewest words cut; of those, where most pieces of text start (a column's
-            # left edge), then the leftmost.
-            edges.append(min(candidates, key=lambda x: (crossing(x), -counted[x], x)) - 0.01)
+            # Fewest words cut; of those, the header's own left edge when pieces of
+            # text start right there too (a column's text starts where its header
+            # does; what starts further left is the column before, right-aligned),
+            # then where most pieces of text start (a column's left edge), then the
+            # leftmost.
+            # (Within half a point: a PDF places the same left edge a hair apart.)
+            near = [x for x in starts if abs(x - hi) <= 0.5]
+            own = min(near) if sum(counted[x] for x in near) >= 2 else None
+
+            def rank(x: float, own: float | None = own) -> tuple[int, bool, int, float]:
+                return (crossing(x), x != own, -counted[x], x)
+
+            edges.append(min(candidates, key=rank) - 0.01)
         self.edges = edges
 
     def of(self, x: float) -> int:

@@ -298,3 +298,29 @@ def test_a_page_drawing_thousands_of_rules_is_read_from_its_text_not_searched_as
     tables, outside = ruled_tables(text, hatching, [], page=1)
 
     assert tables == [] and outside == text
+
+
+def test_a_right_aligned_date_printed_against_the_next_column_stays_in_its_own_column():
+    # A spreadsheet printed without gridlines right-aligns its dates, so each date ends a
+    # hair before the status beside it: closer than two words of one cell. The status
+    # starts exactly where its header does, which is what tells the two cells apart.
+    pytest.importorskip("weasyprint")
+    data = pdf(
+        "<html><head><style>td,th{padding:0 0 0 1pt;vertical-align:top;text-align:left;font-weight:normal}"
+        "td.due{text-align:right}table{border-collapse:collapse;width:100%}th{width:20%}</style></head>"
+        "<body><p>Example Borough Council tracker</p><table>"
+        "<tr><th>Ref</th><th>Action</th><th>Owner</th><th>Due date</th><th>Status</th></tr>"
+        "<tr><td>1</td><td>Publish a weekly tracker</td><td>Head of Service</td>"
+        "<td class=due>30/09/2025</td><td>Complete</td></tr>"
+        "<tr><td>2</td><td>Audit twenty visits</td><td>Principal Social Worker</td>"
+        "<td class=due>31/12/2025</td><td>In progress</td></tr></table></body></html>"
+    )
+    plan = read_plan(data, "tracker.pdf").plan
+
+    first, second = _actions(plan)
+    assert (first["text"], first["due"]["date"], first["status"]) == (
+        "Publish a weekly tracker",
+        "2025-09-30",
+        "complete",
+    )
+    assert (second["due"]["date"], second["status"]) == ("2025-12-31", "in_progress")
