@@ -99,15 +99,17 @@ def _shade_cells(tables: list[Table], lines: list[Line], pages: list[_Page]) -> 
     for table in tables:
         lefts: dict[int, list[float]] = {}
         starts: list[tuple[Line, Row]] = []
-        for row in table.rows:
+        for r, row in enumerate(table.rows):
             ln = by_number.get(row.number)
             if ln is None:
                 continue
             starts.append((ln, row))
+            # A header of several lines is numbered by its last: its cells start on any.
+            near = [by_number[n] for n in range(row.number - 3, row.number + 1) if n in by_number] if r == 0 else [ln]
             for c, cell in enumerate(row.cells):
                 if cell.merged or not cell.text:
                     continue
-                word = next((w for w in ln.words if cell.text.startswith(w.text)), None)
+                word = next((w for line in near for w in line.words if cell.text.startswith(w.text)), None)
                 if word is not None:
                     lefts.setdefault(c, []).append(word.x0)
         if not lefts:
@@ -119,7 +121,12 @@ def _shade_cells(tables: list[Table], lines: list[Line], pages: list[_Page]) -> 
             bottom = following.top - ln.pitch if following is not None and following.page == ln.page else float("inf")
             for sh in shades.get(ln.page, []):
                 x, y = (sh.x0 + sh.x1) / 2, (sh.top + sh.bottom) / 2
-                if not top <= y < bottom:
+                # A shade behind a row's first line is that row's, wherever its middle
+                # falls (a tall cell's text sits at its top); else the row its middle is in.
+                behind = [s for s, _ in starts if s.page == ln.page and sh.top <= s.top <= sh.bottom]
+                if behind and behind[0] is not ln:
+                    continue
+                if not behind and not top <= y < bottom:
                     continue
                 # The column whose text starts left of the shade's middle, nearest to it.
                 column = next((c for x0, c in reversed(edges) if x0 <= x), None)

@@ -324,3 +324,33 @@ def test_a_right_aligned_date_printed_against_the_next_column_stays_in_its_own_c
         "complete",
     )
     assert (second["due"]["date"], second["status"]) == ("2025-12-31", "in_progress")
+
+
+def test_an_unruled_pdf_plan_takes_each_rag_from_the_shading_behind_its_row_in_a_column_with_no_text():
+    # Printed without borders, a RAG column holds only colour (beside a header that
+    # wraps onto a second line), and its cells reach well below their row's text: each
+    # shade belongs to the row whose first line it is behind.
+    pytest.importorskip("weasyprint")
+    rows = "".join(
+        f"<tr><td>{ref}</td><td>{action}</td><td>{lead}</td><td>March 2026</td><td>Fewer visits late</td>"
+        f"<td style='background:#{colour}'></td></tr>"
+        for ref, action, lead, colour in (
+            ("1", "Publish a weekly tracker", "Head of Service", "00b050"),
+            ("2", "Audit twenty visits", "Principal Social Worker", "ffc000"),
+            ("3", "Train every team manager", "Workforce Lead", "ff0000"),
+        )
+    )
+    data = pdf(
+        "<html><head><style>table{border-collapse:collapse;width:100%}"
+        "td,th{vertical-align:top;text-align:left;padding:0 4pt 16pt 4pt}</style></head>"
+        "<body><p>Example Borough Council</p><table>"
+        "<tr><th>Ref</th><th>Action</th><th>Lead</th><th>Deadline</th><th>Success<br>measure</th><th>RAG</th></tr>"
+        f"{rows}</table></body></html>"
+    )
+    plan = read_plan(data, "unruled plan.pdf").plan
+
+    assert [(a["text"], a["rag"]) for a in _actions(plan)] == [
+        ("Publish a weekly tracker", "green"),
+        ("Audit twenty visits", "amber"),
+        ("Train every team manager", "red"),
+    ]
