@@ -44,6 +44,9 @@ class Word:
     bold: bool = False
     # A vertical rule (a cell's side) follows the word: the next word is in another cell.
     walled_after: bool = False
+    # Whether the line ends here with a space kept after the word (a line wrapped at a
+    # space, not inside a word); None where the source does not say (text, OCR).
+    wrapped: bool | None = None
 
 
 @dataclass
@@ -713,11 +716,14 @@ def _cell(parts: list[tuple[Line, list[Word]]], gap: float, right: float) -> Cel
             paras.append(para)
             wrapped.append(False)
         else:
+            last = prev_words[-1] if prev_words else None
+            # A PDF that keeps the space where a line wrapped says outright whether the
+            # word went on below; elsewhere a lone word up to the column's edge did.
             broken = (
-                prev_words is not None
-                and len(prev_words) == 1
-                and " " not in prev_words[-1].text
-                and _reaches(prev_words[-1], right)
+                last is not None
+                and len(prev_words or []) == 1
+                and " " not in last.text
+                and (not last.wrapped if last.wrapped is not None else _reaches(last, right))
             )
             paras[-1].text = paras[-1].text + text if broken and text[:1].islower() else _join(paras[-1].text, text)
             paras[-1].bold = paras[-1].bold and bold

@@ -174,10 +174,15 @@ class _Page:
         page (see :func:`_header_starts`); a header on this page gives its own."""
         kept = list(self.chars if chars is None else chars)
         lines = _lines_of(list(kept), self.number, before, self.uprights)
+        # Word and LibreOffice keep a space where a line wrapped; where most lines of the
+        # page show it, a line without one ended inside a word or by Enter.
+        marks = None
+        if 2 * len(self.wrapped) >= len(lines) > 0:
+            marks = {(self.chars[i][0], self.chars[i][2]) for i in self.wrapped}
         here = _header_starts(lines)
-        if here or starts:
+        if here or starts or marks is not None:
             top = next((ln.top for ln in lines if _header_starts([ln])), float("-inf")) if here else float("-inf")
-            lines = _lines_of(kept, self.number, before, self.uprights, starts=(here or starts or [], top))
+            lines = _lines_of(kept, self.number, before, self.uprights, starts=(here or starts or [], top), marks=marks)
         _mark_rules(lines, self.rules, self.spans)
         return lines
 
@@ -400,10 +405,12 @@ def _lines_of(
     before: int,
     uprights: list[tuple[float, float, float]],
     starts: tuple[list[float], float] | None = None,
+    marks: set[tuple[float, float]] | None = None,
 ) -> list[Line]:
     """Group characters into lines by baseline and into words by spacing; ``starts`` (the
     columns' left edges and the header's baseline) split words below the header where a
-    character after a space starts exactly at a column's edge."""
+    character after a space starts exactly at a column's edge. ``marks`` are the
+    (baseline, right) of the characters a wrapped line ends with, when the page keeps them."""
     chars.sort(key=lambda c: (c[0], c[1]))
     rows: list[list[tuple[float, float, float, float, str, bool]]] = []
     for c in chars:
@@ -417,7 +424,7 @@ def _lines_of(
         y = row[0][0]
         walls = sorted({round(x, 1) for x, top, bottom in uprights if top - 1 <= y - 0.3 * row[0][3] <= bottom + 1})
         edges = sorted(starts[0]) if starts is not None and y > starts[1] + 0.5 else []
-        words = _words_of(row, walls, edges)
+        words = _words_of(row, walls, edges, marks)
         if words:
             lines.append(Line(words, row[0][0], page, before + len(lines) + 1))
     _set_pitch(lines, [c[3] for c in chars])
@@ -425,7 +432,10 @@ def _lines_of(
 
 
 def _words_of(
-    row: list[tuple[float, float, float, float, str, bool]], walls: list[float], edges: list[float] | None = None
+    row: list[tuple[float, float, float, float, str, bool]],
+    walls: list[float],
+    edges: list[float] | None = None,
+    marks: set[tuple[float, float]] | None = None,
 ) -> list[Word]:
     """Split one line's characters into runs of words at gaps wider than a space (a
     narrower gap is the space between two words), at vertical rules (``walls``), and
@@ -447,7 +457,8 @@ def _words_of(
             walled = within and k < len(edges) and edges[k] <= c[1] + 0.5
         if current and (gap > 0.45 * c[3] or walled):
             bold = sum(k[5] for k in current) * 2 > len(current)
-            words.append(Word(current[0][1], current[-1][2], "".join(text), bold, walled_after=walled))
+            wrapped = None if marks is None else (current[-1][0], current[-1][2]) in marks
+            words.append(Word(current[0][1], current[-1][2], "".join(text), bold, walled_after=walled, wrapped=wrapped))
             current, text = [], []
         elif current and gap > 0.12 * c[3]:
             text.append(" ")  # the space between two words of one cell

@@ -354,3 +354,45 @@ def test_an_unruled_pdf_plan_takes_each_rag_from_the_shading_behind_its_row_in_a
         ("Audit twenty visits", "amber"),
         ("Train every team manager", "red"),
     ]
+
+
+def test_an_unruled_pdf_cell_joins_a_word_its_narrow_column_broke_but_not_two_words_at_a_wrap():
+    # Word and LibreOffice keep a space at the end of a line that wrapped between two
+    # words; a word too long for its column breaks with no space ("Safeguardi" / "ng").
+    from lineofsight.importing.readers.aligned import read_lines
+    from lineofsight.importing.readers.pdf import _Page
+
+    chars: list[tuple] = []
+    wrapped: set[int] = set()
+
+    def put(text: str, x: float, baseline: float, *, wraps: bool = False, bold: bool = False) -> None:
+        for ch in text:
+            if ch != " ":
+                chars.append((baseline, x, x + 5.0, 10.0, ch, bold))
+            x += 5.0
+        if wraps:
+            wrapped.add(len(chars) - 1)
+
+    for text, x in (("Ref", 50), ("Action", 100), ("Lead", 250), ("Deadline", 400)):
+        put(text, x, 100, bold=True)
+    put("1", 50, 120)
+    put("Assess all", 100, 120, wraps=True)
+    put("Safeguardi", 250, 120)
+    put("March 2026", 400, 120)
+    put("assessments", 100, 132, wraps=True)
+    put("ng Lead", 250, 132)
+    put("of children", 100, 144)
+    put("2", 50, 168)
+    put("Train the team", 100, 168, wraps=True)
+    put("Head of Children's", 250, 168, wraps=True)
+    put("June 2026", 400, 168)
+    put("managers", 100, 180)
+    put("Services", 250, 180)
+    page = _Page(1, chars, set(), wrapped, [], [], [], [], [])
+
+    (table,) = read_lines(page.lines(0), split=6.0)
+
+    assert [r.texts for r in table.rows[1:]] == [
+        ["1", "Assess all assessments of children", "Safeguarding Lead", "March 2026"],
+        ["2", "Train the team managers", "Head of Children's Services", "June 2026"],
+    ]

@@ -21,10 +21,10 @@ from lineofsight.importing.errors import ImportFailed
 from lineofsight.importing.tests import renderings
 from lineofsight.importing.tests.scorer import scorer
 
-PDF_MEAN = 0.94
+PDF_MEAN = 0.95
 TEXT_MEAN = 0.85
 # Renderings scoring at least 0.90, of 49 plans each.
-PDF_GOOD = 43
+PDF_GOOD = 46
 TEXT_GOOD = 27
 
 
