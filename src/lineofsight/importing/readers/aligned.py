@@ -178,6 +178,8 @@ def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], sp
             home = next((k for k, s in enumerate(spans) if seg.x0 < s.x1 + split and s.x0 < seg.x1 + split), None)
             if home is None or (home == 0 and not bold):
                 return
+            if home + 1 < len(header.lefts) and seg.x1 > header.lefts[home + 1]:
+                return  # a header's word never runs into the next column: a section row
             homes.append(home)
         for seg, home in zip(segs, homes, strict=True):
             spans[home].words += seg.words

@@ -396,3 +396,33 @@ def test_an_unruled_pdf_cell_joins_a_word_its_narrow_column_broke_but_not_two_wo
         ["1", "Assess all assessments of children", "Safeguarding Lead", "March 2026"],
         ["2", "Train the team managers", "Head of Children's Services", "June 2026"],
     ]
+
+
+def test_a_bold_section_row_right_under_an_unruled_header_is_a_recommendation_not_part_of_the_header():
+    # A spreadsheet printed without gridlines sets its recommendation rows in bold across
+    # the table, the first one hard under the bold header: it runs into the next
+    # column, which a header's wrapped word never does.
+    pytest.importorskip("weasyprint")
+    data = pdf(
+        "<html><head><style>table{border-collapse:collapse;width:100%}"
+        "td,th{vertical-align:top;text-align:left;padding:0 4pt;line-height:1.1}"
+        "td.rec{font-weight:bold}</style></head>"
+        "<body><p>Example Borough Council</p><table>"
+        "<tr><th>No.</th><th>Action</th><th>Responsible</th><th>Deadline</th><th>Status</th></tr>"
+        "<tr><td class=rec colspan=5>Recommendation 1: Strengthen the response to children at risk of"
+        " exploitation.</td></tr>"
+        "<tr><td>1.1</td><td>Launch a contextual safeguarding panel</td><td>Head of Youth Justice</td>"
+        "<td>30/06/2026</td><td>Not started</td></tr>"
+        "<tr><td class=rec colspan=5>Recommendation 2: Improve the timeliness of pre-proceedings work.</td></tr>"
+        "<tr><td>2.1</td><td>Introduce a legal gateway tracker</td><td>Head of Service</td>"
+        "<td>30/04/2026</td><td>Complete</td></tr></table></body></html>"
+    )
+    plan = read_plan(data, "tracker.pdf").plan
+
+    assert [(r["text"], [a["text"] for a in r["actions"]]) for r in plan["recommendations"]] == [
+        (
+            "Recommendation 1: Strengthen the response to children at risk of exploitation.",
+            ["Launch a contextual safeguarding panel"],
+        ),
+        ("Recommendation 2: Improve the timeliness of pre-proceedings work.", ["Introduce a legal gateway tracker"]),
+    ]
