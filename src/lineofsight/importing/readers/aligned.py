@@ -45,6 +45,9 @@ class Word:
     bold: bool = False
     # A vertical rule (a cell's side) follows the word: the next word is in another cell.
     walled_after: bool = False
+    # Whether the line ends here with a space kept after the word (a line wrapped at a
+    # space, not inside a word); None where the source does not say (text, OCR).
+    wrapped: bool | None = None
 
 
 @dataclass
@@ -222,6 +225,8 @@ def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], sp
             home = next((k for k, s in enumerate(spans) if seg.x0 < s.x1 + split and s.x0 < seg.x1 + split), None)
             if home is None or (home == 0 and not bold):
                 return
+            if home + 1 < len(header.lefts) and seg.x1 > header.lefts[home + 1]:
+                return  # a header's word never runs into the next column: a section row
             homes.append(home)
         for seg, home in zip(segs, homes, strict=True):
             spans[home].words += seg.words
@@ -296,9 +301,19 @@ class _Columns:
             def crossing(x: float) -> int:
                 return sum(1 for w in words if w.x0 < x - 0.01 and w.x1 > x + 0.01)
 
-            # Fewest words cut; of those, where most pieces of text start (a column's
-            # left edge), then the leftmost.
-            edges.append(min(candidates, key=lambda x: (crossing(x), -counted[x], x)) - 0.01)
+            # Fewest words cut; of those, the header's own left edge when pieces of
+            # text start right there too (a column's text starts where its header
+            # does; what starts further left is the column before, right-aligned),
+            # then where most pieces of text start (a column's left edge), then the
+            # leftmost.
+            # (Within half a point: a PDF places the same left edge a hair apart.)
+            near = [x for x in starts if abs(x - hi) <= 0.5]
+            own = min(near) if sum(counted[x] for x in near) >= 2 else None
+
+            def rank(x: float, own: float | None = own) -> tuple[int, bool, int, float]:
+                return (crossing(x), x != own, -counted[x], x)
+
+            edges.append(min(candidates, key=rank) - 0.01)
         self.edges = edges
 
     def of(self, x: float) -> int:
@@ -884,11 +899,14 @@ def _cell(
             paras.append(para)
             wrapped.append(False)
         else:
+            last = prev_words[-1] if prev_words else None
+            # A PDF that keeps the space where a line wrapped says outright whether the
+            # word went on below; elsewhere a lone word up to the column's edge did.
             broken = (
-                prev_words is not None
-                and len(prev_words) == 1
-                and " " not in prev_words[-1].text
-                and _reaches(prev_words[-1], right)
+                last is not None
+                and len(prev_words or []) == 1
+                and " " not in last.text
+                and (not last.wrapped if last.wrapped is not None else _reaches(last, right))
             )
             # A word too long for a narrow column, broken near the cell's widest line
             # (within three letters: text extraction puts proportional letters on a grid).

@@ -63,8 +63,11 @@ def read_pdf(data: bytes, filename: str) -> Document:
         return ruled
     if not scanned:
         # No ruled plan table: the whole document is read from how its text lines up.
+        starts: list[float] = []
         for page in pages:
-            lines += page.lines(len(lines))
+            page_lines = page.lines(len(lines), starts=starts)
+            starts = _header_starts(page_lines) or starts
+            lines += page_lines
     doc = _finish(filename, read_lines(lines, split=_split(lines)))
     if not scanned:
         _shade_cells(doc.tables, lines, pages)
@@ -96,15 +99,17 @@ def _shade_cells(tables: list[Table], lines: list[Line], pages: list[_Page]) -> 
     for table in tables:
         lefts: dict[int, list[float]] = {}
         starts: list[tuple[Line, Row]] = []
-        for row in table.rows:
+        for r, row in enumerate(table.rows):
             ln = by_number.get(row.number)
             if ln is None:
                 continue
             starts.append((ln, row))
+            # A header of several lines is numbered by its last: its cells start on any.
+            near = [by_number[n] for n in range(row.number - 3, row.number + 1) if n in by_number] if r == 0 else [ln]
             for c, cell in enumerate(row.cells):
                 if cell.merged or not cell.text:
                     continue
-                word = next((w for w in ln.words if cell.text.startswith(w.text)), None)
+                word = next((w for line in near for w in line.words if cell.text.startswith(w.text)), None)
                 if word is not None:
                     lefts.setdefault(c, []).append(word.x0)
         if not lefts:
@@ -116,7 +121,12 @@ def _shade_cells(tables: list[Table], lines: list[Line], pages: list[_Page]) -> 
             bottom = following.top - ln.pitch if following is not None and following.page == ln.page else float("inf")
             for sh in shades.get(ln.page, []):
                 x, y = (sh.x0 + sh.x1) / 2, (sh.top + sh.bottom) / 2
-                if not top <= y < bottom:
+                # A shade behind a row's first line is that row's, wherever its middle
+                # falls (a tall cell's text sits at its top); else the row its middle is in.
+                behind = [s for s, _ in starts if s.page == ln.page and sh.top <= s.top <= sh.bottom]
+                if behind and behind[0] is not ln:
+                    continue
+                if not behind and not top <= y < bottom:
                     continue
                 # The column whose text starts left of the shade's middle, nearest to it.
                 column = next((c for x0, c in reversed(edges) if x0 <= x), None)
@@ -157,9 +167,22 @@ class _Page:
     spans: list[tuple[float, float]]
     uprights: list[tuple[float, float, float]]
 
-    def lines(self, before: int, chars: list[_Char] | None = None) -> list[Line]:
-        """The page's lines of words (of ``chars``, by default all its characters)."""
-        lines = _lines_of(list(self.chars if chars is None else chars), self.number, before, self.uprights)
+    def lines(self, before: int, chars: list[_Char] | None = None, *, starts: list[float] | None = None) -> list[Line]:
+        """The page's lines of words (of ``chars``, by default all its characters).
+
+        ``starts`` are the left edges of the columns of a header printed on an earlier
+        page (see :func:`_header_starts`); a header on this page gives its own."""
+        kept = list(self.chars if chars is None else chars)
+        lines = _lines_of(list(kept), self.number, before, self.uprights)
+        # Word and LibreOffice keep a space where a line wrapped; where most lines of the
+        # page show it, a line without one ended inside a word or by Enter.
+        marks = None
+        if 2 * len(self.wrapped) >= len(lines) > 0:
+            marks = {(self.chars[i][0], self.chars[i][2]) for i in self.wrapped}
+        here = _header_starts(lines)
+        if here or starts or marks is not None:
+            top = next((ln.top for ln in lines if _header_starts([ln])), float("-inf")) if here else float("-inf")
+            lines = _lines_of(kept, self.number, before, self.uprights, starts=(here or starts or [], top), marks=marks)
         _mark_rules(lines, self.rules, self.spans)
         return lines
 
@@ -357,13 +380,37 @@ def _mark_rules(lines: list[Line], rules: list[float], spans: list[tuple[float, 
         ln.boxed = any(top <= middle <= bottom for top, bottom in spans)
 
 
+def _header_starts(lines: list[Line]) -> list[float]:
+    """The left edges of the columns of the first header line (three or more short
+    pieces of text naming plan columns), or none.
+
+    A cell's text starts where its column's header starts (both keep the cell's left
+    padding), which tells two cells apart where nothing else does: a right-aligned date
+    in a spreadsheet printed without gridlines ends a hair before the next column's text
+    ("30/09/2025Complete"), closer than two words of one cell."""
+    from ..columns import header_score
+
+    for ln in lines:
+        if len(ln.words) < 3 or any(len(w.text) > 40 for w in ln.words):
+            continue  # header cells are short
+        # A plain line must name more columns than a bold one to count as the header.
+        if header_score([w.text for w in ln.words]) >= (4 if all(w.bold for w in ln.words) else 5):
+            return [w.x0 for w in ln.words]
+    return []
+
+
 def _lines_of(
     chars: list[_Char],
     page: int,
     before: int,
     uprights: list[tuple[float, float, float]],
+    starts: tuple[list[float], float] | None = None,
+    marks: set[tuple[float, float]] | None = None,
 ) -> list[Line]:
-    """Group characters into lines by baseline and into words by spacing."""
+    """Group characters into lines by baseline and into words by spacing; ``starts`` (the
+    columns' left edges and the header's baseline) split words below the header where a
+    character after a space starts exactly at a column's edge. ``marks`` are the
+    (baseline, right) of the characters a wrapped line ends with, when the page keeps them."""
     chars.sort(key=lambda c: (c[0], c[1]))
     rows: list[list[tuple[float, float, float, float, str, bool]]] = []
     for c in chars:
@@ -376,16 +423,23 @@ def _lines_of(
         row.sort(key=lambda c: c[1])
         y = row[0][0]
         walls = sorted({round(x, 1) for x, top, bottom in uprights if top - 1 <= y - 0.3 * row[0][3] <= bottom + 1})
-        words = _words_of(row, walls)
+        edges = sorted(starts[0]) if starts is not None and y > starts[1] + 0.5 else []
+        words = _words_of(row, walls, edges, marks)
         if words:
             lines.append(Line(words, row[0][0], page, before + len(lines) + 1))
     _set_pitch(lines, [c[3] for c in chars])
     return lines
 
 
-def _words_of(row: list[tuple[float, float, float, float, str, bool]], walls: list[float]) -> list[Word]:
+def _words_of(
+    row: list[tuple[float, float, float, float, str, bool]],
+    walls: list[float],
+    edges: list[float] | None = None,
+    marks: set[tuple[float, float]] | None = None,
+) -> list[Word]:
     """Split one line's characters into runs of words at gaps wider than a space (a
-    narrower gap is the space between two words)."""
+    narrower gap is the space between two words), at vertical rules (``walls``), and
+    at a space where the next character starts on a column's left edge (``edges``)."""
     words: list[Word] = []
     current: list[tuple[float, float, float, float, str, bool]] = []
     text: list[str] = []
@@ -395,9 +449,16 @@ def _words_of(row: list[tuple[float, float, float, float, str, bool]], walls: li
         if current and walls:
             k = bisect.bisect_left(walls, current[-1][2] - 1)
             walled = k < len(walls) and walls[k] <= c[1] + 1
+        if current and edges and gap > 0.3 and not walled:
+            # Text that already runs across a column's edge (a section row spanning the
+            # table) is one piece, wherever its spaces fall.
+            k = bisect.bisect_left(edges, c[1] - 0.5)
+            within = k == 0 or current[0][1] >= edges[k - 1] - 0.5
+            walled = within and k < len(edges) and edges[k] <= c[1] + 0.5
         if current and (gap > 0.45 * c[3] or walled):
             bold = sum(k[5] for k in current) * 2 > len(current)
-            words.append(Word(current[0][1], current[-1][2], "".join(text), bold, walled_after=walled))
+            wrapped = None if marks is None else (current[-1][0], current[-1][2]) in marks
+            words.append(Word(current[0][1], current[-1][2], "".join(text), bold, walled_after=walled, wrapped=wrapped))
             current, text = [], []
         elif current and gap > 0.12 * c[3]:
             text.append(" ")  # the space between two words of one cell

@@ -298,3 +298,131 @@ def test_a_page_drawing_thousands_of_rules_is_read_from_its_text_not_searched_as
     tables, outside = ruled_tables(text, hatching, [], page=1)
 
     assert tables == [] and outside == text
+
+
+def test_a_right_aligned_date_printed_against_the_next_column_stays_in_its_own_column():
+    # A spreadsheet printed without gridlines right-aligns its dates, so each date ends a
+    # hair before the status beside it: closer than two words of one cell. The status
+    # starts exactly where its header does, which is what tells the two cells apart.
+    pytest.importorskip("weasyprint")
+    data = pdf(
+        "<html><head><style>td,th{padding:0 0 0 1pt;vertical-align:top;text-align:left;font-weight:normal}"
+        "td.due{text-align:right}table{border-collapse:collapse;width:100%}th{width:20%}</style></head>"
+        "<body><p>Example Borough Council tracker</p><table>"
+        "<tr><th>Ref</th><th>Action</th><th>Owner</th><th>Due date</th><th>Status</th></tr>"
+        "<tr><td>1</td><td>Publish a weekly tracker</td><td>Head of Service</td>"
+        "<td class=due>30/09/2025</td><td>Complete</td></tr>"
+        "<tr><td>2</td><td>Audit twenty visits</td><td>Principal Social Worker</td>"
+        "<td class=due>31/12/2025</td><td>In progress</td></tr></table></body></html>"
+    )
+    plan = read_plan(data, "tracker.pdf").plan
+
+    first, second = _actions(plan)
+    assert (first["text"], first["due"]["date"], first["status"]) == (
+        "Publish a weekly tracker",
+        "2025-09-30",
+        "complete",
+    )
+    assert (second["due"]["date"], second["status"]) == ("2025-12-31", "in_progress")
+
+
+def test_an_unruled_pdf_plan_takes_each_rag_from_the_shading_behind_its_row_in_a_column_with_no_text():
+    # Printed without borders, a RAG column holds only colour (beside a header that
+    # wraps onto a second line), and its cells reach well below their row's text: each
+    # shade belongs to the row whose first line it is behind.
+    pytest.importorskip("weasyprint")
+    rows = "".join(
+        f"<tr><td>{ref}</td><td>{action}</td><td>{lead}</td><td>March 2026</td><td>Fewer visits late</td>"
+        f"<td style='background:#{colour}'></td></tr>"
+        for ref, action, lead, colour in (
+            ("1", "Publish a weekly tracker", "Head of Service", "00b050"),
+            ("2", "Audit twenty visits", "Principal Social Worker", "ffc000"),
+            ("3", "Train every team manager", "Workforce Lead", "ff0000"),
+        )
+    )
+    data = pdf(
+        "<html><head><style>table{border-collapse:collapse;width:100%}"
+        "td,th{vertical-align:top;text-align:left;padding:0 4pt 16pt 4pt}</style></head>"
+        "<body><p>Example Borough Council</p><table>"
+        "<tr><th>Ref</th><th>Action</th><th>Lead</th><th>Deadline</th><th>Success<br>measure</th><th>RAG</th></tr>"
+        f"{rows}</table></body></html>"
+    )
+    plan = read_plan(data, "unruled plan.pdf").plan
+
+    assert [(a["text"], a["rag"]) for a in _actions(plan)] == [
+        ("Publish a weekly tracker", "green"),
+        ("Audit twenty visits", "amber"),
+        ("Train every team manager", "red"),
+    ]
+
+
+def test_an_unruled_pdf_cell_joins_a_word_its_narrow_column_broke_but_not_two_words_at_a_wrap():
+    # Word and LibreOffice keep a space at the end of a line that wrapped between two
+    # words; a word too long for its column breaks with no space ("Safeguardi" / "ng").
+    from lineofsight.importing.readers.aligned import read_lines
+    from lineofsight.importing.readers.pdf import _Page
+
+    chars: list[tuple] = []
+    wrapped: set[int] = set()
+
+    def put(text: str, x: float, baseline: float, *, wraps: bool = False, bold: bool = False) -> None:
+        for ch in text:
+            if ch != " ":
+                chars.append((baseline, x, x + 5.0, 10.0, ch, bold))
+            x += 5.0
+        if wraps:
+            wrapped.add(len(chars) - 1)
+
+    for text, x in (("Ref", 50), ("Action", 100), ("Lead", 250), ("Deadline", 400)):
+        put(text, x, 100, bold=True)
+    put("1", 50, 120)
+    put("Assess all", 100, 120, wraps=True)
+    put("Safeguardi", 250, 120)
+    put("March 2026", 400, 120)
+    put("assessments", 100, 132, wraps=True)
+    put("ng Lead", 250, 132)
+    put("of children", 100, 144)
+    put("2", 50, 168)
+    put("Train the team", 100, 168, wraps=True)
+    put("Head of Children's", 250, 168, wraps=True)
+    put("June 2026", 400, 168)
+    put("managers", 100, 180)
+    put("Services", 250, 180)
+    page = _Page(1, chars, set(), wrapped, [], [], [], [], [])
+
+    (table,) = read_lines(page.lines(0), split=6.0)
+
+    assert [r.texts for r in table.rows[1:]] == [
+        ["1", "Assess all assessments of children", "Safeguarding Lead", "March 2026"],
+        ["2", "Train the team managers", "Head of Children's Services", "June 2026"],
+    ]
+
+
+def test_a_bold_section_row_right_under_an_unruled_header_is_a_recommendation_not_part_of_the_header():
+    # A spreadsheet printed without gridlines sets its recommendation rows in bold across
+    # the table, the first one hard under the bold header: it runs into the next
+    # column, which a header's wrapped word never does.
+    pytest.importorskip("weasyprint")
+    data = pdf(
+        "<html><head><style>table{border-collapse:collapse;width:100%}"
+        "td,th{vertical-align:top;text-align:left;padding:0 4pt;line-height:1.1}"
+        "td.rec{font-weight:bold}</style></head>"
+        "<body><p>Example Borough Council</p><table>"
+        "<tr><th>No.</th><th>Action</th><th>Responsible</th><th>Deadline</th><th>Status</th></tr>"
+        "<tr><td class=rec colspan=5>Recommendation 1: Strengthen the response to children at risk of"
+        " exploitation.</td></tr>"
+        "<tr><td>1.1</td><td>Launch a contextual safeguarding panel</td><td>Head of Youth Justice</td>"
+        "<td>30/06/2026</td><td>Not started</td></tr>"
+        "<tr><td class=rec colspan=5>Recommendation 2: Improve the timeliness of pre-proceedings work.</td></tr>"
+        "<tr><td>2.1</td><td>Introduce a legal gateway tracker</td><td>Head of Service</td>"
+        "<td>30/04/2026</td><td>Complete</td></tr></table></body></html>"
+    )
+    plan = read_plan(data, "tracker.pdf").plan
+
+    assert [(r["text"], [a["text"] for a in r["actions"]]) for r in plan["recommendations"]] == [
+        (
+            "Recommendation 1: Strengthen the response to children at risk of exploitation.",
+            ["Launch a contextual safeguarding panel"],
+        ),
+        ("Recommendation 2: Improve the timeliness of pre-proceedings work.", ["Introduce a legal gateway tracker"]),
+    ]

@@ -21,10 +21,10 @@ from lineofsight.importing.errors import ImportFailed
 from lineofsight.importing.tests import renderings
 from lineofsight.importing.tests.scorer import scorer
 
-PDF_MEAN = 0.96
-TEXT_MEAN = 0.93
+PDF_MEAN = 0.99
+TEXT_MEAN = 0.92
 # Renderings scoring at least 0.90, of 49 plans each.
-PDF_GOOD = 42
+PDF_GOOD = 49
 TEXT_GOOD = 38
 
 
