@@ -135,16 +135,7 @@ def _header_split(lines: list[Line], i: int, split: float) -> _Header | None:
             break
         if depth > 1 and all(w.bold for w in band[0].words) and not all(w.bold for w in band[-1].words):
             break  # a bold header ends where the plain body text starts
-        spans: list[_Segment] = []
-        for ln in band:
-            for seg in segments(ln, split):
-                hit = next((s for s in spans if seg.x0 < s.x1 + split / 2 and s.x0 < seg.x1 + split / 2), None)
-                if hit is None:
-                    spans.append(_Segment(seg.x0, seg.x1, list(seg.words)))
-                else:
-                    hit.words += seg.words
-                    hit.x0, hit.x1 = min(hit.x0, seg.x0), max(hit.x1, seg.x1)
-        spans.sort(key=lambda s: s.x0)
+        spans = _band_spans(band, split)
         if len(spans) < 3:
             continue
         texts = [_header_text(s.words) for s in spans]
@@ -158,6 +149,21 @@ def _header_split(lines: list[Line], i: int, split: float) -> _Header | None:
         _extend_header(lines, best, best_spans, split)
         _sub_header(lines, best, split)
     return best
+
+
+def _band_spans(band: list[Line], split: float) -> list[_Segment]:
+    """The band's segments merged where they overlap across its lines (a header cell whose
+    text wraps onto two or three lines is one span), left to right."""
+    spans: list[_Segment] = []
+    for ln in band:
+        for seg in segments(ln, split):
+            hit = next((s for s in spans if seg.x0 < s.x1 + split / 2 and s.x0 < seg.x1 + split / 2), None)
+            if hit is None:
+                spans.append(_Segment(seg.x0, seg.x1, list(seg.words)))
+            else:
+                hit.words += seg.words
+                hit.x0, hit.x1 = min(hit.x0, seg.x0), max(hit.x1, seg.x1)
+    return sorted(spans, key=lambda s: s.x0)
 
 
 def _sub_header(lines: list[Line], header: _Header, split: float) -> None:
@@ -179,16 +185,7 @@ def _sub_header(lines: list[Line], header: _Header, split: float) -> None:
         if bold and not all(w.bold for w in ln.words):
             break
         end += 1
-    spans: list[_Segment] = []
-    for ln in lines[header.end : end]:
-        for seg in segments(ln, split):
-            hit = next((s for s in spans if seg.x0 < s.x1 + split / 2 and s.x0 < seg.x1 + split / 2), None)
-            if hit is None:
-                spans.append(_Segment(seg.x0, seg.x1, list(seg.words)))
-            else:
-                hit.words += seg.words
-                hit.x0, hit.x1 = min(hit.x0, seg.x0), max(hit.x1, seg.x1)
-    spans.sort(key=lambda s: s.x0)
+    spans = _band_spans(lines[header.end : end], split)
     if len(spans) < 2 or any(len(s.words) > 3 for s in spans):
         return
     homes = {max((k for k, x in enumerate(header.lefts) if x <= s.x0 + split / 2), default=-1) for s in spans}
