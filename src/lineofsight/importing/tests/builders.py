@@ -489,3 +489,26 @@ def ilacs_docx() -> bytes:
     _set_cell(t.cell(4, 2), ["Head of Service CIN/CP"])
     _set_cell(t.cell(4, 3), ["April 2025", "June 2025"])
     return _saved(d)
+
+
+def plan_actions(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every action of an imported plan@1 dict, in order across its recommendations."""
+    return [a for r in plan["recommendations"] for a in r["actions"]]
+
+
+def glyphs(text: str, x: float, baseline: float, *, size: float = 10.0, bold: bool = False) -> list[Any]:
+    """The PDF characters of ``text`` set from ``x`` on ``baseline``, 5 pt each, a space 3 pt
+    (what ``readers.ruled`` receives from a page)."""
+    from lineofsight.importing.readers.ruled import Glyph
+
+    out = []
+    space = False
+    for ch in text:
+        if ch == " ":
+            x += 3.0
+            space = True
+            continue
+        out.append(Glyph(baseline, x, x + 5.0, size, ch, bold, space_before=space))
+        x += 5.0
+        space = False
+    return out

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from lineofsight.importing import read_plan
 from lineofsight.importing.columns import role_of
 from lineofsight.importing.preamble import organisation_of, title_of
+from lineofsight.importing.tests.builders import plan_actions
 from lineofsight.importing.text import rag_of
 
 
@@ -40,10 +41,6 @@ def _docx(rows: list[list[str]], before: list[str] = ()) -> tuple[Document, byte
     return doc, buf.getvalue()
 
 
-def _actions(plan: dict) -> list[dict]:
-    return [a for r in plan["recommendations"] for a in r["actions"]]
-
-
 def test_month_formatted_date_cell_means_the_whole_month():
     data = _xlsx(
         [
@@ -52,7 +49,7 @@ def test_month_formatted_date_cell_means_the_whole_month():
         ],
         {"C2": "mmm-yy"},
     )
-    due = _actions(read_plan(data, "plan.xlsx").plan)[0]["due"]
+    due = plan_actions(read_plan(data, "plan.xlsx").plan)[0]["due"]
     assert due == {"text": "February 2026", "date": "2026-02-28"}
 
 
@@ -64,7 +61,7 @@ def test_monthly_update_column_headed_by_a_date_is_as_of_month_end():
         ],
         {"D1": "mmm-yy"},
     )
-    updates = _actions(read_plan(data, "plan.xlsx").plan)[0]["updates"]
+    updates = plan_actions(read_plan(data, "plan.xlsx").plan)[0]["updates"]
     assert updates == [{"as_of": "2025-11-30", "text": "First audit done"}]
 
 
@@ -130,7 +127,7 @@ def test_progress_cell_holding_only_a_status_word_is_the_status_not_an_update():
             ["Record seeing the child alone on every visit", "Kim Hart", "June 2026", "In progress"],
         ]
     )
-    action = _actions(read_plan(data, "plan.docx").plan)[0]
+    action = plan_actions(read_plan(data, "plan.docx").plan)[0]
     assert (action["status"], action["updates"]) == ("in_progress", [])
 
 
@@ -151,7 +148,7 @@ def test_nested_sub_action_table_gives_each_sub_action_its_owner_and_date():
             inner.cell(r, c).text = value
     buf = io.BytesIO()
     doc.save(buf)
-    actions = _actions(read_plan(buf.getvalue(), "plan.docx").plan)
+    actions = plan_actions(read_plan(buf.getvalue(), "plan.docx").plan)
     assert [(a["text"], a["owners"], a["due"]["date"], a["rag"]) for a in actions] == [
         ("Adopt a plan template", ["QA Manager"], "2026-03-31", "red"),
         ("Audit twenty plans", ["Head of Service"], "2026-06-30", "red"),
@@ -175,6 +172,6 @@ def test_hidden_helper_column_of_a_workbook_is_not_read():
     ws.column_dimensions["B"].hidden = True
     buf = io.BytesIO()
     wb.save(buf)
-    action = _actions(read_plan(buf.getvalue(), "plan.xlsx").plan)[0]
+    action = plan_actions(read_plan(buf.getvalue(), "plan.xlsx").plan)[0]
     assert action["owners"] == ["Head of Service"]
     assert "ZZ-99" not in str(action)

@@ -12,6 +12,7 @@ import pytest
 from lineofsight.importing import read_plan
 from lineofsight.importing.columns import map_columns, role_of
 from lineofsight.importing.deadlines import normalise_due, status_from_text
+from lineofsight.importing.tests.builders import plan_actions
 from lineofsight.importing.text import rag_of
 
 
@@ -38,10 +39,6 @@ def _word_plan(
     return read_plan(buf.getvalue(), "plan.docx").plan
 
 
-def _actions(plan: dict) -> list[dict]:
-    return [a for r in plan["recommendations"] for a in r["actions"]]
-
-
 def test_a_business_partner_is_an_owner_not_a_partners_label():
     plan = _word_plan(
         ["Action", "Lead", "Date"],
@@ -50,7 +47,7 @@ def test_a_business_partner_is_an_owner_not_a_partners_label():
             ["Agree a protocol with the police.", ["Head of MASH", "Partners: Police; Health"], "May 2026"],
         ],
     )
-    first, second = _actions(plan)
+    first, second = plan_actions(plan)
     assert first["owners"] == ["Head of Workforce", "HR Business Partner"]
     assert first["partners"] == []
     assert second["owners"] == ["Head of MASH"]

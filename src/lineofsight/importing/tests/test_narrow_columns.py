@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from lineofsight.importing import read_plan
 from lineofsight.importing.readers import broken_words
-
-
-def _actions(plan: dict) -> list[dict]:
-    return [a for r in plan["recommendations"] for a in r["actions"]]
+from lineofsight.importing.tests.builders import glyphs, plan_actions
 
 
 def _read(text: str) -> dict:
@@ -34,7 +31,7 @@ def test_second_header_row_under_a_merged_cell_after_a_blank_line_names_the_colu
         "2     Visits     Publish a weekly       Practice     Housing    June    Visits on\n"
         "      are late.  tracker of visits.     Lead                    2026    time\n"
     )
-    actions = _actions(plan)
+    actions = plan_actions(plan)
     assert [a["owners"] for a in actions] == [["Head of Service"], ["Practice Lead"]]
     assert [a["due"]["date"] for a in actions] == ["2026-03-31", "2026-06-30"]
     assert [a["partners"] for a in actions] == [["Finance"], ["Housing"]]
@@ -54,7 +51,7 @@ def test_words_a_narrow_column_broke_are_joined_back_in_a_text_plan():
         "      late.           emergen       t             2026\n"
         "                      cy homes.     Director\n"
     )
-    actions = _actions(plan)
+    actions = plan_actions(plan)
     assert [a["owners"] for a in actions] == [["Head of Workforce"], ["Assistant Director"]]
     assert [a["text"] for a in actions] == ["Recruit permanent social workers.", "Provide emergency homes."]
 
@@ -83,31 +80,14 @@ def test_a_word_printed_whole_elsewhere_is_joined_when_broken():
     assert not broken_words.is_broken("program", "me", broken_words.vocabulary(["a", "plan"]))
 
 
-def _glyphs(text: str, x: float, baseline: float) -> list:
-    """The characters of ``text`` set from ``x`` on ``baseline``, 5 pt each, a space 3 pt."""
-    from lineofsight.importing.readers.ruled import Glyph
-
-    out = []
-    space = False
-    for ch in text:
-        if ch == " ":
-            x += 3.0
-            space = True
-            continue
-        out.append(Glyph(baseline, x, x + 5.0, 10.0, ch, False, space_before=space))
-        x += 5.0
-        space = False
-    return out
-
-
 def test_a_ruled_pdf_cell_joins_a_broken_word_and_a_broken_year_but_not_a_short_word():
     from lineofsight.importing.readers.ruled import cell_paras
 
     # Cells with 5 pt of padding; each first line is full to the cell's side.
-    owner = cell_paras([*_glyphs("Assistant Dire", 50, 20), *_glyphs("ctor", 50, 32)], 45.0, 123.0)
-    due = cell_paras([*_glyphs("October 202", 50, 20), *_glyphs("5", 50, 32)], 45.0, 112.0)
+    owner = cell_paras([*glyphs("Assistant Dire", 50, 20), *glyphs("ctor", 50, 32)], 45.0, 123.0)
+    due = cell_paras([*glyphs("October 202", 50, 20), *glyphs("5", 50, 32)], 45.0, 112.0)
     # "By" fills a narrow header cell but is a word: "when" wraps under it, itself broken.
-    header = cell_paras([*_glyphs("By", 50, 20), *_glyphs("whe", 50, 32), *_glyphs("n", 50, 44)], 45.0, 70.0)
+    header = cell_paras([*glyphs("By", 50, 20), *glyphs("whe", 50, 32), *glyphs("n", 50, 44)], 45.0, 70.0)
     assert [p.text for p in owner] == ["Assistant Director"]
     assert [p.text for p in due] == ["October 2025"]
     assert [p.text for p in header] == ["By when"]

@@ -9,11 +9,7 @@ import pytest
 
 from lineofsight.importing import ImportFailed, read_plan
 from lineofsight.importing.tests.blind3._kit import pdf
-
-
-def _actions(plan: dict) -> list[dict]:
-    return [a for r in plan["recommendations"] for a in r["actions"]]
-
+from lineofsight.importing.tests.builders import glyphs, plan_actions
 
 HEADER = "<tr><th>Ref</th><th>Recommendation</th><th>Action</th><th>Lead</th><th>Deadline</th></tr>"
 
@@ -33,7 +29,7 @@ def test_unruled_pdf_table_is_read_from_how_its_text_lines_up():
     )
     plan = read_plan(data, "plan.pdf").plan
     assert [r["ref"] for r in plan["recommendations"]] == ["1", "2"]
-    first, second = _actions(plan)
+    first, second = plan_actions(plan)
     assert first["text"] == "Publish a weekly tracker of every visit that is due"
     assert first["owners"] == ["Head of Service"]
     assert first["due"]["date"] == "2026-03-31"
@@ -54,7 +50,7 @@ def test_pdf_table_over_pages_with_header_and_title_on_every_page_reads_as_one_t
     )
     plan = read_plan(data, "long plan.pdf").plan
     assert [r["ref"] for r in plan["recommendations"]] == [str(n) for n in range(1, 29)]
-    assert all("Page" not in a["text"] and "Example Council" not in a["text"] for a in _actions(plan))
+    assert all("Page" not in a["text"] and "Example Council" not in a["text"] for a in plan_actions(plan))
 
 
 def test_text_with_cells_joined_by_slashes_keeps_a_slash_inside_the_lead_cell():
@@ -62,7 +58,7 @@ def test_text_with_cells_joined_by_slashes_keeps_a_slash_inside_the_lead_cell():
         "Ref / Recommendation / Action / Lead / Deadline\n"
         "1 / Visits happen on time. / Publish a weekly tracker. / Head of Service / Performance Lead / April 2026\n"
     )
-    (action,) = _actions(read_plan(text.encode(), "plan.txt").plan)
+    (action,) = plan_actions(read_plan(text.encode(), "plan.txt").plan)
     assert action["text"] == "Publish a weekly tracker."
     assert action["owners"] == ["Head of Service", "Performance Lead"]
     assert action["due"]["date"] == "2026-04-30"
@@ -74,7 +70,7 @@ def test_text_with_a_cell_on_each_line_is_read_row_by_row():
     )
     text += "2\nSupervision.\nWrite a template.\nPrincipal Social Worker\nJune 2026\n"
     plan = read_plan(text.encode(), "copied from the website.txt").plan
-    assert [(a["text"], a["owners"]) for a in _actions(plan)] == [
+    assert [(a["text"], a["owners"]) for a in plan_actions(plan)] == [
         ("Publish a tracker.", ["Head of Service"]),
         ("Write a template.", ["Principal Social Worker"]),
     ]
@@ -93,7 +89,7 @@ def test_space_aligned_text_with_wrapped_cells_joins_each_cell_back():
         ]
     )
     plan = read_plan(text.encode(), "pdftotext.txt").plan
-    first, second = _actions(plan)
+    first, second = plan_actions(plan)
     assert first["text"] == "Publish a weekly tracker of every visit due."
     assert plan["recommendations"][0]["text"] == "Visits happen on time."
     assert second["owners"] == ["Principal Social Worker"]
@@ -134,7 +130,7 @@ def test_scanned_plan_is_read_by_ocr_inside_the_bounded_import_that_may_write_no
 
     plan = sandbox.read_plan(data, "scan.pdf").plan
 
-    (action,) = _actions(plan)
+    (action,) = plan_actions(plan)
     assert "weekly tracker" in action["text"]
     assert action["due"]["date"] == "2026-03-31"
 
@@ -143,23 +139,6 @@ def test_scanned_plan_is_read_by_ocr_inside_the_bounded_import_that_may_write_no
 # PDF tables printed from bordered Word and Excel tables are read from their ruling
 # lines (readers/ruled.py). The first stories build a page's objects by hand, so they
 # say exactly what is on the page; the last prints a bordered HTML table to PDF.
-
-
-def _glyphs(text: str, x: float, baseline: float, *, size: float = 10.0, bold: bool = False) -> list:
-    """The characters of ``text`` set from ``x`` on ``baseline``, 5 pt each, a space 3 pt."""
-    from lineofsight.importing.readers.ruled import Glyph
-
-    out = []
-    space = False
-    for ch in text:
-        if ch == " ":
-            x += 3.0
-            space = True
-            continue
-        out.append(Glyph(baseline, x, x + 5.0, size, ch, bold, space_before=space))
-        x += 5.0
-        space = False
-    return out
 
 
 def _grid(xs: list[float], ys: list[float], *, missing: set[tuple[int, int]] = frozenset()) -> list:
@@ -179,19 +158,19 @@ def test_a_ruled_pdf_table_repeats_its_merged_recommendation_cell_in_every_row_i
     from lineofsight.importing.readers.ruled import ruled_tables
 
     xs, ys = [50.0, 150.0, 350.0, 450.0], [100.0, 120.0, 160.0, 200.0]
-    glyphs = [
-        *_glyphs("Recommendation", 55, 114, bold=True),
-        *_glyphs("Action", 155, 114, bold=True),
-        *_glyphs("Lead", 355, 114, bold=True),
-        *_glyphs("Visits are late", 55, 134),
-        *_glyphs("Publish a tracker", 155, 134),
-        *_glyphs("Head of Service", 355, 134),
-        *_glyphs("Train the teams", 155, 174),
-        *_glyphs("Principal", 355, 174),
-        *_glyphs("Example Council", 50, 60),  # a title above the table
+    chars = [
+        *glyphs("Recommendation", 55, 114, bold=True),
+        *glyphs("Action", 155, 114, bold=True),
+        *glyphs("Lead", 355, 114, bold=True),
+        *glyphs("Visits are late", 55, 134),
+        *glyphs("Publish a tracker", 155, 134),
+        *glyphs("Head of Service", 355, 134),
+        *glyphs("Train the teams", 155, 174),
+        *glyphs("Principal", 355, 174),
+        *glyphs("Example Council", 50, 60),  # a title above the table
     ]
     # No rule under "Visits are late": the recommendation cell spans both action rows.
-    tables, outside = ruled_tables(glyphs, _grid(xs, ys, missing={(1, 0)}), [], page=1)
+    tables, outside = ruled_tables(chars, _grid(xs, ys, missing={(1, 0)}), [], page=1)
 
     (found,) = tables
     rows = found.table.rows
@@ -208,10 +187,10 @@ def test_a_line_ending_short_in_a_ruled_cell_is_a_line_break_and_a_full_line_wra
 
     # A 115 pt cell with 5 pt of padding: text may run to 155.
     lines = [
-        *_glyphs("Designated Nurse and", 50, 20),  # ends at 146: "Lead" did not fit, so it wrapped
-        *_glyphs("Lead for Health", 50, 32),  # ends at 116: "Head" would have fitted
-        *_glyphs("Head of Service", 50, 44),
-        *_glyphs("• Audit cases", 50, 56),
+        *glyphs("Designated Nurse and", 50, 20),  # ends at 146: "Lead" did not fit, so it wrapped
+        *glyphs("Lead for Health", 50, 32),  # ends at 116: "Head" would have fitted
+        *glyphs("Head of Service", 50, 44),
+        *glyphs("• Audit cases", 50, 56),
     ]
     paras = cell_paras(lines, 45.0, 160.0)
 
@@ -222,12 +201,12 @@ def test_a_line_ending_short_in_a_ruled_cell_is_a_line_break_and_a_full_line_wra
     ]
     # Where the PDF keeps a space at the end of each wrapped line (Word and LibreOffice
     # do), a line without one was ended by the writer, even if the next word was long.
-    wrapped, ended = _glyphs("Run a campaign with", 50, 20), _glyphs("schools and GPs", 50, 32)
+    wrapped, ended = glyphs("Run a campaign with", 50, 20), glyphs("schools and GPs", 50, 32)
     wrapped[-1].wraps = True
-    kept = cell_paras([*wrapped, *ended, *_glyphs("Report notifications", 50, 44)], 45.0, 160.0, trailing=True)
+    kept = cell_paras([*wrapped, *ended, *glyphs("Report notifications", 50, 44)], 45.0, 160.0, trailing=True)
     assert [p.text for p in kept] == ["Run a campaign with schools and GPs", "Report notifications"]
     # A word too long for a narrow cell is broken where the line is full, with no hyphen.
-    broken = cell_paras([*_glyphs("Recommendati", 50, 20), *_glyphs("on", 50, 32)], 45.0, 115.0)
+    broken = cell_paras([*glyphs("Recommendati", 50, 20), *glyphs("on", 50, 32)], 45.0, 115.0)
     assert [p.text for p in broken] == ["Recommendation"]
 
 
@@ -236,18 +215,18 @@ def test_a_ruled_table_continued_on_the_next_page_is_one_table_and_a_broken_row_
 
     xs = [50.0, 150.0, 350.0, 450.0]
     first_page = [
-        *_glyphs("Ref", 55, 114),
-        *_glyphs("Action", 155, 114),
-        *_glyphs("Lead", 355, 114),
-        *_glyphs("1", 55, 134),
-        *_glyphs("Publish a weekly tracker of", 155, 134),
-        *_glyphs("Head of Service", 355, 134),
+        *glyphs("Ref", 55, 114),
+        *glyphs("Action", 155, 114),
+        *glyphs("Lead", 355, 114),
+        *glyphs("1", 55, 134),
+        *glyphs("Publish a weekly tracker of", 155, 134),
+        *glyphs("Head of Service", 355, 134),
     ]
     next_page = [
-        *_glyphs("every visit due", 155, 64),  # the rest of the action, cut by the page break
-        *_glyphs("2", 55, 94),
-        *_glyphs("Train the teams", 155, 94),
-        *_glyphs("Principal", 355, 94),
+        *glyphs("every visit due", 155, 64),  # the rest of the action, cut by the page break
+        *glyphs("2", 55, 94),
+        *glyphs("Train the teams", 155, 94),
+        *glyphs("Principal", 355, 94),
     ]
     one, _ = ruled_tables(first_page, _grid(xs, [100.0, 120.0, 140.0]), [], page=1)
     two, _ = ruled_tables(next_page, _grid(xs, [50.0, 80.0, 110.0]), [], page=2)
@@ -293,7 +272,7 @@ def test_a_page_drawing_thousands_of_rules_is_read_from_its_text_not_searched_as
 
     # A hatched background: more crossing lines than any plan's page draws.
     hatching = [Rule(k % 2 == 0, float(k), 0.0, 5000.0) for k in range(MAX_RULES + 2)]
-    text = _glyphs("Ref Action Lead", 55, 114)
+    text = glyphs("Ref Action Lead", 55, 114)
 
     tables, outside = ruled_tables(text, hatching, [], page=1)
 
@@ -317,7 +296,7 @@ def test_a_right_aligned_date_printed_against_the_next_column_stays_in_its_own_c
     )
     plan = read_plan(data, "tracker.pdf").plan
 
-    first, second = _actions(plan)
+    first, second = plan_actions(plan)
     assert (first["text"], first["due"]["date"], first["status"]) == (
         "Publish a weekly tracker",
         "2025-09-30",
@@ -349,7 +328,7 @@ def test_an_unruled_pdf_plan_takes_each_rag_from_the_shading_behind_its_row_in_a
     )
     plan = read_plan(data, "unruled plan.pdf").plan
 
-    assert [(a["text"], a["rag"]) for a in _actions(plan)] == [
+    assert [(a["text"], a["rag"]) for a in plan_actions(plan)] == [
         ("Publish a weekly tracker", "green"),
         ("Audit twenty visits", "amber"),
         ("Train every team manager", "red"),

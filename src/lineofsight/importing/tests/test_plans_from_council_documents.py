@@ -8,10 +8,7 @@ import pytest
 
 from lineofsight.importing import read_plan, validate_plan
 from lineofsight.importing.tests import builders
-
-
-def _actions(plan: dict) -> list[dict]:
-    return [a for rec in plan["recommendations"] for a in rec["actions"]]
+from lineofsight.importing.tests.builders import plan_actions
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +26,7 @@ def test_word_plan_reads_title_council_and_inspection_before_the_table(word_plan
 
 
 def test_word_plan_ignores_budget_and_glossary_tables_with_a_warning(word_plan):
-    texts = [a["text"] for a in _actions(word_plan.plan)]
+    texts = [a["text"] for a in plan_actions(word_plan.plan)]
     assert not any("PSW" in t or "Social work academy" in t for t in texts)
     ignored = [str(w) for w in word_plan.warnings if "ignored" in w.message]
     assert any("table 1" in w for w in ignored)
@@ -138,7 +135,7 @@ def test_markdown_plan_with_line_breaks_in_cells():
 
 def test_csv_in_windows_1252_with_semicolons():
     plan = read_plan(builders.example_csv(), "plan.csv").plan
-    actions = _actions(plan)
+    actions = plan_actions(plan)
     assert actions[0]["text"] == "Agree a step–down protocol"
     assert actions[0]["due"]["date"] == "2027-02-28"
     assert [a["rag"] for a in actions] == ["amber", "green"]
@@ -151,7 +148,7 @@ def test_pdf_plan_joins_wrapped_lines_back_into_actions():
         "<th", '<th style="border:1px solid black"'
     )
     pdf = weasyprint.HTML(string=html).write_pdf()
-    actions = _actions(read_plan(pdf, "jtai.pdf").plan)
+    actions = plan_actions(read_plan(pdf, "jtai.pdf").plan)
     assert [a["text"] for a in actions] == [
         "Launch the neglect toolkit",
         "Train school safeguarding leads",
@@ -226,7 +223,7 @@ def test_tracker_export_repeating_the_recommendation_on_every_row():
 def test_layout_table_frame_and_sub_bullets_belong_to_their_action():
     plan = read_plan(builders.nested_docx(), "send.docx").plan
     assert plan["title"] == "Example Borough Council SEND improvement plan"
-    actions = _actions(plan)
+    actions = plan_actions(plan)
     assert [a["text"] for a in actions] == [
         "Train case officers in writing outcomes: new starters first; then all officers",
         "Audit ten plans each month.",

@@ -7,10 +7,7 @@ import pytest
 
 from lineofsight.importing import ImportFailed, read_plan
 from lineofsight.importing.readers import read_document
-
-
-def _actions(plan: dict) -> list[dict]:
-    return [a for r in plan["recommendations"] for a in r["actions"]]
+from lineofsight.importing.tests.builders import plan_actions
 
 
 def _read(text: str) -> dict:
@@ -35,11 +32,11 @@ def test_bullet_set_a_tab_before_its_item_stays_in_the_action_cell():
     assert [r["ref"] for r in plan["recommendations"]] == ["1", "2"]
     first = plan["recommendations"][0]
     assert first["text"] == "Visits are late."
-    texts = [a["text"] for a in _actions(plan)]
+    texts = [a["text"] for a in plan_actions(plan)]
     assert texts[0].startswith("Publish a weekly tracker of visits.")
     assert "Audit ten visits each month." in " ".join(texts[:2])
     assert texts[-1] == "Introduce a template."
-    assert _actions(plan)[-1]["owners"] == ["Principal Social Worker"]
+    assert plan_actions(plan)[-1]["owners"] == ["Principal Social Worker"]
 
 
 def test_a_lone_left_column_of_layout_text_is_not_taken_for_a_cell_per_line_transcript():
@@ -62,7 +59,7 @@ def test_a_lone_left_column_of_layout_text_is_not_taken_for_a_cell_per_line_tran
     text = "Ref        Recommendation        Action               Lead           Timescale\n\n" + "\n".join(rows)
     plan = _read(text)
     assert [r["ref"] for r in plan["recommendations"]] == ["1", "2", "3", "4", "5"]
-    assert _actions(plan)[0]["owners"] == ["Head of Service"]
+    assert plan_actions(plan)[0]["owners"] == ["Head of Service"]
 
 
 def test_text_without_a_plan_table_is_refused_and_names_what_was_expected():
@@ -133,8 +130,8 @@ def test_header_words_broken_over_three_lines_by_a_narrow_column_are_joined_back
         "        vague.     staff.    Lead\n"
     )
     assert [r["text"] for r in plan["recommendations"]] == ["Visits are late.", "Plans are vague."]
-    assert [a["text"] for a in _actions(plan)] == ["Audit visits.", "Train staff."]
-    assert _actions(plan)[1]["owners"] == ["Practice Lead"]
+    assert [a["text"] for a in plan_actions(plan)] == ["Audit visits.", "Train staff."]
+    assert plan_actions(plan)[1]["owners"] == ["Practice Lead"]
 
 
 def test_cells_going_on_in_lower_case_after_a_blank_line_stay_in_their_row():
@@ -174,7 +171,7 @@ def test_dates_broken_by_a_narrow_column_are_read_whole():
         "1.2    Commission a    Head of      Septembe    Amber\n"
         "       programme.      Service      r 2026\n"
     )
-    first, second = _actions(plan)
+    first, second = plan_actions(plan)
     assert first["due"]["date"] == "2025-11-30"
     assert second["due"]["text"] == "September 2026"
     assert second["due"]["date"] == "2026-09-30"
@@ -263,9 +260,9 @@ def test_a_row_cut_by_a_page_break_goes_on_in_its_own_columns_when_moved_to_the_
         "2.3         Review        Head of       March       Not          Red\n"
         "            the offer.    Service       2026        started\n"
     )
-    texts = [a["text"] for a in _actions(plan)]
+    texts = [a["text"] for a in plan_actions(plan)]
     assert texts == ["Approve a strategy.", "Recruit specialist foster carers for teenagers.", "Review the offer."]
-    recruit = _actions(plan)[1]
+    recruit = plan_actions(plan)[1]
     assert recruit["owners"] == ["Fostering Service Manager"]
     assert recruit["due"]["date"] == "2026-09-30"
     assert recruit["rag"] == "amber"
@@ -288,7 +285,7 @@ def test_two_leads_run_together_by_wrapping_are_read_as_two_leads():
         "      protocol.           Services and\n"
         "                          Head of Quality\n"
     )
-    first, second = _actions(plan)
+    first, second = plan_actions(plan)
     assert first["owners"] == ["Head of Corporate Parenting", "Head of Housing"]
     assert second["owners"] == ["Director of Services and Head of Quality"]
 
@@ -308,7 +305,7 @@ def test_a_new_row_lower_down_a_page_does_not_join_the_row_cut_by_the_break():
         "                                         Head of\n"
         "                                         Quality\n"
     )
-    audit, publish = _actions(plan)
+    audit, publish = plan_actions(plan)
     assert audit["text"] == "Audit visits every month and report."
     assert audit["owners"] == ["Head of Service"]
     assert publish["text"] == "Publish a tracker."
@@ -325,7 +322,7 @@ def test_a_rating_run_up_against_a_right_aligned_date_is_the_rag_columns():
         "2     Report findings each quarter.      Principal Social  30 September 2025 Amber\n"
         "                                         Worker\n"
     )
-    first, second = _actions(plan)
+    first, second = plan_actions(plan)
     assert (first["due"]["date"], first["rag"]) == ("2025-06-30", "green")
     assert (second["due"]["date"], second["rag"]) == ("2025-09-30", "amber")
     assert second["owners"] == ["Principal Social Worker"]
@@ -363,7 +360,7 @@ def test_update_columns_whose_header_month_a_narrow_column_broke_keep_their_date
         "1       Audit     Head of   May 2026  Not       Done.\n"
         "        visits.   Service             started.\n"
     )
-    (action,) = _actions(plan)
+    (action,) = plan_actions(plan)
     assert [(u["as_of"], u["text"]) for u in action["updates"]] == [
         ("2025-09-30", "Not started."),
         ("2025-12-31", "Done."),
