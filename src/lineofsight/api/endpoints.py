@@ -48,6 +48,7 @@ from lineofsight.api.schemas import (
 from lineofsight.indicators.forms import MAX_CSV_BYTES
 from lineofsight.indicators.models import Indicator, IndicatorValue, Target
 from lineofsight.indicators.services import ValuesImportError, import_values_csv
+from lineofsight.plans.changes import EditConflict
 from lineofsight.plans.interchange import plan_queryset
 from lineofsight.plans.models import Action, ActionOwner, ActionReport, GovernanceBody, Plan, Recommendation
 from lineofsight.reports.exporters import FORMATS
@@ -260,7 +261,7 @@ def edit_action(request: HttpRequest, action_id: ObjectId, payload: ActionPatch)
         return Status(400, {"detail": "The edit was refused", "errors": _form_errors(form)})
     try:
         form.save(action, _user(request))
-    except services.EditConflict as conflict:
+    except EditConflict as conflict:
         current = _action(request, action_id)
         return Status(
             409,

@@ -18,6 +18,7 @@ from lineofsight.accounts.models import Organisation
 from lineofsight.importing.merge import ChangeSet, compute_changes
 from lineofsight.importing.models import SESSION_LIFETIME, ImportSession
 from lineofsight.plans import services as plans_services
+from lineofsight.plans.changes import ImportedUpdate, change_action
 from lineofsight.plans.interchange import (
     PeopleAndBodies,
     add_action,
@@ -34,7 +35,6 @@ from lineofsight.plans.models import (
     ProgressUpdate,
     Recommendation,
 )
-from lineofsight.tracking.services import ImportedUpdate, change_action
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

@@ -10,8 +10,9 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 
+from lineofsight.plans.changes import FieldChange, diff_records
 from lineofsight.plans.models import Action, ActionOwner, Person, ProgressUpdate
-from lineofsight.tracking.services import RULES_CHANGE_REASON, FieldChange, diff_records
+from lineofsight.tracking.services import RULES_CHANGE_REASON
 
 PER_PAGE = 25
 

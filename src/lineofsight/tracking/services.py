@@ -20,17 +20,9 @@ from django.db import transaction
 from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
-# The write path lives with the action (plans.changes); its names stay importable from
-# here for the views, the API and the tests that already read them as services.X.
-from lineofsight.plans.changes import (  # noqa: F401
+from lineofsight.plans.changes import (
     COMPUTED_FIELDS,
-    DeadlineReasonMissing,
-    EditConflict,
-    FieldChange,
-    ImportedUpdate,
-    archive_action,
     change_action,
-    diff_records,
 )
 from lineofsight.plans.models import (
     Action,

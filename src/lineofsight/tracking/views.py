@@ -18,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from lineofsight.accounts.models import Membership, Role
 from lineofsight.accounts.permissions import current_membership, get_for_user, require_current_membership, require_role
+from lineofsight.plans import changes
 from lineofsight.plans.models import Action, ActionOwner, Plan, ProgressUpdate
 from lineofsight.tracking import audit, pages, services
 from lineofsight.tracking.forms import (
@@ -65,7 +66,7 @@ def _action_form_page(
     template: str,
     action: Action,
     form: ActionEditForm | RagOverrideForm,
-    conflict: services.EditConflict | None,
+    conflict: changes.EditConflict | None,
 ) -> HttpResponse:
     """An action's form shown (again): 409 after someone else's edit, 400 with errors, else 200."""
     status = 409 if conflict else (400 if form.is_bound else 200)
@@ -173,7 +174,7 @@ def review_update(request: HttpRequest, update_id: int) -> HttpResponse:
     )
 
 
-def _conflict_form(form: ActionEditForm | RagOverrideForm, conflict: services.EditConflict) -> None:
+def _conflict_form(form: ActionEditForm | RagOverrideForm, conflict: changes.EditConflict) -> None:
     """Keep what the person typed, but move them onto the saved version so that a
     deliberate second save (after reading the other change) goes through."""
     data = form.data.copy()  # type: ignore[attr-defined]
@@ -200,9 +201,9 @@ def edit_action(request: HttpRequest, action_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             form.save(action, _user(request))
-        except services.DeadlineReasonMissing as exc:
+        except changes.DeadlineReasonMissing as exc:
             form.add_error("due_date_reason", str(exc))
-        except services.EditConflict as exc:
+        except changes.EditConflict as exc:
             conflict = exc
             _conflict_form(form, exc)
         else:
@@ -233,7 +234,7 @@ def override_rag(request: HttpRequest, action_id: int) -> HttpResponse:
                 rag=rag,
                 reason=form.cleaned_data["rag_override_reason"],
             )
-        except services.EditConflict as exc:
+        except changes.EditConflict as exc:
             conflict = exc
             _conflict_form(form, exc)
         else:

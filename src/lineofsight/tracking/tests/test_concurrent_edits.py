@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from lineofsight.plans import changes
 from lineofsight.plans.models import Person
 from lineofsight.tracking import services
 from lineofsight.tracking.tests.edit_form import action_edit_form
@@ -70,7 +71,7 @@ def test_an_update_posted_meanwhile_also_refuses_the_stale_edit(
 
 def test_the_conditional_update_is_the_guard(plan_manager, admin_user, action_1b) -> None:
     services.edit_action(action_1b, admin_user, expected_version=1, fields={"text": "First"})
-    with pytest.raises(services.EditConflict) as caught:
+    with pytest.raises(changes.EditConflict) as caught:
         services.edit_action(action_1b, plan_manager, expected_version=1, fields={"text": "Second"})
     assert [(c.field, c.old, c.new, c.who) for c in caught.value.changes] == [
         ("text", "Review every unsuitable placement of a care leaver.", "First", "alice.admin")

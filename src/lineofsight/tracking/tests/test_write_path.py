@@ -1,5 +1,5 @@
 """One write path: web edits, re-imports, the admin and archiving all change an action
-through ``services.change_action``, which checks the version, records the history (owner
+through ``plans.changes.change_action``, which checks the version, records the history (owner
 links and updates included) and refreshes the RAG."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from lineofsight.importing.services import apply_reimport, held_document
+from lineofsight.plans import changes
 from lineofsight.plans.models import Action, ActionOwner, ProgressUpdate
 from lineofsight.reports.builder import build_pack
 from lineofsight.tracking import audit, services
@@ -50,7 +51,7 @@ def test_reimport_with_a_changed_owner_and_a_new_update_writes_both_to_history_a
 
 
 def test_a_moved_deadline_needs_a_reason_and_keeps_the_original_date(action_1b, plan_manager):
-    with pytest.raises(services.DeadlineReasonMissing):
+    with pytest.raises(changes.DeadlineReasonMissing):
         services.edit_action(action_1b, plan_manager, expected_version=1, fields={"due_date": date(2026, 9, 30)})
     action_1b.refresh_from_db()
     assert (action_1b.due_date, action_1b.version) == (date(2026, 6, 30), 1)
@@ -81,7 +82,7 @@ def test_archived_actions_leave_counts_and_packs_but_stay_in_history(example_pla
     body = example_plan.organisation.governance_bodies.get(name="Improvement Board")
     before = build_pack(body, date(2026, 7, 1))
 
-    services.archive_action(action_1b, plan_manager)
+    changes.archive_action(action_1b, plan_manager)
 
     assert not Action.objects.filter(pk=action_1b.pk).exists()
     assert Action.all_objects.filter(pk=action_1b.pk).exists()
@@ -98,7 +99,7 @@ def test_archived_action_is_left_out_of_the_plan_page_counts_and_my_actions(
     client_for, plan_manager, action_owner, action_1b
 ):
     plan = action_1b.recommendation.plan
-    services.archive_action(action_1b, plan_manager)
+    changes.archive_action(action_1b, plan_manager)
     html = client_for(plan_manager).get(reverse("plans:plan_detail", args=[plan.pk])).content.decode()
     assert "Review every unsuitable placement" not in html
     assert "2 actions" in html
@@ -124,14 +125,14 @@ def test_an_edit_in_admin_is_recorded_in_history_with_its_reason(client, django_
 
 def test_reimport_matches_an_archived_action_instead_of_creating_it_again(example_plan, plan_manager, action_1b):
     document = held_document(example_plan)
-    services.archive_action(action_1b, plan_manager)
+    changes.archive_action(action_1b, plan_manager)
     for rec in document["recommendations"]:
         for action in rec["actions"]:
             action.pop("id")
         rec.pop("id")
 
-    changes = apply_reimport(example_plan, document, user=plan_manager)
+    change_set = apply_reimport(example_plan, document, user=plan_manager)
 
-    assert changes.new_actions == []
+    assert change_set.new_actions == []
     assert Action.all_objects.filter(recommendation__plan=example_plan).count() == 3
     assert not Action.objects.filter(pk=action_1b.pk).exists()
