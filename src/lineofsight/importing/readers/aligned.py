@@ -289,6 +289,9 @@ class _Columns:
         self.header = header
         words = [w for ln in body for w in ln.words]
         counted = Counter(s.x0 for ln in body for s in segments(ln, split))
+        # Words, not pieces of text: a right-aligned date runs up to the next column with
+        # one space ("30/09/2025 Complete"), so that column's text starts mid-piece.
+        word_starts = Counter(w.x0 for w in words)
         starts = sorted(counted)
         edges = [float("-inf")]
         for k in range(1, len(header.lefts)):
@@ -304,8 +307,8 @@ class _Columns:
             # then where most pieces of text start (a column's left edge), then the
             # leftmost.
             # (Within half a point: a PDF places the same left edge a hair apart.)
-            near = [x for x in starts if abs(x - hi) <= 0.5]
-            own = min(near) if sum(counted[x] for x in near) >= 2 else None
+            near = [x for x in word_starts if abs(x - hi) <= 0.5]
+            own = min(near) if sum(word_starts[x] for x in near) >= 2 else None
 
             def rank(x: float, own: float | None = own) -> tuple[int, bool, int, float]:
                 return (crossing(x), x != own, -counted[x], x)

@@ -328,6 +328,19 @@ def test_a_rating_run_up_against_a_right_aligned_date_is_the_rag_columns():
     assert second["owners"] == ["Principal Social Worker"]
 
 
+def test_a_status_run_up_against_a_right_aligned_date_starts_under_its_own_header():
+    # Every date ends one space before the status beside it, so no piece of text starts
+    # under "Status"; its words do, and they are the status column, not the date's.
+    plan = _read(
+        "Ref   Action                            Owner               Due           Status\n"
+        "1     Audit every plan each month.      Head of Service        30/06/2025 Complete\n"
+        "2     Report findings each quarter.     Practice Lead          31/12/2025 In progress\n"
+        "3     Train every team manager.         Head of Service        15/01/2026 Not started\n"
+    )
+    due = [(a["due"]["date"], a["status"]) for a in plan_actions(plan)]
+    assert due == [("2025-06-30", "complete"), ("2025-12-31", "in_progress"), ("2026-01-15", "not_started")]
+
+
 def test_a_recommendation_merged_down_beside_the_next_action_stays_whole():
     # The recommendation cell is merged over two action rows; its last lines print beside
     # the second action in lower case, in mid sentence. They finish the recommendation.
