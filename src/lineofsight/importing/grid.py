@@ -97,6 +97,9 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     # Lines before the first table: title, council, inspection dates.
     preamble: list[str] = field(default_factory=list)
+    # Whether the format can show a cell's colour at all: text, Markdown and CSV cannot,
+    # so a RAG a plan shows only as a colour is lost before it reaches the importer.
+    shows_colour: bool = True
 
 
 def para_from_text(text: str, *, bold: bool = False, list_hint: bool = False) -> Para:

@@ -160,6 +160,7 @@ class PlanBuilder:
         for group in plans:
             RowWalker(self.recs, self.warn, table_sections=len(headings) > 1).walk(group)
         self.recs = _merge_numbered_actions(self.recs)
+        self._warn_of_lost_colours(plans)
         if not plans:
             self.warn(None, None, "no plan table was found (a header row naming actions and leads or dates)")
         return {
@@ -169,6 +170,29 @@ class PlanBuilder:
             "inspection": inspection,
             "recommendations": [self._rec_dict(r) for r in self.recs],
         }
+
+    def _warn_of_lost_colours(self, plans: list[list[PlanRow]]) -> None:
+        """Say so when a RAG column is empty for some actions of a plan read from text:
+        the original may show those RAGs only as a colour, which text cannot carry."""
+        if self.doc.shows_colour or not any(pr.cmap.columns("rag") for group in plans for pr in group):
+            return
+        places = [
+            f"{rec.ref or n + 1}.{k + 1}"
+            for n, rec in enumerate(self.recs)
+            for k, action in enumerate(rec.actions)
+            if action.rag is None
+        ]
+        if not places:
+            return
+        total = sum(len(rec.actions) for rec in self.recs)
+        shown = ", ".join(places[:8]) + (", ..." if len(places) > 8 else "")
+        self.warn(
+            None,
+            None,
+            f"the RAG column is empty for {len(places)} of {total} actions (recommendation.action: {shown}); "
+            "text keeps no cell colours, so if the original shows RAG as a colour, upload the Word, Excel "
+            "or PDF version, or set each RAG in the preview",
+        )
 
     def _plan_year(self, plans: list[list[PlanRow]]) -> int | None:
         years: Counter[int] = Counter()

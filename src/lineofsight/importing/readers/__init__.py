@@ -143,7 +143,12 @@ def read_document(data: bytes, filename: str) -> Document:
         ) from exc
     if not doc.tables:
         raise ImportFailed(filename, "no table was found; expected the plan laid out as a table")
+    doc.shows_colour = kind not in _NO_COLOUR
     return doc
+
+
+# Formats that carry no cell colours (a copy of a PDF's text loses its RAG shading).
+_NO_COLOUR = frozenset({"csv", "md", "text"})
 
 
 READERS: dict[str, Callable[[bytes, str], Document]] = {

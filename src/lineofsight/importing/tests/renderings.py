@@ -37,6 +37,21 @@ class ScoredPlan:
     filename: str
     build: Callable[[], bytes]
     expected: dict[str, Any]
+    # The actions whose RAG the document shows only as a colour (True: every action).
+    rag_shown_as_colour_only: bool | tuple[str, ...] = ()
+
+    def expected_from_text(self) -> dict[str, Any]:
+        """The answer for a text rendering: text keeps no colours, so an action whose RAG
+        is only a colour has no RAG there, and the importer must not invent one."""
+        colour_only = self.rag_shown_as_colour_only
+        if not colour_only:
+            return self.expected
+        answer = json.loads(json.dumps(self.expected))
+        for rec in answer["recommendations"]:
+            for action in rec["actions"]:
+                if colour_only is True or action["text"] in colour_only:
+                    action["rag"] = None
+        return answer
 
 
 def cache_dir() -> Path:
@@ -70,7 +85,15 @@ def scored_plans() -> list[ScoredPlan]:
 
     out: list[ScoredPlan] = []
     for module in corpus.plans():
-        out.append(ScoredPlan(module.__name__.rsplit(".", 1)[-1], module.FILENAME, module.build, module.expected()))
+        out.append(
+            ScoredPlan(
+                module.__name__.rsplit(".", 1)[-1],
+                module.FILENAME,
+                module.build,
+                module.expected(),
+                getattr(module, "RAG_SHOWN_AS_COLOUR_ONLY", ()),
+            )
+        )
     for package in (blind, blind2):
         names = sorted(
             m.name for m in pkgutil.iter_modules(package.__path__) if m.name[0] in "bp" and m.name[1:3].isdigit()

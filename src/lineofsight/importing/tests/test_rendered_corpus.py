@@ -25,7 +25,10 @@ PDF_MEAN = 0.99
 TEXT_MEAN = 0.92
 # Renderings scoring at least 0.90, of 49 plans each.
 PDF_GOOD = 49
-TEXT_GOOD = 38
+TEXT_GOOD = 39
+# The text renderings scored against what text can carry (no colour-only RAG).
+CARRIED_MEAN = 0.948
+CARRIED_GOOD = 43
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +48,8 @@ def scored() -> list[tuple[str, float, float]]:
             except ImportFailed:
                 imported = {"recommendations": []}
             scores.append(tool.score(plan.expected, imported)["score"])
-        out.append((plan.name, scores[0], scores[1]))
+        scores.append(tool.score(plan.expected_from_text(), imported)["score"])
+        out.append((plan.name, *scores))
     return out
 
 
@@ -54,16 +58,26 @@ def test_every_scored_plan_is_rendered_as_pdf_and_as_text(scored):
 
 
 def test_rendered_plans_import_from_pdf_and_from_text(scored):
-    print(f"\n{'plan':48} {'pdf':>6} {'text':>6}")
-    for name, pdf, text in scored:
-        print(f"{name:48} {pdf:6.3f} {text:6.3f}")
-    pdf_mean = sum(s[1] for s in scored) / len(scored)
-    text_mean = sum(s[2] for s in scored) / len(scored)
-    pdf_good = sum(s[1] >= 0.90 for s in scored)
-    text_good = sum(s[2] >= 0.90 for s in scored)
-    print(f"{'mean':48} {pdf_mean:6.3f} {text_mean:6.3f}")
-    print(f"{'at least 0.90':48} {pdf_good:6d} {text_good:6d}")
-    assert pdf_mean >= PDF_MEAN
-    assert text_mean >= TEXT_MEAN
-    assert pdf_good >= PDF_GOOD
-    assert text_good >= TEXT_GOOD
+    # "text*" scores the text against what text can carry: no RAG where the document
+    # shows it only as a colour (see ScoredPlan.expected_from_text).
+    print(f"\n{'plan':48} {'pdf':>6} {'text':>6} {'text*':>6}")
+    for name, pdf, text, carried in scored:
+        print(f"{name:48} {pdf:6.3f} {text:6.3f} {carried:6.3f}")
+    means = [sum(s[k] for s in scored) / len(scored) for k in (1, 2, 3)]
+    good = [sum(s[k] >= 0.90 for s in scored) for k in (1, 2, 3)]
+    print(f"{'mean':48} {means[0]:6.3f} {means[1]:6.3f} {means[2]:6.3f}")
+    print(f"{'at least 0.90':48} {good[0]:6d} {good[1]:6d} {good[2]:6d}")
+    assert means[0] >= PDF_MEAN
+    assert means[1] >= TEXT_MEAN
+    assert means[2] >= CARRIED_MEAN
+    assert good[0] >= PDF_GOOD
+    assert good[1] >= TEXT_GOOD
+    assert good[2] >= CARRIED_GOOD
+
+
+def test_plans_that_show_rag_only_as_colour_name_actions_they_hold():
+    # A misspelt action text would quietly keep its RAG in the text answer.
+    for plan in renderings.scored_plans():
+        if isinstance(plan.rag_shown_as_colour_only, tuple):
+            texts = {a["text"] for r in plan.expected["recommendations"] for a in r["actions"]}
+            assert set(plan.rag_shown_as_colour_only) <= texts, plan.name

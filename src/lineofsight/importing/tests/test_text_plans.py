@@ -378,3 +378,33 @@ def test_update_columns_whose_header_month_a_narrow_column_broke_keep_their_date
         ("2025-09-30", "Not started."),
         ("2025-12-31", "Done."),
     ]
+
+
+def test_a_rag_column_left_empty_in_text_is_flagged_as_colours_text_cannot_keep():
+    # The council shaded some RAG cells instead of writing in them; the text copy of the
+    # PDF keeps the words and loses the shading. Nothing is guessed: the importer names
+    # the actions whose RAG is missing and says how to get it back.
+    text = (
+        "Ref   Recommendation       Action                            Owner              Deadline       RAG\n"
+        "1     Plans are late.      Audit every plan each month.      Head of Service    June 2026      Green\n"
+        "1     Plans are late.      Report findings each quarter.     Practice Lead      July 2026\n"
+        "2     Training is thin.    Train every team manager.         Head of Service    May 2026\n"
+    )
+    result = read_plan(text.encode(), "plan.txt")
+    assert [r["ref"] for r in result.plan["recommendations"]] == ["1", "2"]
+    assert [a["rag"] for a in plan_actions(result.plan)] == ["green", None, None]
+    (warning,) = [w for w in result.warnings if "RAG column is empty" in w.message]
+    assert "2 of 3 actions" in warning.message
+    assert "1.2, 2.1" in warning.message
+    assert "upload the Word, Excel or PDF version" in warning.message
+
+
+def test_a_text_plan_with_every_rag_written_is_not_flagged():
+    text = (
+        "Ref   Action                            Owner              Deadline       RAG\n"
+        "1     Audit every plan each month.      Head of Service    June 2026      Green\n"
+        "2     Train every team manager.         Head of Service    May 2026       Amber\n"
+    )
+    result = read_plan(text.encode(), "plan.txt")
+    assert [a["rag"] for a in plan_actions(result.plan)] == ["green", "amber"]
+    assert not [w for w in result.warnings if "RAG" in w.message]

@@ -7,6 +7,10 @@ from typing import Any
 from ._kit import AMBER, GREEN, RED, act, docx_bytes, header_row, landscape, plan, rec, set_cell, shade
 
 FILENAME = "ashdown-ilacs-plan.docx"
+
+# The RAG is a cell's colour with no word, so a text copy of the plan cannot carry it
+# (test_rendered_corpus scores text renderings without it).
+RAG_SHOWN_AS_COLOUR_ONLY: bool | tuple[str, ...] = True
 HEADER = ["No.", "Recommendation", "Action", "Lead officer", "Timescale", "Success measure / impact", "RAG"]
 ROWS = [
     # (number, recommendation, action, lead, timescale, measure, fill)

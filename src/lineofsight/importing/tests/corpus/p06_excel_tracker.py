@@ -77,6 +77,10 @@ ROWS = [
 ]
 
 
+# Rows whose RAG is a fill with no word: a text copy of the plan cannot carry those.
+RAG_SHOWN_AS_COLOUR_ONLY: bool | tuple[str, ...] = tuple(row[2] for row in ROWS if row[6] in (GREEN, AMBER, RED))
+
+
 def build() -> bytes:
     import openpyxl
     from openpyxl.styles import Font, PatternFill

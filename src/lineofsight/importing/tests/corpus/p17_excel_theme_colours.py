@@ -8,6 +8,10 @@ from typing import Any
 from ._kit import act, plan, rec, xlsx_bytes
 
 FILENAME = "pellow-ilacs-tracker.xlsx"
+
+# The RAG is a cell's colour with no word, so a text copy of the plan cannot carry it
+# (test_rendered_corpus scores text renderings without it).
+RAG_SHOWN_AS_COLOUR_ONLY: bool | tuple[str, ...] = True
 HEADER = ["Rec", "Recommendation", "Action", "Responsible officer", "Target date", "Status", "RAG"]
 REC_1 = "Children's experiences of moving between social workers are not well managed."
 REC_2 = "Too few children have an up-to-date life story."

@@ -9,6 +9,10 @@ from typing import Any
 from ._kit import AMBER, BLUE, GREEN, RED, act, docx_bytes, header_row, plan, rec, set_cell, shade
 
 FILENAME = "ellerby-focused-visit-plan.docx"
+
+# The RAG is a cell's colour with no word, so a text copy of the plan cannot carry it
+# (test_rendered_corpus scores text renderings without it).
+RAG_SHOWN_AS_COLOUR_ONLY: bool | tuple[str, ...] = True
 HEADER = ["Recommendation", "Action", "Lead", "Timescale", "Progress"]
 REC_1 = "R1 – Children's plans in the disabled children's service are not reviewed on time."
 REC_2 = "R2 – Supervision does not always record the reasons for decisions."
