@@ -531,6 +531,18 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             last_in_col.clear()
             k += 1
             continue
+        lead_in = _lead_in_row(body, k, cols) if alone and shifting and previous_line is not None else 0
+        if lead_in:
+            # "Recommendation 2: ..." on a line of its own from the left margin, over the
+            # columns and perhaps wrapped onto the next line: the recommendation heading
+            # the rows below, as the bold section row it was in the original.
+            flush()
+            text = " ".join(w.text for line in body[k : k + lead_in] for w in line.words)
+            section = Cell([para_from_text(text)], colspan=width)
+            rows.append(Row([section] + [Cell(list(section.paras), merged=True) for _ in range(width - 1)], ln.number))
+            last_in_col.clear()
+            k += lead_in
+            continue
         placed: dict[int, list[Word]] = {}
         for w in ln.words:
             placed.setdefault(column_of[id(w)] if id(w) in column_of else cols.of(w.x0), []).append(w)
@@ -954,6 +966,35 @@ def _broken_date(piece: str, following: str) -> bool:
 _LEAD_IN = re.compile(r"^Recommendation\s+\d{1,2}[a-z]?\s*[:\u2013\u2014-]\s*\S", re.I)
 # Words a narrow column breaks that are safe to join back: a closed set, like dates.
 _LABEL_WORDS = {"recommendation", "recommendations"}
+
+
+def _lead_in_row(body: list[Line], k: int, cols: _Columns) -> int:
+    """How many lines, from ``body[k]``, make a recommendation lead-in printed across the
+    columns from the left margin ("Recommendation 2: Improve ... so that children do
+    not experience delay."), else 0. It ends with its sentence, before a blank line, and
+    holds no wide gap (cells side by side)."""
+    first = body[k]
+    if not _LEAD_IN.match(first.text) or len(cols.edges) < 2 or first.words[0].x0 >= cols.edges[1]:
+        return 0
+    n = 0
+    while k + n < len(body):
+        ln = body[k + n]
+        apart = ln.page != first.page or ln.top - body[k + n - 1].top > ln.pitch
+        if n and (apart or ln.words[0].x0 > first.words[0].x0 + 1):
+            return 0
+        if len(segments(ln, 2)) > 1:
+            return 0
+        n += 1
+        if ln.text.rstrip().endswith("."):
+            nxt = body[k + n] if k + n < len(body) else None
+            ended = nxt is None or nxt.page != ln.page or nxt.top - ln.top > ln.pitch
+            # One line of it must run on past the first column: a short "Recommendation
+            # 1: ..." that fits the first column is that column's cell.
+            wide = any(line.words[-1].x1 > cols.edges[1] for line in body[k : k + n])
+            return n if ended and wide and n <= 3 else 0
+        if n >= 3:
+            return 0
+    return 0
 
 
 def _leads_in(parts: list[tuple[Line, list[Word]]]) -> bool:

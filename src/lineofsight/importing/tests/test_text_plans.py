@@ -408,3 +408,31 @@ def test_a_text_plan_with_every_rag_written_is_not_flagged():
     result = read_plan(text.encode(), "plan.txt")
     assert [a["rag"] for a in plan_actions(result.plan)] == ["green", "amber"]
     assert not [w for w in result.warnings if "RAG" in w.message]
+
+
+def test_recommendation_lead_ins_printed_across_the_columns_head_the_rows_below():
+    # A spreadsheet's merged "Recommendation N: ..." rows come out of pdftotext as lines
+    # from the left margin over the No. and Action columns, one wrapping onto a second
+    # line: each is the recommendation of the numbered rows under it.
+    plan = _read(
+        "No.          Action                                   Responsible          Deadline\n"
+        "Recommendation 1: Strengthen the response to children at risk of\n"
+        "exploitation.\n"
+        "\n"
+        "1.1          Launch a contextual safeguarding panel.  Head of Service      June 2026\n"
+        "\n"
+        "1.2          Map children missing from education.     Virtual School Head  May 2026\n"
+        "\n"
+        "Recommendation 2: Improve the timeliness of pre-proceedings work for children.\n"
+        "\n"
+        "2.1          Introduce a legal gateway tracker.       Head of Service      April 2026\n"
+    )
+    recs = plan["recommendations"]
+    assert [r["text"] for r in recs] == [
+        "Recommendation 1: Strengthen the response to children at risk of exploitation.",
+        "Recommendation 2: Improve the timeliness of pre-proceedings work for children.",
+    ]
+    assert [[a["text"] for a in r["actions"]] for r in recs] == [
+        ["Launch a contextual safeguarding panel.", "Map children missing from education."],
+        ["Introduce a legal gateway tracker."],
+    ]
