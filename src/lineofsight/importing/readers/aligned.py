@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..columns import header_score, role_of
@@ -480,6 +481,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                     float("inf") if shifting else rights.get(c, 0.0),
                     known,
                     owners=role_of(header.texts[c]) == "owner",
+                    over_break=over_break,
                 )
                 for c, parts in enumerate(current)
             ]
@@ -507,6 +509,19 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     rag_col = next((c for c, t in enumerate(header.texts) if c and role_of(t) == "rag"), None)
     last_on_page = {id(ln) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
     first_on_pages = {id(nxt) for ln, nxt in itertools.pairwise(body) if nxt.page != ln.page}
+    page_top: dict[int, float] = {}  # where each page's rows begin, below a repeated header
+    page_bottom: dict[int, float] = {}
+    for ln in body:
+        page_bottom[ln.page] = max(page_bottom.get(ln.page, ln.top), ln.top)
+
+    def over_break(before: Line, ln: Line) -> bool:
+        """True when a cell's line on a new page starts a paragraph of its own: it is not
+        at the top of the page's rows or, in text, the line above ended well before its
+        page did. (A PDF's cells end a page at different heights, so only text says so.)"""
+        if shifting and page_bottom[before.page] - before.top > gap * before.pitch:
+            return True
+        return ln.top - page_top.get(ln.page, ln.top) > gap * ln.pitch
+
     k = 0
     while k < len(body):
         ln = body[k]
@@ -514,6 +529,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         if repeat:
             k += repeat
             continue
+        page_top.setdefault(ln.page, ln.top)
         segs = segments(ln, split)
         # In pdftotext output a wrapped line can drift across columns; a section row
         # stands apart (a blank line above) or is a capitalised title over two columns.
@@ -525,21 +541,18 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         )
         if len(segs) == 1 and cols.spans(segs[0]) and _is_section(segs[0], ln) and alone:
             flush()
-            text = segs[0].text
-            section = Cell([para_from_text(text, bold=all(w.bold for w in segs[0].words))], colspan=width)
-            rows.append(Row([section] + [Cell(list(section.paras), merged=True) for _ in range(width - 1)], ln.number))
+            rows.append(_section_row(segs[0].text, width, ln.number, bold=all(w.bold for w in segs[0].words)))
             last_in_col.clear()
             k += 1
             continue
-        lead_in = _lead_in_row(body, k, cols) if alone and shifting and previous_line is not None else 0
+        lead_in = _lead_in_row(body, k, cols, split) if alone and shifting and previous_line is not None else 0
         if lead_in:
             # "Recommendation 2: ..." on a line of its own from the left margin, over the
             # columns and perhaps wrapped onto the next line: the recommendation heading
             # the rows below, as the bold section row it was in the original.
             flush()
             text = " ".join(w.text for line in body[k : k + lead_in] for w in line.words)
-            section = Cell([para_from_text(text)], colspan=width)
-            rows.append(Row([section] + [Cell(list(section.paras), merged=True) for _ in range(width - 1)], ln.number))
+            rows.append(_section_row(text, width, ln.number))
             last_in_col.clear()
             k += lead_in
             continue
@@ -625,7 +638,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             last_in_col[c] = ln
             if c in spill and spill_row is not None:
                 spill[c].append((ln, words))
-                spill_row.cells[c] = _cell(spill[c], gap, float("inf"))
+                spill_row.cells[c] = _cell(spill[c], gap, float("inf"), over_break=over_break)
                 if words[-1].text[-1:] in ".!?":
                     del spill[c]  # the merged cell's sentence ended
                 continue
@@ -874,10 +887,12 @@ def _cell(
     known: Counter[str] | None = None,
     *,
     owners: bool = False,
+    over_break: Callable[[Line, Line], bool] | None = None,
 ) -> Cell:
     """A cell's paragraphs from its lines: markers and vertical gaps start paragraphs,
     other lines continue the paragraph they wrapped from. In a lead column (``owners``)
-    a line opening with a post's title ("Head of", "Director") starts the next lead."""
+    a line opening with a post's title ("Head of", "Director") starts the next lead.
+    ``over_break`` says whether a line on the next page starts a paragraph."""
     paras: list[Para] = []
     wrapped: list[bool] = []
     prev: Line | None = None
@@ -902,6 +917,7 @@ def _cell(
             or para.kind != "text"
             or prev is None
             or (ln.page == prev.page and ln.top - prev.top > gap * ln.pitch)
+            or (ln.page != prev.page and over_break is not None and over_break(prev, ln))
             or (paras[-1].bold and not bold)  # a bold lead-in ("Recommendation 2:") ended
             # Text loses the lead-in's bold: it ends with its sentence.
             or (len(paras) == 1 and _LEAD_IN.match(paras[0].text) is not None and paras[0].text.endswith("."))
@@ -968,7 +984,14 @@ _LEAD_IN = re.compile(r"^Recommendation\s+\d{1,2}[a-z]?\s*[:\u2013\u2014-]\s*\S"
 _LABEL_WORDS = {"recommendation", "recommendations"}
 
 
-def _lead_in_row(body: list[Line], k: int, cols: _Columns) -> int:
+def _section_row(text: str, width: int, number: int, *, bold: bool = False) -> Row:
+    """A row spanning the table, as a merged Word row reads: one cell, copied into the
+    cells it covers."""
+    section = Cell([para_from_text(text, bold=bold)], colspan=width)
+    return Row([section] + [Cell(list(section.paras), merged=True) for _ in range(width - 1)], number)
+
+
+def _lead_in_row(body: list[Line], k: int, cols: _Columns, split: float) -> int:
     """How many lines, from ``body[k]``, make a recommendation lead-in printed across the
     columns from the left margin ("Recommendation 2: Improve ... so that children do
     not experience delay."), else 0. It ends with its sentence, before a blank line, and
@@ -979,10 +1002,11 @@ def _lead_in_row(body: list[Line], k: int, cols: _Columns) -> int:
     n = 0
     while k + n < len(body):
         ln = body[k + n]
-        apart = ln.page != first.page or ln.top - body[k + n - 1].top > ln.pitch
-        if n and (apart or ln.words[0].x0 > first.words[0].x0 + 1):
-            return 0
-        if len(segments(ln, 2)) > 1:
+        if n:
+            apart = ln.page != first.page or ln.top - body[k + n - 1].top > ln.pitch
+            if apart or ln.words[0].x0 > first.words[0].x0 + 1:
+                return 0
+        if len(segments(ln, split)) > 1:
             return 0
         n += 1
         if ln.text.rstrip().endswith("."):

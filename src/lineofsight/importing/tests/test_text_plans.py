@@ -436,3 +436,24 @@ def test_recommendation_lead_ins_printed_across_the_columns_head_the_rows_below(
         ["Launch a contextual safeguarding panel.", "Map children missing from education."],
         ["Introduce a legal gateway tracker."],
     ]
+
+
+def test_a_lead_that_ended_before_the_page_did_is_not_run_into_the_next_pages_lead():
+    # Actions under one reference, printed with no blank lines, the recommendation going
+    # on beside them: the first action's lead ended lines before the foot of the page, so
+    # the lead at the top of the next page is the next action's, not the same lead going
+    # on ("Quality Lead Quality Lead").
+    plan = _read(
+        "Ref   Recommendation   Action            Lead              Timescale   Status        RAG\n"
+        "4     Make sure that   Audit every       Quality Lead      May 2026    in progress   green\n"
+        "      plans for        plan each\n"
+        "      children are     month and\n"
+        "      reviewed and     report to\n"
+        "      kept up to       the board.\n"
+        "\f"
+        "      date so that     Publish a         Quality Lead      June 2026   in progress   green\n"
+        "      they do not      tracker.\n"
+        "      drift.\n"
+    )
+    owners = [a["owners"] for a in plan_actions(plan)]
+    assert owners == [["Quality Lead"], ["Quality Lead"]]
