@@ -342,6 +342,9 @@ def _part_done(text: str) -> bool:
     return any(int(m["a"]) < int(m["b"]) for m in _PART_OF.finditer(text))
 
 
+_ONGOING = re.compile(r"\bon-?\s?going\b", re.I)
+
+
 def normalise_due(text: str | None, *, default_year: int | None = None, relative_to: date | None = None) -> DueDate:
     """Normalise a timescale cell to its deadline (``plan-format.md``, "Due-date normalisation").
 
@@ -352,7 +355,9 @@ def normalise_due(text: str | None, *, default_year: int | None = None, relative
     """
     raw = text or ""
     clean = _clean(raw)
-    status = status_from_text(clean)
+    # "Ongoing" as a timescale says the work has no end date, not that it has started
+    # (plan-format.md: it gives a null date and, unlike "Implemented", no status).
+    status = status_from_text(_ONGOING.sub(" ", clean))
     if not clean:
         return DueDate(raw, None, None)
     if _START_ONLY.search(clean) and not _END_WORDS.search(clean):

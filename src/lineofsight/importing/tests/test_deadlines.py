@@ -29,7 +29,9 @@ PLAN_FORMAT_TABLE = [
     ("Initial position by 4 th June. Summary position 10 June 2021", date(2021, 6, 10), None),
     ("Work already underway complete December 2012", date(2012, 12, 31), "in_progress"),
     ("From 10 th May 2021", None, None),
-    ("Ongoing", None, "in_progress"),
+    ("Ongoing", None, None),  # no end date, and nothing said of progress
+    ("On-going basis", None, None),
+    ("December 2026 – ongoing", date(2026, 12, 31), None),
     ("TBC", None, None),
     ("Immediately", None, None),
     ("Implemented", None, "complete"),

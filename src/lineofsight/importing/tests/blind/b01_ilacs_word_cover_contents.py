@@ -165,12 +165,12 @@ EXPECTED = plan(
             "R3",
             "Care leavers' access to suitable accommodation at 18.",
             [
-                # "– ongoing" says the work is under way: in progress (corrected after the first run).
+                # "– ongoing" says the work has no end, not how far it has got: no status
+                # (plan-format.md; this answer said in progress until the rule was settled).
                 act(
                     "Commission a supported lodgings scheme with 12 new placements.",
                     ["Head of Commissioning"],
                     ("December 2026 – ongoing", "2026-12-31"),
-                    status="in_progress",
                     rag="amber",
                     measures=["Number of supported lodgings placements"],
                 ),

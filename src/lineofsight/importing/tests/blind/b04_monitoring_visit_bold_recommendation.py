@@ -108,7 +108,6 @@ EXPECTED = plan(
                     "Offer every parent carer a separate carer's assessment at the point of referral.",
                     ["Team Manager, CWD"],
                     ("Ongoing", None),
-                    status="in_progress",
                     updates=[("2026-03-31", "Offer now recorded on 82% of new referrals.")],
                 ),
             ],

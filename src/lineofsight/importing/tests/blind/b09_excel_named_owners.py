@@ -91,12 +91,12 @@ EXPECTED = plan(
                     rag="amber",
                     measures=["Assessments completed within 45 days above 85%"],
                 ),
-                # "– ongoing": under way, so in progress (corrected after the first run).
+                # "– ongoing" says the work has no end, not how far it has got: no status
+                # (plan-format.md; this answer said in progress until the rule was settled).
                 act(
                     "Introduce weekly performance clinics with team managers.",
                     ["Jane Doe (Head of Service, CIN)", "Amir Khan (Performance Lead)"],
                     ("December 2025 – ongoing", "2025-12-31"),
-                    status="in_progress",
                     rag="green",
                     measures=["Weekly clinic notes"],
                 ),

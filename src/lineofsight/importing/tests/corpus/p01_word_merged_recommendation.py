@@ -125,7 +125,8 @@ def expected() -> dict[str, Any]:
                         "2025-10-31",
                         rag="green",
                     ),
-                    act(ROWS[4][2], "Head of Children in Care", "Ongoing", None, status="in_progress", rag="green"),
+                    # "Ongoing" gives no status (plan-format.md).
+                    act(ROWS[4][2], "Head of Children in Care", "Ongoing", None, rag="green"),
                 ],
             ),
             rec(

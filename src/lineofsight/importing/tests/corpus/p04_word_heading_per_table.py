@@ -91,7 +91,6 @@ _DATES = {
     "Summer 2026": "2026-08-31",
     "By 1st December 2025": "2025-12-01",
 }
-_STATUS = {"Ongoing": "in_progress"}
 
 
 def expected() -> dict[str, Any]:
@@ -100,10 +99,7 @@ def expected() -> dict[str, Any]:
             rec(
                 None,
                 heading,
-                [
-                    act(text, lead, due, _DATES[due], status=_STATUS.get(due), rag=rag.lower(), ref=num)
-                    for num, text, lead, due, rag in rows
-                ],
+                [act(text, lead, due, _DATES[due], rag=rag.lower(), ref=num) for num, text, lead, due, rag in rows],
             )
             for heading, rows in SECTIONS
         ],

@@ -1,5 +1,6 @@
 """Excel: status said in words in the timescale and progress columns ("Completed",
-"Complete – evidence in folder", "Achieved", "Ongoing", "Not yet started", "Delayed")."""
+"Complete – evidence in folder", "Achieved", "Not yet started", "Delayed"); "Ongoing" there
+gives no status (plan-format.md)."""
 
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ ROWS = [
         None,
         "complete",
     ),
-    ("", "", "Discuss seen-alone visits in supervision.", "Team Managers", "Ongoing", "", None, "in_progress"),
+    # plan-format.md: "Ongoing" gives a null date and, unlike "Implemented", no status.
+    ("", "", "Discuss seen-alone visits in supervision.", "Team Managers", "Ongoing", "", None, None),
     (
         "2",
         REC_2,

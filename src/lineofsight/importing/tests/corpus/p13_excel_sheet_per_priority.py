@@ -89,7 +89,6 @@ def expected() -> dict[str, Any]:
                         owner.split(" / "),
                         due,
                         _DATES[due],
-                        status="in_progress" if due == "Ongoing" else None,
                         rag=rag.lower(),
                         measures=[measure],
                     )

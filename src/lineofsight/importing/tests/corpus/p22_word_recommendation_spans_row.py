@@ -69,7 +69,7 @@ def expected() -> dict[str, Any]:
                 REC_1,
                 [
                     act(ROWS[1][2], "Head of Safeguarding", "November 2025", "2025-11-30", rag="green"),
-                    act(ROWS[2][2], "Assessment Team Manager", "Ongoing", None, status="in_progress", rag="amber"),
+                    act(ROWS[2][2], "Assessment Team Manager", "Ongoing", None, rag="amber"),
                 ],
             ),
             rec("2", REC_2, [act(ROWS[4][2], "Placements Manager", "March 2026", "2026-03-31", rag="red")]),

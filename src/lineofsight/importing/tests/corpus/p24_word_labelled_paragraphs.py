@@ -71,7 +71,6 @@ def expected() -> dict[str, Any]:
                         "Missing Children Coordinator",
                         "Ongoing",
                         None,
-                        status="in_progress",
                         rag="amber",
                     ),
                 ],
