@@ -184,6 +184,8 @@ def _paired(items: list[str], n: int) -> list[str | None]:
 
 
 _COLOUR_WORD = re.compile(r"\b(?:red|amber|green|blue)\b|^\s*[rag]\s*$", re.I)
+# A progress cell holding nothing but a rating: "Green", "Amber/Green", "Red."
+_RATING_ONLY = re.compile(r"\s*(?:red|amber|green|blue)(?:\s*[/&-]\s*(?:red|amber|green))?\W*", re.I)
 
 
 _DATED_UPDATE = re.compile(
@@ -669,6 +671,11 @@ class ProgressColumn(ImportColumn):
             paired = len(items_p) == n and n > 1 and listed
             for k, a in enumerate(actions):
                 text = items_p[k] if paired else cell.text
+                if _RATING_ONLY.fullmatch(text):
+                    # Plans without a RAG column write the rating as the progress: it
+                    # is the RAG, not an update saying what has been done.
+                    a.rag = a.rag or rag_of(text)
+                    continue
                 a.updates.append({"as_of": _iso(cmap.as_of.get(i)), "text": text})
                 a.progress_items.append(text)
 

@@ -99,6 +99,21 @@ def test_dated_progress_paragraphs_are_updates_as_of_their_dates():
     ]
 
 
+def test_a_progress_column_holding_only_a_rating_gives_the_rag_not_an_update():
+    # A plan with no RAG column writes "Green" as the progress; a sentence stays an update.
+    pr, _ = _row(["Action", "Lead", "Progress"], [_cell("Audit files"), _cell("Sam"), _cell("Green")])
+    actions = [DraftAction("Audit files")]
+    ProgressColumn().fill(RowReading(pr, lambda *w: None), actions)
+    assert (actions[0].rag, actions[0].updates) == ("green", [])
+    pr, _ = _row(
+        ["Action", "Lead", "Progress"], [_cell("Audit files"), _cell("Sam"), _cell("Green light given by DMT.")]
+    )
+    actions = [DraftAction("Audit files")]
+    ProgressColumn().fill(RowReading(pr, lambda *w: None), actions)
+    assert actions[0].rag is None
+    assert [u["text"] for u in actions[0].updates] == ["Green light given by DMT."]
+
+
 def test_the_walker_starts_a_recommendation_at_each_number_and_lets_the_handlers_fill_its_actions():
     header = ["No.", "Recommendation", "Action", "Lead", "By when"]
     rows = [
