@@ -32,6 +32,8 @@ _Char = tuple[float, float, float, float, str, bool]
 # Private-use code points that Symbol and Wingdings bullets extract as.
 _GLYPHS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf0e0": "➢", "\u2022": "•"}
 _BOLD_WEIGHT = 600
+# A heading above a table wraps onto a few lines; a longer paragraph there is text.
+_HEADING_LINES = 4
 OCR_DPI = 200
 
 
@@ -305,11 +307,38 @@ def _ruled_document(filename: str, pages: list[_Page]) -> Document | None:
             continue
         if id(item) not in joined:
             continue  # continued from the previous page: its rows are in that table
-        blocks += read_lines(run, split=_split(run)) if run else []
+        # The short paragraph right above a table is its heading, however many lines
+        # it wrapped onto ("Recommendation 1: Partners should improve ... pre-" /
+        # "school children ..."): kept as one piece of text.
+        start = len(run) - _heading_lines(run)
+        blocks += read_lines(run[:start], split=_split(run[:start])) if run[:start] else []
+        blocks += [" ".join(ln.text for ln in run[start:])] if run[start:] else []
         run = []
         blocks.append(item)
     blocks += read_lines(run, split=_split(run)) if run else []
     return _finish(filename, blocks)
+
+
+def _heading_lines(run: list[Line]) -> int:
+    """How many lines at the end of ``run`` make the short paragraph just above a table:
+    lines at one even spacing and in one weight (a bold heading), up to a wider gap, a
+    change of weight or the start of the text. 0 when it is one line, or longer than a
+    heading."""
+    n = 1
+    step: float | None = None
+    while n < len(run):
+        above, here = run[-n - 1], run[-n]
+        gap = here.top - above.top
+        weight = all(w.bold for w in here.words)
+        if above.page != here.page or all(w.bold for w in above.words) != weight:
+            break
+        if step is not None and abs(gap - step) > 0.3 * step:
+            break
+        step = step or gap
+        n += 1
+        if n > _HEADING_LINES:
+            return 0
+    return n if n > 1 else 0
 
 
 def _rules(

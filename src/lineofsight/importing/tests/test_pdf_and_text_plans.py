@@ -405,3 +405,24 @@ def test_a_bold_section_row_right_under_an_unruled_header_is_a_recommendation_no
         ),
         ("Recommendation 2: Improve the timeliness of pre-proceedings work.", ["Introduce a legal gateway tracker"]),
     ]
+
+
+def test_a_bold_heading_wrapped_over_two_lines_above_each_ruled_table_is_read_whole():
+    # A table per recommendation, each under a bold heading that wraps: the whole heading,
+    # not its last line, is the recommendation, and the plain text above it is not.
+    pytest.importorskip("weasyprint")
+    long = "Recommendation {n}: Partners should improve how they identify neglect of young children, especially by health visitors."
+    tables = "".join(
+        f"<p style='font-weight:bold;margin-top:14pt'>{long.format(n=n)}</p>"
+        "<table><tr><th>Action</th><th>Lead</th><th>Deadline</th></tr>"
+        f"<tr><td>Train every health visitor in the neglect tool.</td><td>Head of Nursing</td><td>May 202{n}</td></tr>"
+        "</table>"
+        for n in (1, 2)
+    )
+    data = pdf(
+        "<html><head><style>@page{size:A4;margin:2cm}body{font:10pt sans-serif}"
+        "table{border-collapse:collapse;width:100%}td,th{border:0.5pt solid #444;padding:3pt}</style></head>"
+        f"<body><p>Written statement of action after the inspection.</p>{tables}</body></html>"
+    )
+    plan = read_plan(data, "plan.pdf").plan
+    assert [r["text"] for r in plan["recommendations"]] == [long.format(n=1), long.format(n=2)]
