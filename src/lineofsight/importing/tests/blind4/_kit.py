@@ -65,3 +65,14 @@ def expected(
             )
         )
     return plan(title, organisation, kind, started, ended, recs)
+
+
+def headings_as_printed(answer: dict[str, Any]) -> dict[str, Any]:
+    """The answer for a plan with no recommendation column, whose recommendations are
+    headings ("Recommendation 1: ..."): plan-format.md takes such a heading whole as the
+    text, with a null ref. (These answers first gave the number as the ref; corrected to
+    the format when the round was reviewed.)"""
+    for r in answer["recommendations"]:
+        if r["ref"] is not None:
+            r["text"], r["ref"] = f"Recommendation {r['ref']}: {r['text']}", None
+    return answer

@@ -3,7 +3,7 @@ table (Action | Lead | Deadline | Status), statuses written as words."""
 
 from __future__ import annotations
 
-from ._kit import A, esc, expected, pdf
+from ._kit import A, esc, expected, headings_as_printed, pdf
 
 FILENAME = "Westmarsh JTAI action plan - neglect.pdf"
 _1 = "Partners should improve the identification of neglect in pre-school children, especially by health visitors."
@@ -104,11 +104,13 @@ def build() -> bytes:
     )
 
 
-EXPECTED = expected(
-    "Joint targeted area inspection: multi-agency response to children living with neglect",
-    "Westmarsh Safeguarding Children Partnership",
-    "JTAI",
-    "2026-02-02",
-    "2026-02-06",
-    ROWS,
+EXPECTED = headings_as_printed(
+    expected(
+        "Joint targeted area inspection: multi-agency response to children living with neglect",
+        "Westmarsh Safeguarding Children Partnership",
+        "JTAI",
+        "2026-02-02",
+        "2026-02-06",
+        ROWS,
+    )
 )

@@ -4,7 +4,7 @@ column naming the governance board."""
 
 from __future__ import annotations
 
-from ._kit import A, esc, expected, first_of_rec, pdf
+from ._kit import A, esc, expected, first_of_rec, headings_as_printed, pdf
 
 FILENAME = "Morrowby JTAI exploitation plan FINAL.pdf"
 _1 = "Improve the multi-agency identification of children at risk of criminal exploitation."
@@ -111,12 +111,14 @@ def build() -> bytes:
     )
 
 
-EXPECTED = expected(
-    "Joint targeted area inspection action plan – the multi-agency response to children at risk of criminal "
-    "exploitation",
-    "Morrowby Safeguarding Children Partnership",
-    "JTAI",
-    "2026-03-16",
-    "2026-03-20",
-    ROWS,
+EXPECTED = headings_as_printed(
+    expected(
+        "Joint targeted area inspection action plan – the multi-agency response to children at risk of criminal "
+        "exploitation",
+        "Morrowby Safeguarding Children Partnership",
+        "JTAI",
+        "2026-03-16",
+        "2026-03-20",
+        ROWS,
+    )
 )
