@@ -42,6 +42,7 @@ from .tables import (
     spanned_number_column,
     trim_columns,
     with_action_column,
+    with_number_column,
     with_recommendation_column,
 )
 from .text import norm as _norm
@@ -93,10 +94,10 @@ class PlanBuilder:
                     rows = table.rows[:idx] + table.rows[end:]
                 else:
                     if not continuing:
-                        cmap = spanned_number_column(
-                            with_recommendation_column(with_action_column(new_map, table.rows[end:]), table.rows[end:]),
-                            table.rows[end:],
-                        )
+                        body = table.rows[end:]
+                        cmap = with_action_column(new_map, body)
+                        cmap = with_number_column(with_recommendation_column(cmap, body), body)
+                        cmap = spanned_number_column(cmap, body)
                         current = []
                         plans.append(current)
                         plan_table = table

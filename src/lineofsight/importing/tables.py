@@ -100,6 +100,22 @@ def with_recommendation_column(cmap: ColumnMap, rows: list[Row]) -> ColumnMap:
     return ColumnMap(roles, cmap.as_of, cmap.header)
 
 
+def with_number_column(cmap: ColumnMap, rows: list[Row]) -> ColumnMap:
+    """Give a plan without a number header its number column: the first column, left of
+    the recommendation, under a header no synonym names ("Priority", "Key"), whose every
+    filled cell is a printed ref with a digit ("P1", "2", "3a"). Ratings ("High") are not.
+    """
+    first = cmap.first("recommendation")
+    if first is None:
+        first = cmap.first("action")
+    if "number" in cmap.roles.values() or not first or 0 in cmap.roles:
+        return cmap
+    filled = [r.cells[0].text for r in rows if r.cells and r.cells[0].text and not r.cells[0].merged]
+    if not filled or not all(looks_like_ref(t) and any(ch.isdigit() for ch in t) for t in filled):
+        return cmap
+    return ColumnMap({**cmap.roles, 0: "number"}, cmap.as_of, cmap.header)
+
+
 def spanned_number_column(cmap: ColumnMap, rows: list[Row]) -> ColumnMap:
     """A header cell spanning two columns ("Recommendation" over "1" and its text): the
     first column, holding only refs, is the number and the second the text."""

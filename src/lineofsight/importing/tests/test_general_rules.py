@@ -188,3 +188,20 @@ def test_action_typed_on_into_the_next_spreadsheet_row_is_one_action():
         "Introduce a plan template that sets out who will do what and by when for each child.",
         "Audit ten plans each month.",
     ]
+
+
+def test_a_first_column_of_refs_under_an_unnamed_header_numbers_the_recommendations():
+    # "Priority" names no column role; holding "P1", "P2" it is the number column, but
+    # holding ratings ("High") it is not, and those words are not taken for refs.
+    from lineofsight.importing import read_plan
+
+    def refs(first: str, second: str) -> list[str | None]:
+        text = (
+            "Priority\tArea for development\tAction\tOwner\tTarget date\n"
+            f"{first}\tPathway plans are not reviewed.\tAudit plans.\tTeam Manager\tMay 2026\n"
+            f"{second}\tCaseloads are too high.\tRecruit advisers.\tHead of Service\tJune 2026\n"
+        )
+        return [r["ref"] for r in read_plan(text.encode(), "plan.txt").plan["recommendations"]]
+
+    assert refs("P1", "P2") == ["P1", "P2"]
+    assert refs("High", "Low") == [None, None]
