@@ -28,7 +28,7 @@ FLOORS = {  # each plan's first score less 0.02, rounded down
     "r01_pdf_row_rules_only": 0.98,
     "r02_pdf_band_rag_letters": 0.98,
     "r03_pdf_heading_per_recommendation": 0.98,
-    "r04_pdf_odd_deadlines": 0.79,
+    "r04_pdf_odd_deadlines": 0.98,
     "r05_text_layout_page_breaks": 0.95,
     "r06_text_label_blocks": 0.0,
     "r07_text_markdown_br": 0.98,

@@ -25,7 +25,9 @@ ROWS = [
         "Every pathway plan reviewed at least every six months, tracked on the leaving care dashboard.",
         ["Leaving Care Team Manager"],
         "Q3 2026/27",
-        None,
+        # The last day of the period committed to (plan-format.md): the third quarter of
+        # the financial year 2026/27 ends with December 2026. (First written as null.)
+        "2026-12-31",
         rag="amber",
     ),
     A(
