@@ -57,6 +57,9 @@ class RowWalker:
         self.pending_break = False
         self.prev_cells: list[Cell] | None = None
         self.remap: tuple[Table, ColumnMap] | None = None
+        # The recommendation a lettered number started ("1a" read as 1, action a), and
+        # that number as printed.
+        self.lettered: tuple[DraftRecommendation, str] | None = None
 
     def walk(self, group: list[PlanRow]) -> None:
         """Lay out every row of the plan, appending recommendations to ``recs``."""
@@ -149,9 +152,24 @@ class RowWalker:
                 sub_ref = clean_ref(number_text)  # "1.2" or "1b" under recommendation 1
                 number_text = ""
         letter = re.fullmatch(r"(\d{1,3})\s*\(?([a-z])\)?", number_text.strip().rstrip("."))
+        lettered = None
         if letter and rec_text:
-            # "1a" on the row that states recommendation 1: its first action is "a".
-            number_text, sub_ref = letter.group(1), clean_ref(number_text)
+            before = self.lettered
+            if (
+                before is not None
+                and before[0] is rec
+                and ref_key(rec.ref) in (letter.group(1), ref_key(before[1]))
+                and _norm(rec_text) != _norm(rec.text)
+            ):
+                # "3a" and then "3b", each stating a finding of its own: lettered
+                # recommendations, not recommendation 3's actions a and b.
+                rec.ref = clean_ref(before[1])
+                for a in rec.actions:
+                    a.ref = None if a.ref == rec.ref else a.ref
+            else:
+                # "1a" on the row that states recommendation 1: its first action is "a".
+                lettered = clean_ref(number_text)
+                number_text, sub_ref = letter.group(1), lettered
         if rec is not None and rec_text and not number_text and _norm(rec_text) == _norm(rec.text):
             rec_text = ""
         starts_rec = bool(number_text)
@@ -191,6 +209,7 @@ class RowWalker:
                 rec.text = ref or ""
                 self.warn(table.index, row.number, "a numbered row has no recommendation text")
             self._start(rec)
+            self.lettered = (rec, lettered or number_text) if letter and rec_text else None
         elif rec is None:
             self.warn(table.index, row.number, "row before the first recommendation ignored")
             return None

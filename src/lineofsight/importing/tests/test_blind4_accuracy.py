@@ -32,7 +32,7 @@ FLOORS = {  # each plan's first score less 0.02, rounded down
     "r05_text_layout_page_breaks": 0.95,
     "r06_text_label_blocks": 0.0,
     "r07_text_markdown_br": 0.98,
-    "r08_text_pipe_rows_lettered_refs": 0.89,
+    "r08_text_pipe_rows_lettered_refs": 0.98,
     "r09_pdf_partners_reported_to": 0.98,
     "r10_pdf_long_table_three_pages": 0.0,
     "r11_text_cell_per_line_numbered": 0.0,

@@ -205,3 +205,23 @@ def test_a_first_column_of_refs_under_an_unnamed_header_numbers_the_recommendati
 
     assert refs("P1", "P2") == ["P1", "P2"]
     assert refs("High", "Low") == [None, None]
+
+
+def test_lettered_numbers_each_stating_a_finding_are_recommendations_of_their_own():
+    # "1a" and "1b" under one finding are its actions a and b; "3a" and "3b" beside two
+    # different findings are two recommendations, numbered as printed.
+    from lineofsight.importing import read_plan
+
+    text = (
+        "Rec\tOfsted finding\tAction\tOwner\tDue\n"
+        "1a\tImprove assessments.\tAudit assessments.\tTeam Manager\tMay 2026\n"
+        "1b\t\tTrain assessors.\tPrincipal Social Worker\tJune 2026\n"
+        "3a\tTrack children missing education.\tWeekly tracking meeting.\tCME Officer\tJuly 2026\n"
+        "3b\tShare information with social care.\tGive read access.\tHead of Inclusion\tJune 2026\n"
+    )
+    recs = read_plan(text.encode(), "plan.txt").plan["recommendations"]
+    assert [(r["ref"], [a["ref"] for a in r["actions"]]) for r in recs] == [
+        ("1", ["1a", "1b"]),
+        ("3a", [None]),
+        ("3b", [None]),
+    ]
