@@ -670,7 +670,10 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
         pieces = [segments(ln, split) for ln in block]
         # A line that is one piece of text across the columns is a title (a section row).
         titles = {id(p[0]) for p in pieces if len(p) == 1 and not _MARKER.fullmatch(p[0].words[0].text)}
-        spans = _stretches([sg for p in pieces for sg in p], titles)
+        # A totals line ("Total actions ... 4") prints its figures where the counts go, not
+        # where the block's columns are: it takes no part in finding them.
+        counted = [p for p in pieces if not _is_total(p)] or pieces
+        spans = _stretches([sg for p in counted for sg in p], titles)
         homes = _shifted_page(block, spans, previous, last_in_col, cols, len(header.lefts))
         if previous is not None and block[0].page != previous.page:
             refs = list(header.lefts)
@@ -696,14 +699,51 @@ def _block_columns(header: _Header, body: list[Line], split: float, cols: _Colum
             refs[home] = sp[0]
         for ln, line_pieces in zip(block, pieces, strict=True):
             title = len(line_pieces) == 1 and id(line_pieces[0]) in titles and ln.words[0].x0 <= spans[0][0]
+            moved = {} if title else _run_up_cells(line_pieces, [sp[0] for sp in spans])
             for w in ln.words:
                 # A word just before a stretch was pushed left by the word before it; a
                 # title stays whole, in the cell it starts in.
-                x = ln.words[0].x0 if title else w.x0
+                x = ln.words[0].x0 if title else moved.get(id(w), w.x0)
                 k = max((i for i, sp in enumerate(spans) if sp[0] <= x + 1), default=0)
                 out[id(w)] = homes[k]
                 last_in_col[homes[k]] = (ln, w.text)
     return out
+
+
+def _run_up_cells(pieces: list[_Segment], starts: list[float]) -> dict[int, float]:
+    """Where the words of a cell run up against the cell before it belong: pdftotext keeps
+    one space after a long sentence ("... 72-hour standard. Commissioning Manager"). A
+    piece running over a stretch's start, breaking a few characters before it between a
+    sentence's end and a capital, goes on from there in the next stretch."""
+    out: dict[int, float] = {}
+    for sg in pieces:
+        for x in starts:
+            if not sg.x0 < x < sg.x1:
+                continue
+            at = [
+                j
+                for j in range(1, len(sg.words))
+                if x - 8 <= sg.words[j].x0 <= x + 1
+                and sg.words[j - 1].text[-1:] in ".;:!?"
+                and sg.words[j].text[:1].isupper()
+            ]
+            if at:
+                for w in sg.words[at[-1] :]:
+                    if w.x0 < x:
+                        out[id(w)] = x
+    return out
+
+
+_TOTAL = re.compile(r"^(?:grand\s+)?totals?\b", re.I)
+
+
+def _is_total(pieces: list[_Segment]) -> bool:
+    """True for a line of a label such as "Total actions" and figures only."""
+    return (
+        len(pieces) > 1
+        and _TOTAL.match(pieces[0].text) is not None
+        and all(re.fullmatch(r"[\d.,%]+", sg.text) for sg in pieces[1:])
+    )
 
 
 def _shifted_page(

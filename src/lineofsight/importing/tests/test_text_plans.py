@@ -457,3 +457,25 @@ def test_a_lead_that_ended_before_the_page_did_is_not_run_into_the_next_pages_le
     )
     owners = [a["owners"] for a in plan_actions(plan)]
     assert owners == [["Quality Lead"], ["Quality Lead"]]
+
+
+def test_a_lead_run_up_against_a_long_action_and_a_totals_line_keep_the_columns_in_place():
+    # pdftotext keeps one space between a long action's full stop and the lead beside it,
+    # and prints a totals line's count under no column: each lead and date is still read
+    # from its own column.
+    plan = _read(
+        "Ref   Action                                         Lead                    Target date   RAG\n"
+        "1     Audit every plan open longer than nine         Head of Service         30 June 2025  Green\n"
+        "      months.\n"
+        "\n"
+        "2     Recommission the service with a 72-hour standard. Commissioning Manager  31 October 2025 Red\n"
+        "3     Add disabled children's reviews to the     IRO Service Manager         31 May 2025 Green\n"
+        "      tracker.\n"
+        "Total actions                                  3\n"
+    )
+    read = [(a["text"], a["owners"], a["due"]["date"]) for a in plan_actions(plan)]
+    assert read == [
+        ("Audit every plan open longer than nine months.", ["Head of Service"], "2025-06-30"),
+        ("Recommission the service with a 72-hour standard.", ["Commissioning Manager"], "2025-10-31"),
+        ("Add disabled children's reviews to the tracker.", ["IRO Service Manager"], "2025-05-31"),
+    ]
