@@ -423,7 +423,9 @@ _SPLIT_BEFORE = re.compile(
     rf"(?<=\d{{4}})[-\u2013\u2014]?\s+(?=(?:{_MONTH}|spring|summer|autumn|winter|ongoing|tbc"
     rf"|implemented|immediately|[0-3]?\d(?:\s?(?:st|nd|rd|th))?\s+{_MONTH})\b)"
     r"|\s+(?=(?:ongoing|tbc|implemented|immediately)\b)"
-    r"|(?<=ongoing)\s+|(?<=tbc)\s+|(?<=implemented)\s+|(?<=immediately)\s+",
+    r"|(?<=ongoing)\s+|(?<=tbc)\s+|(?<=implemented)\s+|(?<=immediately)\s+"
+    # A spreadsheet's short dates one after another: "Dec-25 Feb-26".
+    r"|(?<=\b[a-z]{3}-\d{2})\s+(?=[a-z]{3}-\d{2}\b)",
     re.IGNORECASE,
 )
 

@@ -482,6 +482,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                     known,
                     owners=role_of(header.texts[c]) == "owner",
                     over_break=over_break,
+                    grid=shifting and role_of(header.texts[c]) not in _ONE_VALUE_ROLES,
                 )
                 for c, parts in enumerate(current)
             ]
@@ -767,9 +768,15 @@ def _shifted_page(
     open_cols = sorted(c for c, (ln, _) in last_in_col.items() if ln is previous)
     if not open_cols or open_cols[0] == 0 or open_cols[0] + len(spans) > width:
         return None
-    if last_in_col[open_cols[0]][1][-1:] in ".!?;:":
-        return None  # the first cell at the page's foot ended its sentence: a new row
     first = open_cols[0]
+    if _BULLET.fullmatch(block[0].words[0].text):
+        # The page opens with the next bullet of an open cell's list: the action cell's,
+        # when it is open, as lists of actions are what plans bullet.
+        first = next((c for c in open_cols if role_of(cols.header.texts[c]) == "action"), first)
+    elif last_in_col[first][1][-1:] in ".!?;:":
+        return None  # the first cell at the page's foot ended its sentence: a new row
+    if first + len(spans) > width:
+        return None
     if block[0].words[0].x0 > spans[0][0] + 1:
         return None  # the page's first line is not at the block's left: not moved to the margin
     if _match([sp[0] for sp in spans], cols.header.lefts)[0] >= first:
@@ -928,20 +935,38 @@ def _cell(
     *,
     owners: bool = False,
     over_break: Callable[[Line, Line], bool] | None = None,
+    grid: bool = False,
 ) -> Cell:
     """A cell's paragraphs from its lines: markers and vertical gaps start paragraphs,
     other lines continue the paragraph they wrapped from. In a lead column (``owners``)
     a line opening with a post's title ("Head of", "Director") starts the next lead.
-    ``over_break`` says whether a line on the next page starts a paragraph."""
+    ``over_break`` says whether a line on the next page starts a paragraph. On a text
+    ``grid`` (for a column of prose) a row's lines are spaced by its tallest cell, so a
+    blank line inside a sentence going on in lower case is not a paragraph's end."""
     paras: list[Para] = []
     wrapped: list[bool] = []
     prev: Line | None = None
     prev_words: list[Word] | None = None
+    # Where the paragraph's first line and its next line start: items set with a hanging
+    # indent go on to the right of where they began, and the next item starts back there.
+    first_x: float | None = None
+    next_x: float | None = None
     for ln, words in parts:
         text = " ".join(w.text for w in words).strip()
         if not text:
             continue
         bold = all(w.bold for w in words)
+        x = words[0].x0
+        if prev is not None and ln.page != prev.page:
+            first_x = next_x = None  # each page is laid out on its own
+        hanging = (
+            first_x is not None
+            and next_x is not None
+            and prev is not None
+            and ln.page == prev.page
+            and next_x - first_x >= 0.8 * _char_width(words[0])
+            and x <= first_x + 0.3 * _char_width(words[0])
+        )
         if (
             paras
             and prev_words
@@ -956,17 +981,24 @@ def _cell(
             not paras
             or para.kind != "text"
             or prev is None
-            or (ln.page == prev.page and ln.top - prev.top > gap * ln.pitch)
+            or (
+                ln.page == prev.page
+                and ln.top - prev.top > gap * ln.pitch
+                and not (grid and _goes_on(paras[-1].text, text))
+            )
             or (ln.page != prev.page and over_break is not None and over_break(prev, ln))
             or (paras[-1].bold and not bold)  # a bold lead-in ("Recommendation 2:") ended
             # Text loses the lead-in's bold: it ends with its sentence.
             or (len(paras) == 1 and _LEAD_IN.match(paras[0].text) is not None and paras[0].text.endswith("."))
             or (owners and _next_post(paras[-1].text, text))
+            or hanging
         )
         if new:
             paras.append(para)
             wrapped.append(False)
+            first_x, next_x = x, None
         else:
+            next_x = x if next_x is None else next_x
             last = prev_words[-1] if prev_words else None
             # A PDF that keeps the space where a line wrapped says outright whether the
             # word went on below; elsewhere a lone word up to the column's edge did.
@@ -1005,6 +1037,16 @@ _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december",
 )  # fmt: skip
+
+
+# Columns holding one short value a line (a status, a date): their lines are not prose.
+_ONE_VALUE_ROLES = {"status", "rag", "due", "number", "action_ref", "completed", "start"}
+
+
+def _goes_on(above: str, here: str) -> bool:
+    """True when ``here`` carries on the sentence ``above`` left open, in lower case:
+    words, not a date or a code ("Q3 2025/26" over "w/c 5 Jan")."""
+    return above[-1:].isalpha() and re.match(r"[a-z]{2,}(?:\s|$)", here) is not None
 
 
 def _broken_date(piece: str, following: str) -> bool:

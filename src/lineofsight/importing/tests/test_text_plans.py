@@ -157,7 +157,8 @@ def test_cells_going_on_in_lower_case_after_a_blank_line_stay_in_their_row():
     first, second = plan["recommendations"]
     assert first["text"] == "The quality of return home conversations for children who go missing."
     assert [a["text"] for a in first["actions"]] == ["Recommission the service with a single provider."]
-    assert first["actions"][0]["owners"][0] == "Head of Commissioning"
+    # The lead goes on in lower case too: one title, not two leads.
+    assert first["actions"][0]["owners"] == ["Head of Commissioning and Exploitation"]
     assert second["actions"][0]["owners"] == ["Head of Early Help"]
 
 
@@ -478,4 +479,46 @@ def test_a_lead_run_up_against_a_long_action_and_a_totals_line_keep_the_columns_
         ("Audit every plan open longer than nine months.", ["Head of Service"], "2025-06-30"),
         ("Recommission the service with a 72-hour standard.", ["Commissioning Manager"], "2025-10-31"),
         ("Add disabled children's reviews to the tracker.", ["IRO Service Manager"], "2025-05-31"),
+    ]
+
+
+def test_list_items_set_with_a_hanging_indent_in_a_narrow_column_are_separate_actions():
+    # Word's list lost its bullets in the text: each item starts one character left of its
+    # wrapped lines. A blank line the lead column's spacing puts inside an item's sentence
+    # (going on in lower case) does not end it.
+    plan = _read(
+        "Ref   Recommendation    Actions            Lead             Deadline\n"
+        "\n"
+        "1     Return home       Recommission       Head of          30 September\n"
+        "      conversations      the service       Commissioning    2025\n"
+        "      are late.          with a\n"
+        "                                           Exploitation     November\n"
+        "                         single            Lead             2025\n"
+        "                         provider.\n"
+        "                        Report themes\n"
+        "                         to the panel\n"
+        "                         each month.\n"
+    )
+    assert [(a["text"], a["owners"], a["due"]["date"]) for a in plan_actions(plan)] == [
+        ("Recommission the service with a single provider.", ["Head of Commissioning"], "2025-09-30"),
+        ("Report themes to the panel each month.", ["Exploitation Lead"], "2025-11-30"),
+    ]
+
+
+def test_a_bullet_opening_the_next_page_at_the_margin_is_the_next_item_of_the_open_cell():
+    # The last row's action list goes on over the page; pdftotext prints it from the left
+    # margin. It is that cell's next bullet, with the second lead and date of the row.
+    plan = _read(
+        "Ref   Recommendation    Actions            Lead               Deadline\n"
+        "\n"
+        "3     Disabled          • Schedule a       Team Manager       Dec-25\n"
+        "      children's        review of every    Principal Social   Feb-26\n"
+        "      plans drift.      plan.              Worker\n"
+        "\f"
+        "• Train the team in\n"
+        "writing plans.\n"
+    )
+    assert [(a["text"], a["owners"], a["due"]["date"]) for a in plan_actions(plan)] == [
+        ("Schedule a review of every plan.", ["Team Manager"], "2025-12-31"),
+        ("Train the team in writing plans.", ["Principal Social Worker"], "2026-02-28"),
     ]
