@@ -23,7 +23,7 @@ import re
 from lineofsight.core.text import collapse_whitespace
 
 from .columns import role_of
-from .grid import Cell, Para, Row, Table
+from .grid import Cell, Para, Row, Table, para_from_text
 
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,40}?)\s*:\s*(?P<value>.*)$", re.S)
 _NUMBER_IN_LABEL = re.compile(r"(\d{1,2}(?:\.\d{1,2})?[a-z]?)\s*$")
@@ -72,7 +72,11 @@ def labelled_table(paras: list[Para]) -> Table | None:
             value = m["value"].strip()
             if role == "recommendation":
                 number = _NUMBER_IN_LABEL.search(m["label"])
-                pending_rec = (number.group(1) if number else None, value)
+                if number is None and (printed := para_from_text(value)).kind == "number":
+                    # "Recommendation: 3. Improve ...": the number printed with the text.
+                    pending_rec = (printed.marker, printed.text)
+                else:
+                    pending_rec = (number.group(1) if number else None, value)
                 current, column = None, None
                 continue
             if role == "action" or current is None:
@@ -106,3 +110,9 @@ def labelled_table(paras: list[Para]) -> Table | None:
         cells += [Cell(values.get(k, [])) for k in range(len(labels))]
         out.append(Row(cells, n))
     return Table(out, 0)
+
+
+def is_plan_label(text: str) -> bool:
+    """True for a line labelled with a part of an action ("Lead officer: ...")."""
+    m = _LABEL.match(text.strip())
+    return m is not None and role_of(m["label"]) in _ROLES

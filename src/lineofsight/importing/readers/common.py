@@ -116,9 +116,12 @@ def labelled_from_lines(lines: list[tuple[str, bool, bool]]) -> Table | None:
     PDF or text file: ``(text, starts_paragraph, indented)`` for each line. A label, a
     bullet or an indented line under a label starts a paragraph; other lines continue
     the one above. None when the lines are not such a plan."""
-    from ..labelled import labelled_table
+    from ..labelled import is_plan_label, labelled_table
 
     paras: list[Para] = []
+    # Paragraphs after a gap that are neither labelled nor list items: the value above
+    # going on, or the page's own text.
+    loose: list[bool] = []
     for text, starts, indented in lines:
         text = _clean_line(text)
         if not text:
@@ -129,4 +132,13 @@ def labelled_from_lines(lines: list[tuple[str, bool, bool]]) -> Table | None:
             paras[-1].text = f"{paras[-1].text} {text}"
         else:
             paras.append(para)
+            loose.append(bool(paras[1:]) and starts and not labelled and para.kind == "text" and not indented)
+    labels = [k for k, p in enumerate(paras) if is_plan_label(p.text)]
+    first, last = (labels[0], labels[-1]) if labels else (0, len(paras))
+    if not any(loose[first:last]):
+        # The plan's values never go on past a gap, so the paragraphs after a gap below
+        # its last block are the page's footer ("Was this page useful?"), not its last
+        # value.
+        cut = next((k for k in range(last + 1, len(paras)) if loose[k]), len(paras))
+        paras = paras[:cut]
     return labelled_table(paras) if paras else None

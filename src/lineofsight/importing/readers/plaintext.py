@@ -132,7 +132,7 @@ def cell_per_line_blocks(text: str) -> list[Table | str] | None:
     width = 0
     for k in range(len(lines)):
         run = 0
-        while k + run < len(lines) and lines[k + run] and len(lines[k + run]) <= 40 and role_of(lines[k + run]):
+        while k + run < len(lines) and _names_column(lines[k + run]):
             run += 1
         if run >= 3 and header_score(lines[k : k + run]) >= 5:
             start, width = k, run
@@ -167,3 +167,13 @@ def cell_per_line_blocks(text: str) -> list[Table | str] | None:
             cells = [Cell([para_from_text(t) for t in chunk]) for _, chunk in group]
             rows.append(Row(cells + [Cell() for _ in range(width - len(cells))], group[0][0]))
     return [*(ln for ln in lines[:start] if ln), Table(rows, 0)]
+
+
+# "Lead officer: Business Systems Manager": a label with its value, a line of a labelled
+# block, where a column heading is the label alone.
+_LABEL_AND_VALUE = re.compile(r"^[^:]{1,40}:\s*\S")
+
+
+def _names_column(line: str) -> bool:
+    """True for a line that can be a column heading of a cell-per-line header."""
+    return bool(line) and len(line) <= 40 and role_of(line) is not None and not _LABEL_AND_VALUE.match(line)

@@ -48,9 +48,14 @@ def read_text(data: bytes, filename: str) -> Document:
     plans = [d for d in readings if any(_may_be_plan(t) for t in d.tables)]
     if plans:
         return max(plans, key=_filled_cells)
-    labelled = labelled_from_lines(_plain_lines(text))
+    lines = _plain_lines(text)
+    labelled = labelled_from_lines(lines)
     if labelled is not None:
-        return _finish(filename, [labelled])
+        # The lines above the first labelled block carry the title, council and dates.
+        from ..labelled import is_plan_label
+
+        top = next((k for k, (line, _, _) in enumerate(lines) if is_plan_label(line)), 0)
+        return _finish(filename, [*(line for line, _, _ in lines[:top]), labelled])
     return aligned if aligned.tables else doc
 
 

@@ -457,3 +457,89 @@ def test_a_lead_that_ended_before_the_page_did_is_not_run_into_the_next_pages_le
     )
     owners = [a["owners"] for a in plan_actions(plan)]
     assert owners == [["Quality Lead"], ["Quality Lead"]]
+
+
+_LABEL_BLOCKS = (
+    "Skip to main content\n"
+    "Anyshire County Council\n"
+    "Home > Children and families > Ofsted inspection\n"
+    "\n"
+    "Our improvement plan after the Ofsted inspection\n"
+    "\n"
+    "Recommendation: 1. Improve the timeliness of return home interviews.\n"
+    "Action: Recruit two specialist return home workers.\n"
+    "Lead officer: Head of Adolescent Services\n"
+    "Target date: June 2026\n"
+    "RAG: Amber\n"
+    "Update: Two posts advertised.\n"
+    "\n"
+    "Recommendation: 1. Improve the timeliness of return home interviews.\n"
+    "Action: Report completion rates to the exploitation panel.\n"
+    "Lead officer: Missing Children Coordinator\n"
+    "Target date: Monthly\n"
+    "RAG: Green\n"
+    "Update: Reported in March.\n"
+    "\n"
+    "Recommendation: 2. Make sure care leavers know their entitlements.\n"
+    "Action: Publish a local offer in plain English.\n"
+    "Lead officer: Head of Leaving Care\n"
+    "Target date: September 2026\n"
+    "RAG: Red\n"
+    "Update: Draft with care leavers for comment.\n"
+    "\n"
+    "Was this page useful? Yes / No\n"
+    "Contact us | Accessibility | Cookies\n"
+)
+
+
+def test_a_web_page_of_labelled_action_blocks_is_read_as_a_plan():
+    # A council's progress page copied as text: each action a block of "Label: value"
+    # lines. Four short labelled lines in a row ("Lead officer: ...", "Target date: ...")
+    # name plan columns, but each carries its value, so they are not the header of a
+    # table copied a cell a line: the blocks are read as labelled paragraphs.
+    plan = _read(_LABEL_BLOCKS)
+    actions = plan_actions(plan)
+    assert [a["text"] for a in actions] == [
+        "Recruit two specialist return home workers.",
+        "Report completion rates to the exploitation panel.",
+        "Publish a local offer in plain English.",
+    ]
+    assert [a["owners"] for a in actions] == [
+        ["Head of Adolescent Services"],
+        ["Missing Children Coordinator"],
+        ["Head of Leaving Care"],
+    ]
+    assert plan["organisation"] == "Anyshire County Council"
+
+
+def test_a_recommendation_number_printed_in_a_labels_value_is_its_ref():
+    # "Recommendation: 2. Make sure ...": the label has no number, the value starts with
+    # it. It is the recommendation's ref, as in a table's recommendation column.
+    recs = _read(_LABEL_BLOCKS)["recommendations"]
+    assert [(r["ref"], r["text"]) for r in recs] == [
+        ("1", "Improve the timeliness of return home interviews."),
+        ("2", "Make sure care leavers know their entitlements."),
+    ]
+
+
+def test_the_page_footer_below_the_last_labelled_block_is_not_its_last_value():
+    # No value in the plan goes on past a blank line, so the footer below the last
+    # block ("Was this page useful?") is the page's, not the last action's update.
+    actions = plan_actions(_read(_LABEL_BLOCKS))
+    assert [[u["text"] for u in a["updates"]] for a in actions] == [
+        ["Two posts advertised."],
+        ["Reported in March."],
+        ["Draft with care leavers for comment."],
+    ]
+    assert [a["rag"] for a in actions] == ["amber", "green", "red"]
+
+
+def test_a_contact_page_of_labelled_lines_is_still_refused():
+    # Labels that name plan columns, but no action among them: not a plan.
+    with pytest.raises(ImportFailed) as err:
+        _read(
+            "Children's services contacts\n\n"
+            "Lead officer: Head of Safeguarding\nTelephone: 01234 567890\nTarget date: n/a\n"
+            "Status: open\nEmail: safeguarding@example.gov.uk\n"
+        )
+    assert str(err.value).startswith("plan.txt: no table was found")
