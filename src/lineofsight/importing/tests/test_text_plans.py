@@ -543,3 +543,70 @@ def test_a_contact_page_of_labelled_lines_is_still_refused():
             "Status: open\nEmail: safeguarding@example.gov.uk\n"
         )
     assert str(err.value).startswith("plan.txt: no table was found")
+
+
+def test_a_table_copied_a_cell_a_line_with_no_blank_lines_between_rows_is_read_row_by_row():
+    # A browser table pasted as text: the headings once, then every cell on its own
+    # line, rows running on with no blank line between them. Each "1.1" opening a row
+    # under the "No." heading says where rows start; a "Recommendation N:" line heads the
+    # rows under it. The plan has no recommendation column, so, as plan-format.md says of
+    # such headings, its text is the line whole and its ref null.
+    plan = _read(
+        "Anyshire Council\n"
+        "Improvement plan following the monitoring visit\n"
+        "\n"
+        "No.\nAction\nResponsible officer\nTimescale\n"
+        "Recommendation 1: Ensure that children are seen alone.\n"
+        "1.1\nRecord whether the child was seen alone.\nSystems Lead\nJuly 2026\n"
+        "1.2\nAudit visits each month.\nPrincipal Social Worker\nMonthly\n"
+        "Recommendation 2: Improve core group meetings.\n"
+        "2.1\nUse a core group template.\nChild Protection Chair\nAugust 2026\n"
+        "\n"
+        "Plan owner: Assistant Director. Next review: November 2026.\n"
+    )
+    recs = plan["recommendations"]
+    assert [r["text"] for r in recs] == [
+        "Recommendation 1: Ensure that children are seen alone.",
+        "Recommendation 2: Improve core group meetings.",
+    ]
+    assert [[(a["ref"], a["text"], a["owners"], a["due"]["text"]) for a in r["actions"]] for r in recs] == [
+        [
+            ("1.1", "Record whether the child was seen alone.", ["Systems Lead"], "July 2026"),
+            ("1.2", "Audit visits each month.", ["Principal Social Worker"], "Monthly"),
+        ],
+        [("2.1", "Use a core group template.", ["Child Protection Chair"], "August 2026")],
+    ]
+
+
+def test_rows_a_cell_a_line_without_refs_are_counted_off_between_recommendation_lead_ins():
+    # With no "No." column, the lead-ins alone show where rows start: the lines between
+    # two of them are whole rows of the header's width.
+    plan = _read(
+        "Action\nLead\nDeadline\n"
+        "Recommendation 1: Strengthen the response to exploitation.\n"
+        "Launch a contextual safeguarding panel.\nHead of Service\nJune 2026\n"
+        "Map children missing from education.\nVirtual School Head\nMay 2026\n"
+        "Recommendation 2: Improve pre-proceedings work.\n"
+        "Introduce a legal gateway tracker.\nHead of Legal\nApril 2026\n"
+    )
+    assert [[(a["text"], a["owners"]) for a in r["actions"]] for r in plan["recommendations"]] == [
+        [
+            ("Launch a contextual safeguarding panel.", ["Head of Service"]),
+            ("Map children missing from education.", ["Virtual School Head"]),
+        ],
+        [("Introduce a legal gateway tracker.", ["Head of Legal"])],
+    ]
+
+
+def test_an_empty_cell_copied_as_a_blank_line_keeps_the_rest_of_its_row_in_place():
+    # The browser copies an empty cell as an empty line: the row's later cells stay under
+    # their own headings, and the next row still starts at its ref.
+    plan = _read(
+        "No.\nAction\nLead\nTimescale\n"
+        "1.1\nAgree a visits standard.\n\nMonthly\n"
+        "1.2\nAudit visits each month.\nPrincipal Social Worker\nJune 2026\n"
+    )
+    assert [(a["ref"], a["owners"], a["due"]["text"]) for a in plan_actions(plan)] == [
+        ("1.1", [], "Monthly"),
+        ("1.2", ["Principal Social Worker"], "June 2026"),
+    ]
