@@ -103,10 +103,13 @@ def labelled_table(paras: list[Para]) -> Table | None:
     actions = sum(1 for r in rows if any(roles[k] == "action" for k in r if k >= 0))
     if actions < 2 or not {"owner", "due"} & set(roles):
         return None
-    header = ["No.", "Recommendation", *labels]
+    # Blocks that name no recommendation make a table without that column, which the
+    # layout reads as one: its heading is the recommendation the actions answer.
+    named = any(-2 in r for r in rows)
+    header = ["No.", "Recommendation", *labels] if named else labels
     out = [Row([Cell([Para(h, bold=True)]) for h in header], 1)]
     for n, values in enumerate(rows, 2):
-        cells = [Cell(values.get(-1, [])), Cell(values.get(-2, []))]
+        cells = [Cell(values.get(-1, [])), Cell(values.get(-2, []))] if named else []
         cells += [Cell(values.get(k, [])) for k in range(len(labels))]
         out.append(Row(cells, n))
     return Table(out, 0)

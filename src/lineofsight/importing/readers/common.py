@@ -111,6 +111,30 @@ def _may_be_plan(table: Table) -> bool:
 _SHORT_RAG_TEXT = 3
 
 
+def labelled_blocks(lines: list[tuple[str, bool, bool]], *, wrapped: bool = False) -> list[Table | str] | None:
+    """The plan of :func:`labelled_from_lines` with the lines above its first labelled
+    block, which carry the title, the council and the inspection's dates (from which a
+    timescale of "3 months" counts); None when the lines are not such a plan.
+
+    ``wrapped`` says the lines were wrapped by the page (a PDF), so those not starting
+    a paragraph are joined to the one above."""
+    from ..labelled import is_plan_label
+
+    table = labelled_from_lines(lines)
+    if table is None:
+        return None
+    top = next((k for k, (line, _, _) in enumerate(lines) if is_plan_label(_clean_line(line))), 0)
+    # A PDF wraps the introduction's sentences; joined back, a date split over two lines
+    # ("12 to 23 January" / "2026.") is read whole.
+    paras: list[str] = []
+    for line, starts, _ in lines[:top]:
+        if paras and wrapped and not starts:
+            paras[-1] = f"{paras[-1]} {_clean_line(line)}"
+        else:
+            paras.append(_clean_line(line))
+    return [*paras, table]
+
+
 def labelled_from_lines(lines: list[tuple[str, bool, bool]]) -> Table | None:
     """A plan written as labelled paragraphs ("Action: …", "Lead: …"), from lines of a
     PDF or text file: ``(text, starts_paragraph, indented)`` for each line. A label, a

@@ -405,3 +405,24 @@ def test_a_bold_section_row_right_under_an_unruled_header_is_a_recommendation_no
         ),
         ("Recommendation 2: Improve the timeliness of pre-proceedings work.", ["Introduce a legal gateway tracker"]),
     ]
+
+
+def test_a_pdf_of_labelled_action_blocks_keeps_the_inspection_named_above_them():
+    # A plan written as "Action: / Lead: / Timescale:" paragraphs, printed to PDF: the
+    # paragraphs above the first block name the inspection, and "3 months" counts from it.
+    pytest.importorskip("weasyprint")
+    blocks = "".join(
+        f"<p>Action: {action}<br>Lead: {lead}<br>Timescale: {due}</p>"
+        for action, lead, due in [
+            ("Recruit two specialist return home workers.", "Head of Service", "3 months"),
+            ("Audit return home interviews.", "Practice Lead", "June 2026"),
+        ]
+    )
+    data = pdf(
+        "<html><body><p>Anyshire County Council</p>"
+        "<p>Ofsted inspected our children's services (ILACS) from 12 to 23 January 2026.</p>"
+        f"{blocks}</body></html>"
+    )
+    plan = read_plan(data, "plan.pdf").plan
+    assert plan["inspection"]["ended"] == "2026-01-23"
+    assert [a["due"]["date"] for a in plan_actions(plan)] == ["2026-04-23", "2026-06-30"]

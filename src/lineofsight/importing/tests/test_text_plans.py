@@ -610,3 +610,17 @@ def test_an_empty_cell_copied_as_a_blank_line_keeps_the_rest_of_its_row_in_place
         ("1.1", [], "Monthly"),
         ("1.2", ["Principal Social Worker"], "June 2026"),
     ]
+
+
+def test_a_labelled_page_counts_a_timescale_in_months_from_the_inspection_it_names():
+    # The lines above the first block are the page's title and introduction: they name
+    # the council and the inspection, and "3 months" counts from its last day.
+    plan = _read(
+        "Anyshire County Council\n\n"
+        "Ofsted inspected our children's services (ILACS) from 12 to 23 January 2026.\n\n"
+        "Action: Recruit two specialist return home workers.\nLead: Head of Service\nTimescale: 3 months\n\n"
+        "Action: Audit return home interviews.\nLead: Practice Lead\nTimescale: June 2026\n"
+    )
+    assert plan["organisation"] == "Anyshire County Council"
+    assert plan["inspection"]["ended"] == "2026-01-23"
+    assert [a["due"]["date"] for a in plan_actions(plan)] == ["2026-04-23", "2026-06-30"]
