@@ -23,7 +23,7 @@ import re
 from lineofsight.core.text import collapse_whitespace
 
 from .columns import role_of
-from .grid import Cell, Para, Row, Table
+from .grid import Cell, Para, Row, Table, para_from_text
 
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,40}?)\s*:\s*(?P<value>.*)$", re.S)
 _NUMBER_IN_LABEL = re.compile(r"(\d{1,2}(?:\.\d{1,2})?[a-z]?)\s*$")
@@ -72,7 +72,11 @@ def labelled_table(paras: list[Para]) -> Table | None:
             value = m["value"].strip()
             if role == "recommendation":
                 number = _NUMBER_IN_LABEL.search(m["label"])
-                pending_rec = (number.group(1) if number else None, value)
+                if number is None and (printed := para_from_text(value)).kind == "number":
+                    # "Recommendation: 3. Improve ...": the number printed with the text.
+                    pending_rec = (printed.marker, printed.text)
+                else:
+                    pending_rec = (number.group(1) if number else None, value)
                 current, column = None, None
                 continue
             if role == "action" or current is None:
@@ -99,10 +103,19 @@ def labelled_table(paras: list[Para]) -> Table | None:
     actions = sum(1 for r in rows if any(roles[k] == "action" for k in r if k >= 0))
     if actions < 2 or not {"owner", "due"} & set(roles):
         return None
-    header = ["No.", "Recommendation", *labels]
+    # Blocks that name no recommendation make a table without that column, which the
+    # layout reads as one: its heading is the recommendation the actions answer.
+    named = any(-2 in r for r in rows)
+    header = ["No.", "Recommendation", *labels] if named else labels
     out = [Row([Cell([Para(h, bold=True)]) for h in header], 1)]
     for n, values in enumerate(rows, 2):
-        cells = [Cell(values.get(-1, [])), Cell(values.get(-2, []))]
+        cells = [Cell(values.get(-1, [])), Cell(values.get(-2, []))] if named else []
         cells += [Cell(values.get(k, [])) for k in range(len(labels))]
         out.append(Row(cells, n))
     return Table(out, 0)
+
+
+def is_plan_label(text: str) -> bool:
+    """True for a line labelled with a part of an action ("Lead officer: ...")."""
+    m = _LABEL.match(text.strip())
+    return m is not None and role_of(m["label"]) in _ROLES

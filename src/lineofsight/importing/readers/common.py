@@ -111,14 +111,41 @@ def _may_be_plan(table: Table) -> bool:
 _SHORT_RAG_TEXT = 3
 
 
+def labelled_blocks(lines: list[tuple[str, bool, bool]], *, wrapped: bool = False) -> list[Table | str] | None:
+    """The plan of :func:`labelled_from_lines` with the lines above its first labelled
+    block, which carry the title, the council and the inspection's dates (from which a
+    timescale of "3 months" counts); None when the lines are not such a plan.
+
+    ``wrapped`` says the lines were wrapped by the page (a PDF), so those not starting
+    a paragraph are joined to the one above."""
+    from ..labelled import is_plan_label
+
+    table = labelled_from_lines(lines)
+    if table is None:
+        return None
+    top = next((k for k, (line, _, _) in enumerate(lines) if is_plan_label(_clean_line(line))), 0)
+    # A PDF wraps the introduction's sentences; joined back, a date split over two lines
+    # ("12 to 23 January" / "2026.") is read whole.
+    paras: list[str] = []
+    for line, starts, _ in lines[:top]:
+        if paras and wrapped and not starts:
+            paras[-1] = f"{paras[-1]} {_clean_line(line)}"
+        else:
+            paras.append(_clean_line(line))
+    return [*paras, table]
+
+
 def labelled_from_lines(lines: list[tuple[str, bool, bool]]) -> Table | None:
     """A plan written as labelled paragraphs ("Action: …", "Lead: …"), from lines of a
     PDF or text file: ``(text, starts_paragraph, indented)`` for each line. A label, a
     bullet or an indented line under a label starts a paragraph; other lines continue
     the one above. None when the lines are not such a plan."""
-    from ..labelled import labelled_table
+    from ..labelled import is_plan_label, labelled_table
 
     paras: list[Para] = []
+    # Paragraphs after a gap that are neither labelled nor list items: the value above
+    # going on, or the page's own text.
+    loose: list[bool] = []
     for text, starts, indented in lines:
         text = _clean_line(text)
         if not text:
@@ -129,4 +156,13 @@ def labelled_from_lines(lines: list[tuple[str, bool, bool]]) -> Table | None:
             paras[-1].text = f"{paras[-1].text} {text}"
         else:
             paras.append(para)
+            loose.append(bool(paras[1:]) and starts and not labelled and para.kind == "text" and not indented)
+    labels = [k for k, p in enumerate(paras) if is_plan_label(p.text)]
+    first, last = (labels[0], labels[-1]) if labels else (0, len(paras))
+    if not any(loose[first:last]):
+        # The plan's values never go on past a gap, so the paragraphs after a gap below
+        # its last block are the page's footer ("Was this page useful?"), not its last
+        # value.
+        cut = next((k for k in range(last + 1, len(paras)) if loose[k]), len(paras))
+        paras = paras[:cut]
     return labelled_table(paras) if paras else None

@@ -41,7 +41,7 @@ def read_pdf(data: bytes, filename: str) -> Document:
     """Read the plan tables of a PDF; the text before the first table is the preamble."""
     import pypdfium2 as pdfium
 
-    from .common import EXPECTED, _finish, _may_be_plan, labelled_from_lines
+    from .common import EXPECTED, _finish, _may_be_plan, labelled_blocks
 
     try:
         pdf = pdfium.PdfDocument(data)
@@ -74,9 +74,9 @@ def read_pdf(data: bytes, filename: str) -> Document:
     if not scanned:
         _shade_cells(doc.tables, lines, pages)
     if not any(_may_be_plan(t) for t in doc.tables):
-        labelled = labelled_from_lines(_plain_lines(lines))
+        labelled = labelled_blocks(_plain_lines(lines), wrapped=True)
         if labelled is not None:
-            doc = _finish(filename, [labelled])
+            doc = _finish(filename, labelled)
     if not doc.tables:
         how = " (it has no text layer, and OCR found no table in the scan)" if scanned else ""
         raise ImportFailed(

@@ -12,7 +12,8 @@ import re
 
 from ..columns import header_score, role_of
 from ..grid import Cell, Para, Row, Table, para_from_text
-from .aligned import Line, Word
+from ..refs import looks_like_ref
+from .aligned import _LEAD_IN, Line, Word
 
 _WORD = re.compile(r"\S+")
 
@@ -126,13 +127,14 @@ def _cell_of(text: str) -> Cell:
 def cell_per_line_blocks(text: str) -> list[Table | str] | None:
     """A transcript with every cell on its own line (a table copied out of a web page):
     the header is a run of short lines each naming a column; then each row's cells follow
-    one a line with a blank line between rows, or one cell a paragraph, row after row."""
+    one a line with a blank line between rows, or one cell a paragraph, row after row, or
+    one a line with rows running on (:func:`_run_on_rows`)."""
     lines = [ln.strip() for ln in text.splitlines()]
     start = None
     width = 0
     for k in range(len(lines)):
         run = 0
-        while k + run < len(lines) and lines[k + run] and len(lines[k + run]) <= 40 and role_of(lines[k + run]):
+        while k + run < len(lines) and _names_column(lines[k + run]):
             run += 1
         if run >= 3 and header_score(lines[k : k + run]) >= 5:
             start, width = k, run
@@ -161,9 +163,83 @@ def cell_per_line_blocks(text: str) -> list[Table | str] | None:
             if len(chunk) > width:
                 cells[-1].paras += [para_from_text(t) for t in chunk[width:]]
             rows.append(Row(cells, number))
+    elif any(len(chunk) > width for _, chunk in chunks) and (
+        run_on := _run_on_rows(lines, start + width, header, rows)
+    ):
+        # Rows running on without blank lines between them, a cell a line.
+        return [*(ln for ln in lines[:start] if ln), *run_on]
     else:
         for k in range(0, len(chunks), width):  # a cell a paragraph
             group = chunks[k : k + width]
             cells = [Cell([para_from_text(t) for t in chunk]) for _, chunk in group]
             rows.append(Row(cells + [Cell() for _ in range(width - len(cells))], group[0][0]))
     return [*(ln for ln in lines[:start] if ln), Table(rows, 0)]
+
+
+# "Lead officer: Business Systems Manager": a label with its value, a line of a labelled
+# block, where a column heading is the label alone.
+_LABEL_AND_VALUE = re.compile(r"^[^:]{1,40}:\s*\S")
+
+
+def _names_column(line: str) -> bool:
+    """True for a line that can be a column heading of a cell-per-line header."""
+    return bool(line) and len(line) <= 40 and role_of(line) is not None and not _LABEL_AND_VALUE.match(line)
+
+
+def _run_on_rows(lines: list[str], first: int, header: list[str], header_rows: list[Row]) -> list[Table | str] | None:
+    """The table of a cell-per-line transcript whose rows follow one another with no
+    blank line between them, from ``lines[first:]``, and the text after it; None when
+    the lines do not fall into rows that way.
+
+    Rows are counted off a header's width of lines at a time; a blank line inside a row
+    is an empty cell. A line opening a row that cannot open one (a recommendation
+    lead-in, or anything but a ref under a "No." column) is a row across the table: the
+    recommendation or section heading the rows below answer. Counting lines is only
+    trusted where something shows where rows start: refs opening every row, or lead-ins
+    with whole rows between them. Lines after the last row that fit no row (two headings
+    together, a short row) are the page's text, not the plan's; before a row, they show
+    the lines are not such a table.
+    """
+    width = len(header)
+    numbered = role_of(header[0]) in ("number", "action_ref")
+    out = list(header_rows)
+    last_row = len(out)
+    counted = headings = 0
+    loose = 0  # headings other than lead-ins since the last row
+    misfit: int | None = None  # where lines stopped fitting rows
+    k = first
+    while k < len(lines):
+        line = lines[k]
+        if not line:
+            k += 1
+            continue
+        lead_in = _LEAD_IN.match(line) is not None
+        if lead_in or (numbered and not looks_like_ref(line)):
+            loose = 0 if lead_in else loose + 1
+            if loose > 1 and counted and misfit is None:
+                misfit = len(out) - 1
+            out.append(Row([Cell([para_from_text(line)], colspan=width)]
+                           + [Cell(merged=True) for _ in header[1:]], k + 1))  # fmt: skip
+            headings += 1
+            k += 1
+            continue
+        end = min(k + width, len(lines))
+        cut = next((j for j in range(k + 1, end) if _LEAD_IN.match(lines[j])), end)
+        if not numbered and (cut - k < width or not all(lines[k:cut])):
+            # Rows told apart by lead-ins alone must be whole.
+            misfit = len(out) if misfit is None else misfit
+            out += [Row([Cell([para_from_text(t)])], j + 1) for j, t in enumerate(lines[k:cut], k) if t]
+            k = cut
+            continue
+        if misfit is not None:
+            return None
+        cells = [_cell_of(t) for t in lines[k:cut]]
+        out.append(Row(cells + [Cell() for _ in range(width - len(cells))], k + 1))
+        last_row = len(out)
+        counted += 1
+        loose = 0
+        k = cut
+    if counted < 2 or (not numbered and not headings):
+        return None
+    after = [r.cells[0].text for r in out[last_row:]]
+    return [Table(out[:last_row], 0), *after]

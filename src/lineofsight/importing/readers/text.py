@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..grid import Cell, Document, Row, Table
-from .common import _finish, _may_be_plan, _pad, _split_bullets, decode_text, labelled_from_lines
+from .common import _finish, _may_be_plan, _pad, _split_bullets, decode_text, labelled_blocks
 from .web import _html_cell
 
 _GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf0e0": "➢"})
@@ -48,9 +48,9 @@ def read_text(data: bytes, filename: str) -> Document:
     plans = [d for d in readings if any(_may_be_plan(t) for t in d.tables)]
     if plans:
         return max(plans, key=_filled_cells)
-    labelled = labelled_from_lines(_plain_lines(text))
+    labelled = labelled_blocks(_plain_lines(text))
     if labelled is not None:
-        return _finish(filename, [labelled])
+        return _finish(filename, labelled)
     return aligned if aligned.tables else doc
 
 

@@ -173,13 +173,23 @@ def read_docx(data: bytes, filename: str) -> Document:
     visit(document.element.body)
     if not any(isinstance(b, Table) and _may_be_plan(b) for b in blocks):
         # No table with a plan's header: the plan may be written as labelled paragraphs.
-        from ..labelled import labelled_table
+        from ..labelled import is_plan_label, labelled_table
 
         body = _docx_paras(document.element.body, _Numbering(numbering.formats))
         table = labelled_table(body)
         if table is not None:
-            first = table.rows[1].cells[1].text if len(table.rows) > 1 else ""
-            cut = next((k for k, b in enumerate(blocks) if isinstance(b, str) and first and first in b), len(blocks))
+            # The plan starts at its first recommendation, or, when the blocks name none,
+            # at the first labelled line.
+            named = table.rows[0].cells[1].text == "Recommendation"
+            first = table.rows[1].cells[1].text if named and len(table.rows) > 1 else ""
+            cut = next(
+                (
+                    k
+                    for k, b in enumerate(blocks)
+                    if isinstance(b, str) and ((first and first in b) or (not named and is_plan_label(b)))
+                ),
+                len(blocks),
+            )
             blocks = [*blocks[:cut], table, *(b for b in blocks[cut:] if isinstance(b, Table))]
     return _finish(filename, blocks)
 

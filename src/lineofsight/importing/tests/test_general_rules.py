@@ -225,3 +225,36 @@ def test_lettered_numbers_each_stating_a_finding_are_recommendations_of_their_ow
         ("3a", [None]),
         ("3b", [None]),
     ]
+
+
+def test_a_word_plan_of_labelled_action_blocks_naming_no_recommendation_is_still_read():
+    # Some councils write only the actions, as "Action: / Lead: / Timescale:" paragraphs
+    # under the plan's title, no recommendation named: like a table without a
+    # recommendation column, the text above is the recommendation they answer, and it
+    # names the inspection "3 months" counts from.
+    import io
+
+    import docx
+
+    from lineofsight.importing import read_plan
+
+    d = docx.Document()
+    d.add_paragraph("Anyshire County Council")
+    d.add_paragraph("Ofsted inspected our children's services (ILACS) from 12 to 23 January 2026.")
+    d.add_paragraph("Return home interviews")
+    for action, lead, due in [
+        ("Recruit two specialist return home workers.", "Head of Service", "3 months"),
+        ("Audit return home interviews.", "Practice Lead", "June 2026"),
+    ]:
+        d.add_paragraph(f"Action: {action}")
+        d.add_paragraph(f"Lead: {lead}")
+        d.add_paragraph(f"Timescale: {due}")
+    out = io.BytesIO()
+    d.save(out)
+    plan = read_plan(out.getvalue(), "plan.docx").plan
+    (rec,) = plan["recommendations"]
+    assert (rec["ref"], rec["text"]) == (None, "Return home interviews")
+    assert [(a["text"], a["owners"], a["due"]["date"]) for a in rec["actions"]] == [
+        ("Recruit two specialist return home workers.", ["Head of Service"], "2026-04-23"),
+        ("Audit return home interviews.", ["Practice Lead"], "2026-06-30"),
+    ]

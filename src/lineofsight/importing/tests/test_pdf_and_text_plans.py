@@ -426,3 +426,24 @@ def test_a_bold_heading_wrapped_over_two_lines_above_each_ruled_table_is_read_wh
     )
     plan = read_plan(data, "plan.pdf").plan
     assert [r["text"] for r in plan["recommendations"]] == [long.format(n=1), long.format(n=2)]
+
+
+def test_a_pdf_of_labelled_action_blocks_keeps_the_inspection_named_above_them():
+    # A plan written as "Action: / Lead: / Timescale:" paragraphs, printed to PDF: the
+    # paragraphs above the first block name the inspection, and "3 months" counts from it.
+    pytest.importorskip("weasyprint")
+    blocks = "".join(
+        f"<p>Action: {action}<br>Lead: {lead}<br>Timescale: {due}</p>"
+        for action, lead, due in [
+            ("Recruit two specialist return home workers.", "Head of Service", "3 months"),
+            ("Audit return home interviews.", "Practice Lead", "June 2026"),
+        ]
+    )
+    data = pdf(
+        "<html><body><p>Anyshire County Council</p>"
+        "<p>Ofsted inspected our children's services (ILACS) from 12 to 23 January 2026.</p>"
+        f"{blocks}</body></html>"
+    )
+    plan = read_plan(data, "plan.pdf").plan
+    assert plan["inspection"]["ended"] == "2026-01-23"
+    assert [a["due"]["date"] for a in plan_actions(plan)] == ["2026-04-23", "2026-06-30"]

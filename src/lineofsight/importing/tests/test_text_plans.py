@@ -522,3 +522,170 @@ def test_a_bullet_opening_the_next_page_at_the_margin_is_the_next_item_of_the_op
         ("Schedule a review of every plan.", ["Team Manager"], "2025-12-31"),
         ("Train the team in writing plans.", ["Principal Social Worker"], "2026-02-28"),
     ]
+
+
+_LABEL_BLOCKS = (
+    "Skip to main content\n"
+    "Anyshire County Council\n"
+    "Home > Children and families > Ofsted inspection\n"
+    "\n"
+    "Our improvement plan after the Ofsted inspection\n"
+    "\n"
+    "Recommendation: 1. Improve the timeliness of return home interviews.\n"
+    "Action: Recruit two specialist return home workers.\n"
+    "Lead officer: Head of Adolescent Services\n"
+    "Target date: June 2026\n"
+    "RAG: Amber\n"
+    "Update: Two posts advertised.\n"
+    "\n"
+    "Recommendation: 1. Improve the timeliness of return home interviews.\n"
+    "Action: Report completion rates to the exploitation panel.\n"
+    "Lead officer: Missing Children Coordinator\n"
+    "Target date: Monthly\n"
+    "RAG: Green\n"
+    "Update: Reported in March.\n"
+    "\n"
+    "Recommendation: 2. Make sure care leavers know their entitlements.\n"
+    "Action: Publish a local offer in plain English.\n"
+    "Lead officer: Head of Leaving Care\n"
+    "Target date: September 2026\n"
+    "RAG: Red\n"
+    "Update: Draft with care leavers for comment.\n"
+    "\n"
+    "Was this page useful? Yes / No\n"
+    "Contact us | Accessibility | Cookies\n"
+)
+
+
+def test_a_web_page_of_labelled_action_blocks_is_read_as_a_plan():
+    # A council's progress page copied as text: each action a block of "Label: value"
+    # lines. Four short labelled lines in a row ("Lead officer: ...", "Target date: ...")
+    # name plan columns, but each carries its value, so they are not the header of a
+    # table copied a cell a line: the blocks are read as labelled paragraphs.
+    plan = _read(_LABEL_BLOCKS)
+    actions = plan_actions(plan)
+    assert [a["text"] for a in actions] == [
+        "Recruit two specialist return home workers.",
+        "Report completion rates to the exploitation panel.",
+        "Publish a local offer in plain English.",
+    ]
+    assert [a["owners"] for a in actions] == [
+        ["Head of Adolescent Services"],
+        ["Missing Children Coordinator"],
+        ["Head of Leaving Care"],
+    ]
+    assert plan["organisation"] == "Anyshire County Council"
+
+
+def test_a_recommendation_number_printed_in_a_labels_value_is_its_ref():
+    # "Recommendation: 2. Make sure ...": the label has no number, the value starts with
+    # it. It is the recommendation's ref, as in a table's recommendation column.
+    recs = _read(_LABEL_BLOCKS)["recommendations"]
+    assert [(r["ref"], r["text"]) for r in recs] == [
+        ("1", "Improve the timeliness of return home interviews."),
+        ("2", "Make sure care leavers know their entitlements."),
+    ]
+
+
+def test_the_page_footer_below_the_last_labelled_block_is_not_its_last_value():
+    # No value in the plan goes on past a blank line, so the footer below the last
+    # block ("Was this page useful?") is the page's, not the last action's update.
+    actions = plan_actions(_read(_LABEL_BLOCKS))
+    assert [[u["text"] for u in a["updates"]] for a in actions] == [
+        ["Two posts advertised."],
+        ["Reported in March."],
+        ["Draft with care leavers for comment."],
+    ]
+    assert [a["rag"] for a in actions] == ["amber", "green", "red"]
+
+
+def test_a_contact_page_of_labelled_lines_is_still_refused():
+    # Labels that name plan columns, but no action among them: not a plan.
+    with pytest.raises(ImportFailed) as err:
+        _read(
+            "Children's services contacts\n\n"
+            "Lead officer: Head of Safeguarding\nTelephone: 01234 567890\nTarget date: n/a\n"
+            "Status: open\nEmail: safeguarding@example.gov.uk\n"
+        )
+    assert str(err.value).startswith("plan.txt: no table was found")
+
+
+def test_a_table_copied_a_cell_a_line_with_no_blank_lines_between_rows_is_read_row_by_row():
+    # A browser table pasted as text: the headings once, then every cell on its own
+    # line, rows running on with no blank line between them. Each "1.1" opening a row
+    # under the "No." heading says where rows start; a "Recommendation N:" line heads the
+    # rows under it. The plan has no recommendation column, so, as plan-format.md says of
+    # such headings, its text is the line whole and its ref null.
+    plan = _read(
+        "Anyshire Council\n"
+        "Improvement plan following the monitoring visit\n"
+        "\n"
+        "No.\nAction\nResponsible officer\nTimescale\n"
+        "Recommendation 1: Ensure that children are seen alone.\n"
+        "1.1\nRecord whether the child was seen alone.\nSystems Lead\nJuly 2026\n"
+        "1.2\nAudit visits each month.\nPrincipal Social Worker\nMonthly\n"
+        "Recommendation 2: Improve core group meetings.\n"
+        "2.1\nUse a core group template.\nChild Protection Chair\nAugust 2026\n"
+        "\n"
+        "Plan owner: Assistant Director. Next review: November 2026.\n"
+    )
+    recs = plan["recommendations"]
+    assert [r["text"] for r in recs] == [
+        "Recommendation 1: Ensure that children are seen alone.",
+        "Recommendation 2: Improve core group meetings.",
+    ]
+    assert [[(a["ref"], a["text"], a["owners"], a["due"]["text"]) for a in r["actions"]] for r in recs] == [
+        [
+            ("1.1", "Record whether the child was seen alone.", ["Systems Lead"], "July 2026"),
+            ("1.2", "Audit visits each month.", ["Principal Social Worker"], "Monthly"),
+        ],
+        [("2.1", "Use a core group template.", ["Child Protection Chair"], "August 2026")],
+    ]
+
+
+def test_rows_a_cell_a_line_without_refs_are_counted_off_between_recommendation_lead_ins():
+    # With no "No." column, the lead-ins alone show where rows start: the lines between
+    # two of them are whole rows of the header's width.
+    plan = _read(
+        "Action\nLead\nDeadline\n"
+        "Recommendation 1: Strengthen the response to exploitation.\n"
+        "Launch a contextual safeguarding panel.\nHead of Service\nJune 2026\n"
+        "Map children missing from education.\nVirtual School Head\nMay 2026\n"
+        "Recommendation 2: Improve pre-proceedings work.\n"
+        "Introduce a legal gateway tracker.\nHead of Legal\nApril 2026\n"
+    )
+    assert [[(a["text"], a["owners"]) for a in r["actions"]] for r in plan["recommendations"]] == [
+        [
+            ("Launch a contextual safeguarding panel.", ["Head of Service"]),
+            ("Map children missing from education.", ["Virtual School Head"]),
+        ],
+        [("Introduce a legal gateway tracker.", ["Head of Legal"])],
+    ]
+
+
+def test_an_empty_cell_copied_as_a_blank_line_keeps_the_rest_of_its_row_in_place():
+    # The browser copies an empty cell as an empty line: the row's later cells stay under
+    # their own headings, and the next row still starts at its ref.
+    plan = _read(
+        "No.\nAction\nLead\nTimescale\n"
+        "1.1\nAgree a visits standard.\n\nMonthly\n"
+        "1.2\nAudit visits each month.\nPrincipal Social Worker\nJune 2026\n"
+    )
+    assert [(a["ref"], a["owners"], a["due"]["text"]) for a in plan_actions(plan)] == [
+        ("1.1", [], "Monthly"),
+        ("1.2", ["Principal Social Worker"], "June 2026"),
+    ]
+
+
+def test_a_labelled_page_counts_a_timescale_in_months_from_the_inspection_it_names():
+    # The lines above the first block are the page's title and introduction: they name
+    # the council and the inspection, and "3 months" counts from its last day.
+    plan = _read(
+        "Anyshire County Council\n\n"
+        "Ofsted inspected our children's services (ILACS) from 12 to 23 January 2026.\n\n"
+        "Action: Recruit two specialist return home workers.\nLead: Head of Service\nTimescale: 3 months\n\n"
+        "Action: Audit return home interviews.\nLead: Practice Lead\nTimescale: June 2026\n"
+    )
+    assert plan["organisation"] == "Anyshire County Council"
+    assert plan["inspection"]["ended"] == "2026-01-23"
+    assert [a["due"]["date"] for a in plan_actions(plan)] == ["2026-04-23", "2026-06-30"]

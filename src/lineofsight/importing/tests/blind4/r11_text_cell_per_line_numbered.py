@@ -4,7 +4,7 @@ headings once at the top, each recommendation a heading line and its actions num
 
 from __future__ import annotations
 
-from ._kit import A, expected
+from ._kit import A, expected, headings_as_printed
 
 FILENAME = "Sandholme monitoring visit plan (copied).txt"
 _1 = "Ensure that child protection visits happen within timescales and that children are seen alone."
@@ -95,11 +95,13 @@ def build() -> bytes:
     return "\n".join(lines).encode()
 
 
-EXPECTED = expected(
-    "Improvement plan following the Ofsted monitoring visit of 14 and 15 May 2026",
-    "Sandholme Council",
-    "monitoring visit",
-    "2026-05-14",
-    "2026-05-15",
-    ROWS,
+EXPECTED = headings_as_printed(
+    expected(
+        "Improvement plan following the Ofsted monitoring visit of 14 and 15 May 2026",
+        "Sandholme Council",
+        "monitoring visit",
+        "2026-05-14",
+        "2026-05-15",
+        ROWS,
+    )
 )
