@@ -160,6 +160,24 @@ def _regions(rules: list[Rule]) -> list[_Region]:
                 and find(i) != find(j)
             ):
                 parent[find(i)] = find(j)
+    # A side drawn in pieces, one a grid row (HTML printers draw each cell's border),
+    # is one line: beside a cell merged down several rows the middle pieces cross no
+    # rule, yet they are that cell's side, not a separate drawing.
+    for same in (flat, upright):
+        lines: list[list[int]] = []
+        for k in sorted(same, key=lambda k: rules[k].at):
+            if lines and rules[k].at - rules[lines[-1][-1]].at <= _SNAP:
+                lines[-1].append(k)
+            else:
+                lines.append([k])
+        for line in lines:
+            line.sort(key=lambda k: rules[k].start)
+            reach, last = float("-inf"), -1
+            for k in line:
+                if rules[k].start <= reach + _REACH and find(k) != find(last):
+                    parent[find(k)] = find(last)
+                if rules[k].end > reach:
+                    reach, last = rules[k].end, k
     groups: dict[int, _Region] = {}
     for k, r in enumerate(rules):
         groups.setdefault(find(k), _Region()).rules.append(r)

@@ -267,6 +267,37 @@ def test_a_bordered_plan_printed_to_pdf_keeps_its_merged_recommendation_and_shad
     assert second["due"]["date"] == "2026-06-30"
 
 
+def test_a_recommendation_merged_down_three_action_rows_of_a_bordered_pdf_keeps_all_three_actions():
+    pytest.importorskip("weasyprint")
+    # A browser or WeasyPrint draws each cell's own borders: beside a cell merged down
+    # three rows, the middle row's piece of the column rule touches no row rule.
+    actions = "".join(
+        f"<tr>{cells}<td>{text}</td><td>Head of Service</td><td>{due}</td></tr>"
+        for cells, text, due in [
+            ("<td rowspan=3 class=mid>1</td><td rowspan=3 class=mid>Visits happen on time.</td>",
+             "Publish a weekly tracker", "March 2026"),
+            ("", "Audit twenty visits", "June 2026"),
+            ("", "Report to the board", "July 2026"),
+        ]
+    )  # fmt: skip
+    data = pdf(
+        "<html><head><style>table{border-collapse:collapse}td,th{border:1px solid #000;padding:3pt 6pt;"
+        "vertical-align:top;text-align:left}td.mid{vertical-align:middle}</style></head><body><table>"
+        f"{HEADER}{actions}<tr><td>2</td><td>Supervision is reflective.</td><td>Introduce a template</td>"
+        "<td>Principal Social Worker</td><td>May 2026</td></tr></table></body></html>"
+    )
+    plan = read_plan(data, "merged down.pdf").plan
+
+    first, second = plan["recommendations"]
+    assert (first["ref"], first["text"], first["section"]) == ("1", "Visits happen on time.", None)
+    assert [a["text"] for a in first["actions"]] == [
+        "Publish a weekly tracker",
+        "Audit twenty visits",
+        "Report to the board",
+    ]
+    assert [a["text"] for a in second["actions"]] == ["Introduce a template"]
+
+
 def test_a_page_drawing_thousands_of_rules_is_read_from_its_text_not_searched_as_a_grid():
     from lineofsight.importing.readers.ruled import MAX_RULES, Rule, ruled_tables
 
