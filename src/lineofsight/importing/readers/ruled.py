@@ -118,7 +118,7 @@ def ruled_tables(
     if len(rules) > MAX_RULES:
         return tables, glyphs
     claimed: set[int] = set()
-    middles = [g.middle for g in glyphs]
+    middles = _anchors(glyphs)
     # Whether this page's text keeps the space where a line wrapped: then a line ending
     # without one was ended by the writer, whatever its length.
     # (LibreOffice and Word keep one on most wrapped lines; a page with only a few,
@@ -136,6 +136,29 @@ def ruled_tables(
     tables.sort(key=lambda t: t.top)
     outside = [g for i, g in enumerate(glyphs) if i not in claimed]
     return tables, outside
+
+
+def _anchors(glyphs: list[Glyph]) -> list[tuple[float, float]]:
+    """Where each character is placed: the middle of its word's first character.
+
+    A browser or WeasyPrint does not break a word too long for its cell: the word runs
+    on over the cell's side, across the next cell's text ("Recommend" + "ation" over
+    "Action"), where Word and LibreOffice break it inside the cell. A word belongs to
+    the cell it starts in. The word is the run of characters the PDF writes one after
+    another on one baseline with no space or gap between them."""
+    out: list[tuple[float, float]] = []
+    for k, g in enumerate(glyphs):
+        prev = glyphs[k - 1] if k else None
+        if (
+            prev is not None
+            and not g.space_before
+            and abs(g.y - prev.y) <= 0.1 * g.size
+            and -0.3 * g.size <= g.x0 - prev.x1 <= 0.12 * g.size
+        ):
+            out.append(out[-1])
+        else:
+            out.append(g.middle)
+    return out
 
 
 def _regions(rules: list[Rule]) -> list[_Region]:
@@ -286,10 +309,14 @@ def _grid_table(
         c = min(max(bisect.bisect_right(xs, x) - 1, 0), n_cols - 1)
         r = min(max(bisect.bisect_right(ys, y) - 1, 0), n_rows - 1)
         content.setdefault(find(r * n_cols + c), []).append(glyphs[i])
+    # Text running on over a cell's right side comes from a printer that breaks no word
+    # (see _anchors): a short line in this table ended at a space, never inside a word.
+    whole_words = any(g.x1 > xs[spans[key][3] + 1] + 1 for key, held in content.items() for g in held)
     cells: dict[int, Cell] = {}
     for key, (r0, r1, c0, c1) in spans.items():
         x0, x1 = xs[c0], xs[c1 + 1]
-        cell = Cell(cell_paras(content.get(key, []), x0, x1, trailing=trailing), colspan=c1 - c0 + 1)
+        paras = cell_paras(content.get(key, []), x0, x1, trailing=trailing, whole_words=whole_words)
+        cell = Cell(paras, colspan=c1 - c0 + 1)
         cell.fill = _fill(shades, x0, ys[r0], x1, ys[r1 + 1])
         cells[key] = cell
     rows: list[Row] = []
@@ -389,10 +416,14 @@ def _fill(shades: list[Shade], x0: float, top: float, x1: float, bottom: float) 
 _MARKER = re.compile(r"^\s*(?:[•●▪■◦‣∙·\-*–✓✔➢►]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*)[).])\s")
 
 
-def cell_paras(glyphs: list[Glyph], left: float, right: float, *, trailing: bool = False) -> list[Para]:
+def cell_paras(
+    glyphs: list[Glyph], left: float, right: float, *, trailing: bool = False, whole_words: bool = False
+) -> list[Para]:
     """The paragraphs of one cell from its characters: lines by baseline, words by the
     gaps between characters, paragraphs where a reader sees one start. ``trailing``:
-    the page marks wrapped lines by a space at their end (:attr:`Glyph.wraps`)."""
+    the page marks wrapped lines by a space at their end (:attr:`Glyph.wraps`).
+    ``whole_words``: the printer breaks no word across lines ("Target" / "date" are two
+    words however full the line)."""
     if not glyphs:
         return []
     lines = _text_lines(glyphs)
@@ -410,7 +441,8 @@ def cell_paras(glyphs: list[Glyph], left: float, right: float, *, trailing: bool
             prev = ln
             continue
         if (
-            " " not in _line_text(prev)
+            not whole_words
+            and " " not in _line_text(prev)
             and prev[-1].x1 + ln[0].x1 - ln[0].x0 > limit - 1
             and text[:1].islower()
             and not broken_words.is_whole(_line_text(prev))  # "By" / "when"
@@ -423,7 +455,7 @@ def cell_paras(glyphs: list[Glyph], left: float, right: float, *, trailing: bool
             continue
         size = max(g.size for g in ln)
         last, first = _line_text(prev).rsplit(" ", 1)[-1], text.split(" ", 1)[0]
-        if prev[-1].x1 + size >= limit and broken_words.is_broken(last, first):
+        if not whole_words and prev[-1].x1 + size >= limit and broken_words.is_broken(last, first):
             # A narrow column broke a word after a full line ("Assistant Dire" / "ctor",
             # "May 202" / "5"): the rest is no word of its own.
             paras[-1][0][-1] += "\u200b" + text

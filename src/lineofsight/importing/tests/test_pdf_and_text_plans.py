@@ -298,6 +298,29 @@ def test_a_recommendation_merged_down_three_action_rows_of_a_bordered_pdf_keeps_
     assert [a["text"] for a in second["actions"]] == ["Introduce a template"]
 
 
+def test_a_bordered_plan_printed_from_a_web_page_keeps_long_words_in_their_cells_and_wrapped_words_apart():
+    pytest.importorskip("weasyprint")
+    # A browser or WeasyPrint breaks no word: "Recommendation" and "Safeguarding" run on
+    # over their narrow cells' sides, across the text of the cell beside them, while
+    # "Target date" wraps between its two words at a full line.
+    data = pdf(
+        "<html><head><style>table{border-collapse:collapse;width:420pt;table-layout:fixed}"
+        "td,th{border:0.5pt solid #000;padding:3pt;vertical-align:top;text-align:left;font:10pt serif}"
+        "</style></head><body><table><colgroup><col style='width:30pt'><col style='width:60pt'>"
+        "<col style='width:170pt'><col style='width:60pt'><col style='width:40pt'><col style='width:60pt'>"
+        "</colgroup><tr><th>Ref</th><th>Recommendation</th><th>Action</th><th>Lead</th><th>Target date</th>"
+        "<th>RAG</th></tr><tr><td>1</td><td>Visits happen on time.</td><td>Publish a weekly tracker</td>"
+        "<td>Head of Safeguarding and Quality</td><td>June 2026</td><td>Green</td></tr></table></body></html>"
+    )
+    plan = read_plan(data, "printed from the intranet.pdf").plan
+
+    (action,) = plan_actions(plan)
+    assert action["text"] == "Publish a weekly tracker"
+    assert action["owners"] == ["Head of Safeguarding and Quality"]
+    assert action["due"] == {"text": "June 2026", "date": "2026-06-30"}
+    assert plan["recommendations"][0]["text"] == "Visits happen on time."
+
+
 def test_a_page_drawing_thousands_of_rules_is_read_from_its_text_not_searched_as_a_grid():
     from lineofsight.importing.readers.ruled import MAX_RULES, Rule, ruled_tables
 
