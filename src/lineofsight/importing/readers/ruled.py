@@ -566,6 +566,10 @@ def _continue(table: Table, more: Table) -> None:
     to those cells. Otherwise it is a new row, and its empty leading cells are a merged
     cell (a recommendation over several actions) carried over the page break."""
     rows = list(more.rows)
+    if rows and table.rows and len(table.rows) > 1 and rows[0].texts == table.rows[0].texts:
+        # The header printed again at the top of the page (a repeated header row) says
+        # nothing new, and stands between the row the break cut and its rest.
+        rows = rows[1:]
     if not rows:
         return
     above, first = table.rows[-1], rows[0]

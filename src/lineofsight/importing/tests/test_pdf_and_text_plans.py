@@ -321,6 +321,28 @@ def test_a_bordered_plan_printed_from_a_web_page_keeps_long_words_in_their_cells
     assert plan["recommendations"][0]["text"] == "Visits happen on time."
 
 
+def test_a_ruled_row_cut_by_a_page_break_under_a_repeated_header_stays_one_row():
+    pytest.importorskip("weasyprint")
+    long_update = " ".join(f"Sentence {n} of the update on the audit." for n in range(1, 60))
+    rows = "".join(
+        f"<tr><td>{n}</td><td>Action number {n} for the teams.</td><td>Head of Service</td>"
+        f"<td>{n} May 2026</td><td>{long_update if n == 2 else 'On track.'}</td></tr>"
+        for n in range(1, 4)
+    )
+    data = pdf(
+        "<html><head><style>@page{size:A5}table{border-collapse:collapse}thead{display:table-header-group}"
+        "td,th{border:0.5pt solid #000;vertical-align:top;text-align:left}</style></head><body><table><thead>"
+        "<tr><th>Ref</th><th>Action</th><th>Lead</th><th>Deadline</th><th>Progress update</th></tr></thead>"
+        f"{rows}</table></body></html>"
+    )
+    plan = read_plan(data, "plan over pages.pdf").plan
+
+    actions = plan_actions(plan)
+    assert [a["text"] for a in actions] == [f"Action number {n} for the teams." for n in range(1, 4)]
+    # The rest of the update printed under the next page's header is the same row's.
+    assert actions[1]["updates"][0]["text"] == long_update
+
+
 def test_a_page_drawing_thousands_of_rules_is_read_from_its_text_not_searched_as_a_grid():
     from lineofsight.importing.readers.ruled import MAX_RULES, Rule, ruled_tables
 
