@@ -153,7 +153,7 @@ def _anchors(glyphs: list[Glyph]) -> list[tuple[float, float]]:
             prev is not None
             and not g.space_before
             and abs(g.y - prev.y) <= 0.1 * g.size
-            and -0.3 * g.size <= g.x0 - prev.x1 <= 0.12 * g.size
+            and prev.x0 - 0.5 <= g.x0 <= prev.x1 + 0.12 * g.size  # a ligature's letters share a box
         ):
             out.append(out[-1])
         else:

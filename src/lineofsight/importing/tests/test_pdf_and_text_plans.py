@@ -343,6 +343,27 @@ def test_a_ruled_row_cut_by_a_page_break_under_a_repeated_header_stays_one_row()
     assert actions[1]["updates"][0]["text"] == long_update
 
 
+def test_an_unruled_pdf_lead_whose_long_word_runs_over_the_deadline_beside_it_keeps_both_cells_apart():
+    pytest.importorskip("weasyprint")
+    # Printed from a web page with no borders: "Safeguarding" is wider than the lead
+    # column and is printed over the start of "June 2026"; sorted by position alone their
+    # letters interleave ("SafeguarJduinnge").
+    data = pdf(
+        "<html><head><style>table{width:400pt;table-layout:fixed}"
+        "td,th{padding:3pt;vertical-align:top;text-align:left;font:10pt serif}</style></head><body>"
+        "<p>Example Council</p><table><colgroup><col style='width:30pt'><col style='width:110pt'>"
+        "<col style='width:130pt'><col style='width:45pt'><col style='width:75pt'></colgroup>"
+        f"{HEADER}<tr><td>1</td><td>Visits happen on time.</td><td>Publish a weekly tracker</td>"
+        "<td>Safeguarding Manager</td><td>June 2026</td></tr><tr><td>2</td><td>Supervision is reflective.</td>"
+        "<td>Introduce a template</td><td>Principal Social Worker</td><td>May 2026</td></tr></table></body></html>"
+    )
+    first, second = plan_actions(read_plan(data, "unruled web print.pdf").plan)
+
+    assert first["owners"] == ["Safeguarding Manager"]
+    assert first["due"] == {"text": "June 2026", "date": "2026-06-30"}
+    assert second["owners"] == ["Principal Social Worker"]
+
+
 def test_a_page_drawing_thousands_of_rules_is_read_from_its_text_not_searched_as_a_grid():
     from lineofsight.importing.readers.ruled import MAX_RULES, Rule, ruled_tables
 
