@@ -309,9 +309,7 @@ def _grid_table(
         c = min(max(bisect.bisect_right(xs, x) - 1, 0), n_cols - 1)
         r = min(max(bisect.bisect_right(ys, y) - 1, 0), n_rows - 1)
         content.setdefault(find(r * n_cols + c), []).append(glyphs[i])
-    # Text running on over a cell's right side comes from a printer that breaks no word
-    # (see _anchors): a short line in this table ended at a space, never inside a word.
-    whole_words = any(g.x1 > xs[spans[key][3] + 1] + 1 for key, held in content.items() for g in held)
+    whole_words = _overprinted(content, {key: xs[box[3] + 1] for key, box in spans.items()})
     cells: dict[int, Cell] = {}
     for key, (r0, r1, c0, c1) in spans.items():
         x0, x1 = xs[c0], xs[c1 + 1]
@@ -342,6 +340,24 @@ def _grid_table(
         row.number = n
     table = Table(rows, 0, page=page)
     return RuledTable(table, top, bottom, xs, page), inside
+
+
+def _overprinted(content: dict[int, list[Glyph]], rights: dict[int, float]) -> bool:
+    """Whether a word runs on over its cell's right side across the next cell's text.
+
+    Only a printer that breaks no word does that (see :func:`_anchors`): a short line in
+    such a table ended at a space, never inside a word. (A spreadsheet's text running
+    into an empty cell beside it says nothing of how wrapped cells break.)"""
+    over = [(key, g) for key, held in content.items() for g in held if g.x1 > rights[key] + 1]
+    if not over:
+        return False
+    return any(
+        o.x0 < g.x1 and g.x0 < o.x1 and abs(o.y - g.y) <= 0.3 * o.size
+        for key, o in over
+        for other, held in content.items()
+        if other != key
+        for g in held
+    )
 
 
 def _drop_row(rows: list[Row], k: int) -> None:
