@@ -440,24 +440,47 @@ def _lines_of(
     columns' left edges and the header's baseline) split words below the header where a
     character after a space starts exactly at a column's edge. ``marks`` are the
     (baseline, right) of the characters a wrapped line ends with, when the page keeps them."""
-    chars.sort(key=lambda c: (c[0], c[1]))
-    rows: list[list[tuple[float, float, float, float, str, bool]]] = []
-    for c in chars:
-        if rows and abs(c[0] - rows[-1][0][0]) <= 0.3 * max(c[3], rows[-1][0][3]):
-            rows[-1].append(c)
+    runs = _runs(chars)
+    placed = sorted(zip(chars, runs, strict=True), key=lambda cr: (cr[0][0], cr[0][1]))
+    grouped: list[list[tuple[_Char, tuple[float, int]]]] = []
+    for c, run in placed:
+        if grouped and abs(c[0] - grouped[-1][0][0][0]) <= 0.3 * max(c[3], grouped[-1][0][0][3]):
+            grouped[-1].append((c, run))
         else:
-            rows.append([c])
+            grouped.append([(c, run)])
     lines: list[Line] = []
-    for row in rows:
-        row.sort(key=lambda c: c[1])
+    for members in grouped:
+        # Left to right by where each run of text starts, so a word running on over
+        # the next cell's text stays whole instead of interleaving with it.
+        members.sort(key=lambda cr: (cr[1], cr[0][1]))
+        row = [c for c, _ in members]
+        run_ids = [run[1] for _, run in members]
         y = row[0][0]
         walls = sorted({round(x, 1) for x, top, bottom in uprights if top - 1 <= y - 0.3 * row[0][3] <= bottom + 1})
         edges = sorted(starts[0]) if starts is not None and y > starts[1] + 0.5 else []
-        words = _words_of(row, walls, edges, marks)
+        words = _words_of(row, walls, edges, marks, run_ids)
         if words:
             lines.append(Line(words, row[0][0], page, before + len(lines) + 1))
     _set_pitch(lines, [c[3] for c in chars])
     return lines
+
+
+def _runs(chars: list[_Char]) -> list[tuple[float, int]]:
+    """For each character, where its run starts and the run's number: a run is the
+    characters the PDF writes one after another on one baseline, each touching the last
+    (a word, or its letters' share of one). A browser or WeasyPrint lets a word too long
+    for its cell run on over the next cell's text; ordered by run, its letters and that
+    text no longer interleave."""
+    out: list[tuple[float, int]] = []
+    for k, c in enumerate(chars):
+        prev = chars[k - 1] if k else None
+        # Touching: starting no further left than the last character (a ligature's
+        # letters share its box) and no further right than a hair past its end.
+        if prev is not None and abs(c[0] - prev[0]) <= 0.1 * c[3] and prev[1] - 0.5 <= c[1] <= prev[2] + 0.12 * c[3]:
+            out.append(out[-1])
+        else:
+            out.append((c[1], k))
+    return out
 
 
 def _words_of(
@@ -465,15 +488,22 @@ def _words_of(
     walls: list[float],
     edges: list[float] | None = None,
     marks: set[tuple[float, float]] | None = None,
+    runs: list[int] | None = None,
 ) -> list[Word]:
     """Split one line's characters into runs of words at gaps wider than a space (a
-    narrower gap is the space between two words), at vertical rules (``walls``), and
-    at a space where the next character starts on a column's left edge (``edges``)."""
+    narrower gap is the space between two words), at vertical rules (``walls``), at a
+    space where the next character starts on a column's left edge (``edges``), and
+    where a run of text (``runs``: each character's, see :func:`_runs`) starts over
+    the one before."""
     words: list[Word] = []
     current: list[tuple[float, float, float, float, str, bool]] = []
     text: list[str] = []
-    for c in [*row, (0.0, float("inf"), 0.0, 1.0, " ", False)]:
+    for n, c in enumerate([*row, (0.0, float("inf"), 0.0, 1.0, " ", False)]):
         gap = c[1] - current[-1][2] if current else 0.0
+        # A run starting well left of the last character's end is text printed over
+        # it: the word that ran on over its cell's side ends there. (Within a run, a
+        # ligature's letters share one box.)
+        over = runs is not None and 0 < n < len(runs) and runs[n] != runs[n - 1] and gap < -0.3 * c[3]
         walled = False
         if current and walls:
             k = bisect.bisect_left(walls, current[-1][2] - 1)
@@ -484,6 +514,7 @@ def _words_of(
             k = bisect.bisect_left(edges, c[1] - 0.5)
             within = k == 0 or current[0][1] >= edges[k - 1] - 0.5
             walled = within and k < len(edges) and edges[k] <= c[1] + 0.5
+        walled = walled or over  # text printed over a word's end is another cell's
         if current and (gap > 0.45 * c[3] or walled):
             bold = sum(k[5] for k in current) * 2 > len(current)
             wrapped = None if marks is None else (current[-1][0], current[-1][2]) in marks

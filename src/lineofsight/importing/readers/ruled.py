@@ -118,7 +118,7 @@ def ruled_tables(
     if len(rules) > MAX_RULES:
         return tables, glyphs
     claimed: set[int] = set()
-    middles = [g.middle for g in glyphs]
+    middles = _anchors(glyphs)
     # Whether this page's text keeps the space where a line wrapped: then a line ending
     # without one was ended by the writer, whatever its length.
     # (LibreOffice and Word keep one on most wrapped lines; a page with only a few,
@@ -136,6 +136,29 @@ def ruled_tables(
     tables.sort(key=lambda t: t.top)
     outside = [g for i, g in enumerate(glyphs) if i not in claimed]
     return tables, outside
+
+
+def _anchors(glyphs: list[Glyph]) -> list[tuple[float, float]]:
+    """Where each character is placed: the middle of its word's first character.
+
+    A browser or WeasyPrint does not break a word too long for its cell: the word runs
+    on over the cell's side, across the next cell's text ("Recommend" + "ation" over
+    "Action"), where Word and LibreOffice break it inside the cell. A word belongs to
+    the cell it starts in. The word is the run of characters the PDF writes one after
+    another on one baseline with no space or gap between them."""
+    out: list[tuple[float, float]] = []
+    for k, g in enumerate(glyphs):
+        prev = glyphs[k - 1] if k else None
+        if (
+            prev is not None
+            and not g.space_before
+            and abs(g.y - prev.y) <= 0.1 * g.size
+            and prev.x0 - 0.5 <= g.x0 <= prev.x1 + 0.12 * g.size  # a ligature's letters share a box
+        ):
+            out.append(out[-1])
+        else:
+            out.append(g.middle)
+    return out
 
 
 def _regions(rules: list[Rule]) -> list[_Region]:
@@ -160,6 +183,24 @@ def _regions(rules: list[Rule]) -> list[_Region]:
                 and find(i) != find(j)
             ):
                 parent[find(i)] = find(j)
+    # A side drawn in pieces, one a grid row (HTML printers draw each cell's border),
+    # is one line: beside a cell merged down several rows the middle pieces cross no
+    # rule, yet they are that cell's side, not a separate drawing.
+    for same in (flat, upright):
+        lines: list[list[int]] = []
+        for k in sorted(same, key=lambda k: rules[k].at):
+            if lines and rules[k].at - rules[lines[-1][-1]].at <= _SNAP:
+                lines[-1].append(k)
+            else:
+                lines.append([k])
+        for line in lines:
+            line.sort(key=lambda k: rules[k].start)
+            reach, last = float("-inf"), -1
+            for k in line:
+                if rules[k].start <= reach + _REACH and find(k) != find(last):
+                    parent[find(k)] = find(last)
+                if rules[k].end > reach:
+                    reach, last = rules[k].end, k
     groups: dict[int, _Region] = {}
     for k, r in enumerate(rules):
         groups.setdefault(find(k), _Region()).rules.append(r)
@@ -268,10 +309,12 @@ def _grid_table(
         c = min(max(bisect.bisect_right(xs, x) - 1, 0), n_cols - 1)
         r = min(max(bisect.bisect_right(ys, y) - 1, 0), n_rows - 1)
         content.setdefault(find(r * n_cols + c), []).append(glyphs[i])
+    whole_words = _overprinted(content, {key: xs[box[3] + 1] for key, box in spans.items()})
     cells: dict[int, Cell] = {}
     for key, (r0, r1, c0, c1) in spans.items():
         x0, x1 = xs[c0], xs[c1 + 1]
-        cell = Cell(cell_paras(content.get(key, []), x0, x1, trailing=trailing), colspan=c1 - c0 + 1)
+        paras = cell_paras(content.get(key, []), x0, x1, trailing=trailing, whole_words=whole_words)
+        cell = Cell(paras, colspan=c1 - c0 + 1)
         cell.fill = _fill(shades, x0, ys[r0], x1, ys[r1 + 1])
         cells[key] = cell
     rows: list[Row] = []
@@ -297,6 +340,24 @@ def _grid_table(
         row.number = n
     table = Table(rows, 0, page=page)
     return RuledTable(table, top, bottom, xs, page), inside
+
+
+def _overprinted(content: dict[int, list[Glyph]], rights: dict[int, float]) -> bool:
+    """Whether a word runs on over its cell's right side across the next cell's text.
+
+    Only a printer that breaks no word does that (see :func:`_anchors`): a short line in
+    such a table ended at a space, never inside a word. (A spreadsheet's text running
+    into an empty cell beside it says nothing of how wrapped cells break.)"""
+    over = [(key, g) for key, held in content.items() for g in held if g.x1 > rights[key] + 1]
+    if not over:
+        return False
+    return any(
+        o.x0 < g.x1 and g.x0 < o.x1 and abs(o.y - g.y) <= 0.3 * o.size
+        for key, o in over
+        for other, held in content.items()
+        if other != key
+        for g in held
+    )
 
 
 def _drop_row(rows: list[Row], k: int) -> None:
@@ -371,10 +432,14 @@ def _fill(shades: list[Shade], x0: float, top: float, x1: float, bottom: float) 
 _MARKER = re.compile(r"^\s*(?:[•●▪■◦‣∙·\-*–✓✔➢►]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2}(?:\.\d{1,2})*)[).])\s")
 
 
-def cell_paras(glyphs: list[Glyph], left: float, right: float, *, trailing: bool = False) -> list[Para]:
+def cell_paras(
+    glyphs: list[Glyph], left: float, right: float, *, trailing: bool = False, whole_words: bool = False
+) -> list[Para]:
     """The paragraphs of one cell from its characters: lines by baseline, words by the
     gaps between characters, paragraphs where a reader sees one start. ``trailing``:
-    the page marks wrapped lines by a space at their end (:attr:`Glyph.wraps`)."""
+    the page marks wrapped lines by a space at their end (:attr:`Glyph.wraps`).
+    ``whole_words``: the printer breaks no word across lines ("Target" / "date" are two
+    words however full the line)."""
     if not glyphs:
         return []
     lines = _text_lines(glyphs)
@@ -392,7 +457,8 @@ def cell_paras(glyphs: list[Glyph], left: float, right: float, *, trailing: bool
             prev = ln
             continue
         if (
-            " " not in _line_text(prev)
+            not whole_words
+            and " " not in _line_text(prev)
             and prev[-1].x1 + ln[0].x1 - ln[0].x0 > limit - 1
             and text[:1].islower()
             and not broken_words.is_whole(_line_text(prev))  # "By" / "when"
@@ -405,7 +471,7 @@ def cell_paras(glyphs: list[Glyph], left: float, right: float, *, trailing: bool
             continue
         size = max(g.size for g in ln)
         last, first = _line_text(prev).rsplit(" ", 1)[-1], text.split(" ", 1)[0]
-        if prev[-1].x1 + size >= limit and broken_words.is_broken(last, first):
+        if not whole_words and prev[-1].x1 + size >= limit and broken_words.is_broken(last, first):
             # A narrow column broke a word after a full line ("Assistant Dire" / "ctor",
             # "May 202" / "5"): the rest is no word of its own.
             paras[-1][0][-1] += "\u200b" + text
@@ -516,6 +582,10 @@ def _continue(table: Table, more: Table) -> None:
     to those cells. Otherwise it is a new row, and its empty leading cells are a merged
     cell (a recommendation over several actions) carried over the page break."""
     rows = list(more.rows)
+    if rows and table.rows and len(table.rows) > 1 and rows[0].texts == table.rows[0].texts:
+        # The header printed again at the top of the page (a repeated header row) says
+        # nothing new, and stands between the row the break cut and its rest.
+        rows = rows[1:]
     if not rows:
         return
     above, first = table.rows[-1], rows[0]

@@ -267,6 +267,103 @@ def test_a_bordered_plan_printed_to_pdf_keeps_its_merged_recommendation_and_shad
     assert second["due"]["date"] == "2026-06-30"
 
 
+def test_a_recommendation_merged_down_three_action_rows_of_a_bordered_pdf_keeps_all_three_actions():
+    pytest.importorskip("weasyprint")
+    # A browser or WeasyPrint draws each cell's own borders: beside a cell merged down
+    # three rows, the middle row's piece of the column rule touches no row rule.
+    actions = "".join(
+        f"<tr>{cells}<td>{text}</td><td>Head of Service</td><td>{due}</td></tr>"
+        for cells, text, due in [
+            ("<td rowspan=3 class=mid>1</td><td rowspan=3 class=mid>Visits happen on time.</td>",
+             "Publish a weekly tracker", "March 2026"),
+            ("", "Audit twenty visits", "June 2026"),
+            ("", "Report to the board", "July 2026"),
+        ]
+    )  # fmt: skip
+    data = pdf(
+        "<html><head><style>table{border-collapse:collapse}td,th{border:1px solid #000;padding:3pt 6pt;"
+        "vertical-align:top;text-align:left}td.mid{vertical-align:middle}</style></head><body><table>"
+        f"{HEADER}{actions}<tr><td>2</td><td>Supervision is reflective.</td><td>Introduce a template</td>"
+        "<td>Principal Social Worker</td><td>May 2026</td></tr></table></body></html>"
+    )
+    plan = read_plan(data, "merged down.pdf").plan
+
+    first, second = plan["recommendations"]
+    assert (first["ref"], first["text"], first["section"]) == ("1", "Visits happen on time.", None)
+    assert [a["text"] for a in first["actions"]] == [
+        "Publish a weekly tracker",
+        "Audit twenty visits",
+        "Report to the board",
+    ]
+    assert [a["text"] for a in second["actions"]] == ["Introduce a template"]
+
+
+def test_a_bordered_plan_printed_from_a_web_page_keeps_long_words_in_their_cells_and_wrapped_words_apart():
+    pytest.importorskip("weasyprint")
+    # A browser or WeasyPrint breaks no word: "Recommendation" and "Safeguarding" run on
+    # over their narrow cells' sides, across the text of the cell beside them, while
+    # "Target date" wraps between its two words at a full line.
+    data = pdf(
+        "<html><head><style>table{border-collapse:collapse;width:420pt;table-layout:fixed}"
+        "td,th{border:0.5pt solid #000;padding:3pt;vertical-align:top;text-align:left;font:10pt serif}"
+        "</style></head><body><table><colgroup><col style='width:30pt'><col style='width:60pt'>"
+        "<col style='width:170pt'><col style='width:60pt'><col style='width:40pt'><col style='width:60pt'>"
+        "</colgroup><tr><th>Ref</th><th>Recommendation</th><th>Action</th><th>Lead</th><th>Target date</th>"
+        "<th>RAG</th></tr><tr><td>1</td><td>Visits happen on time.</td><td>Publish a weekly tracker</td>"
+        "<td>Head of Safeguarding and Quality</td><td>June 2026</td><td>Green</td></tr></table></body></html>"
+    )
+    plan = read_plan(data, "printed from the intranet.pdf").plan
+
+    (action,) = plan_actions(plan)
+    assert action["text"] == "Publish a weekly tracker"
+    assert action["owners"] == ["Head of Safeguarding and Quality"]
+    assert action["due"] == {"text": "June 2026", "date": "2026-06-30"}
+    assert plan["recommendations"][0]["text"] == "Visits happen on time."
+
+
+def test_a_ruled_row_cut_by_a_page_break_under_a_repeated_header_stays_one_row():
+    pytest.importorskip("weasyprint")
+    long_update = " ".join(f"Sentence {n} of the update on the audit." for n in range(1, 60))
+    rows = "".join(
+        f"<tr><td>{n}</td><td>Action number {n} for the teams.</td><td>Head of Service</td>"
+        f"<td>{n} May 2026</td><td>{long_update if n == 2 else 'On track.'}</td></tr>"
+        for n in range(1, 4)
+    )
+    data = pdf(
+        "<html><head><style>@page{size:A5}table{border-collapse:collapse}thead{display:table-header-group}"
+        "td,th{border:0.5pt solid #000;vertical-align:top;text-align:left}</style></head><body><table><thead>"
+        "<tr><th>Ref</th><th>Action</th><th>Lead</th><th>Deadline</th><th>Progress update</th></tr></thead>"
+        f"{rows}</table></body></html>"
+    )
+    plan = read_plan(data, "plan over pages.pdf").plan
+
+    actions = plan_actions(plan)
+    assert [a["text"] for a in actions] == [f"Action number {n} for the teams." for n in range(1, 4)]
+    # The rest of the update printed under the next page's header is the same row's.
+    assert actions[1]["updates"][0]["text"] == long_update
+
+
+def test_an_unruled_pdf_lead_whose_long_word_runs_over_the_deadline_beside_it_keeps_both_cells_apart():
+    pytest.importorskip("weasyprint")
+    # Printed from a web page with no borders: "Safeguarding" is wider than the lead
+    # column and is printed over the start of "June 2026"; sorted by position alone their
+    # letters interleave ("SafeguarJduinnge").
+    data = pdf(
+        "<html><head><style>table{width:400pt;table-layout:fixed}"
+        "td,th{padding:3pt;vertical-align:top;text-align:left;font:10pt serif}</style></head><body>"
+        "<p>Example Council</p><table><colgroup><col style='width:30pt'><col style='width:110pt'>"
+        "<col style='width:130pt'><col style='width:45pt'><col style='width:75pt'></colgroup>"
+        f"{HEADER}<tr><td>1</td><td>Visits happen on time.</td><td>Publish a weekly tracker</td>"
+        "<td>Safeguarding Manager</td><td>June 2026</td></tr><tr><td>2</td><td>Supervision is reflective.</td>"
+        "<td>Introduce a template</td><td>Principal Social Worker</td><td>May 2026</td></tr></table></body></html>"
+    )
+    first, second = plan_actions(read_plan(data, "unruled web print.pdf").plan)
+
+    assert first["owners"] == ["Safeguarding Manager"]
+    assert first["due"] == {"text": "June 2026", "date": "2026-06-30"}
+    assert second["owners"] == ["Principal Social Worker"]
+
+
 def test_a_page_drawing_thousands_of_rules_is_read_from_its_text_not_searched_as_a_grid():
     from lineofsight.importing.readers.ruled import MAX_RULES, Rule, ruled_tables
 
