@@ -32,6 +32,9 @@ class Para:
     # (an HTML <ul> without <li>); layout splits it by the column's meaning.
     unsplit: bool = False
     level: int = 0  # list nesting level; deeper items are details of the item above
+    # Where in ``text`` each printed line after the first began (character offsets), for
+    # a paragraph joined from wrapped lines: a flattened list's items start lines.
+    line_starts: tuple[int, ...] = ()
 
 
 @dataclass

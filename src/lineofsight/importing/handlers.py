@@ -27,7 +27,7 @@ from .deadlines import find_dates, looks_like_due, split_due_list, status_from_t
 from .grid import Cell, Para
 from .refs import clean_ref
 from .text import join_names_with_roles as _join_names_with_roles
-from .text import rag_of, split_flat_list, split_people, split_sentences
+from .text import rag_of, split_at_posts, split_flat_list, split_people, split_sentences
 from .text import starts_lower as _starts_lower
 from .text import tidy as _tidy
 
@@ -118,7 +118,7 @@ def _action_items(cell: Cell | None, target: int = 0) -> list[tuple[str | None, 
             continue  # a sub-bullet is part of the action above it
         if p.unsplit:
             want = target - others - len(out)
-            out.extend((None, s) for s in split_flat_list(p.text, want))
+            out.extend((None, s) for s in split_flat_list(p.text, want, p.line_starts))
             continue
         if p.kind == "letter":
             out.append((p.marker, p.text))
@@ -311,6 +311,8 @@ class RowReading:
     due_items: list[str] = field(default_factory=list)
     owner_paras: list[str] = field(default_factory=list)
     partner_texts: list[str] = field(default_factory=list)
+    # The lead cell's one paragraph joined from several printed lines, if that is all it is.
+    owner_lines: Para | None = None
 
     def columns(self, role: str) -> list[int]:
         """The row's column indices with this role."""
@@ -461,9 +463,18 @@ class OwnerColumn(ImportColumn):
             owner_part, partner_part = split_partners(cell)
             reading.owner_paras.extend(owner_part)
             reading.partner_texts.extend(partner_part)
+            texts = [p for p in cell.paras if p.text]
+            if len(texts) == 1 and texts[0].line_starts and not partner_part:
+                reading.owner_lines = texts[0]
 
     def fill(self, reading: RowReading, actions: list[DraftAction]) -> None:
         n = len(actions)
+        if len(reading.owner_paras) == 1 and n > 1 and reading.owner_lines is not None:
+            # Leads on lines of their own, which the text ran into one paragraph: one
+            # a line after a line ending a post's title, when that gives one per action.
+            posts = split_at_posts(reading.owner_lines.text, reading.owner_lines.line_starts)
+            if len(posts) == n:
+                reading.owner_paras = posts
         if len(reading.owner_paras) == n and n > 1:
             for a, text in zip(actions, reading.owner_paras, strict=True):
                 a.owners = split_people(text)

@@ -259,12 +259,13 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def split_flat_list(text: str, target: int = 0) -> list[str]:
+def split_flat_list(text: str, target: int = 0, line_starts: tuple[int, ...] = ()) -> list[str]:
     """Split a bulleted list flattened into one run of text into its items.
 
     Sentences first; then, while fewer items than ``target`` (the length of a parallel
     list such as the dates), at the likeliest item starts: a capitalised action word
-    ("Establish", "Publicise", "The") after a word that does not lead into it.
+    ("Establish", "Publicise", "The") after a word that does not lead into it, or any
+    capitalised word opening a printed line (``line_starts``, offsets into ``text``).
     """
     parts = split_sentences(text)
     need = target - len(parts)
@@ -272,6 +273,18 @@ def split_flat_list(text: str, target: int = 0) -> list[str]:
         return parts
     candidates: list[tuple[int, int, int]] = []  # (score, part index, token index)
     tokens_of = [p.split(" ") for p in parts]
+    # The tokens that open a printed line, by (part, token) index.
+    opening: set[tuple[int, int]] = set()
+    if line_starts:
+        starts, at = set(line_starts), 0
+        for pi, part in enumerate(parts):
+            at = text.find(part, at)
+            offset = at
+            for ti, token in enumerate(tokens_of[pi]):
+                if offset in starts:
+                    opening.add((pi, ti))
+                offset += len(token) + 1
+            at += len(part)
     for pi, tokens in enumerate(tokens_of):
         for ti in range(2, len(tokens) - 1):
             word, prev = tokens[ti], tokens[ti - 1]
@@ -280,6 +293,12 @@ def split_flat_list(text: str, target: int = 0) -> list[str]:
             if prev.lower().strip(",;:") in _FUNCTION_WORDS or prev.endswith((",", ":", "-")):
                 continue
             low = word.lower().strip(",.;:")
+            if (pi, ti) in opening and not prev[:1].isupper():
+                # A capital opening a line after a line ending in lower case (not a name
+                # in title case going on, "Joint Housing" / "Panel"): the likeliest start.
+                score = 3 + 2 * int(low in ACTION_STARTS) + int(tokens[ti + 1][:1].islower())
+                candidates.append((score, pi, ti))
+                continue
             if low not in ACTION_STARTS:
                 continue
             # An action word that opens an item is followed by its object in lower case
@@ -307,6 +326,28 @@ _ROLE_WORDS = re.compile(
 )
 _NAME_WORD = r"(?:[A-Z][a-z]*(?:['’-][A-Z]?[a-z]+)+|[A-Z][a-z]+|[A-Z]\.?)"
 _PERSON_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
+
+
+# Words a post's title ends with ("Team Manager", "Systems Lead"); not "Principal" or
+# "School", which go on ("Principal Social Worker", "Virtual School Head").
+_POST_ENDS = re.compile(
+    r"manager|director|officer|lead|worker|advis[eo]r|nurse|doctor|consultant|co-?ordinator"
+    r"|commissioner|practitioner|supervisor|analyst|head|chair|psw|iro|dcs",
+    re.IGNORECASE,
+)
+
+
+def split_at_posts(text: str, line_starts: tuple[int, ...]) -> list[str]:
+    """A lead paragraph joined from printed lines, cut where a line opens with a capital
+    after a line ending in a post's word ("Principal Social Worker" / "Systems Lead")."""
+    cuts = [
+        at
+        for at in line_starts
+        if 0 < at < len(text)
+        and text[at : at + 1].isupper()
+        and _POST_ENDS.fullmatch(text[:at].split()[-1].strip(",.;:)") if text[:at].split() else "")
+    ]
+    return [text[a:b].strip() for a, b in itertools.pairwise([0, *cuts, len(text)]) if text[a:b].strip()]
 
 
 def join_names_with_roles(lines: list[str]) -> list[str]:

@@ -1019,6 +1019,8 @@ def _cell(
             )
             joins = broken and (text[:1].islower() or text[:1].isdigit())
             paras[-1].text = paras[-1].text + text if joins else _join(paras[-1].text, text)
+            if not joins:
+                paras[-1].line_starts += (len(paras[-1].text) - len(text),)
             paras[-1].bold = paras[-1].bold and bold
             wrapped[-1] = True
         prev = ln

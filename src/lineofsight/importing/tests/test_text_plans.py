@@ -689,3 +689,26 @@ def test_a_labelled_page_counts_a_timescale_in_months_from_the_inspection_it_nam
     assert plan["organisation"] == "Anyshire County Council"
     assert plan["inspection"]["ended"] == "2026-01-23"
     assert [a["due"]["date"] for a in plan_actions(plan)] == ["2026-04-23", "2026-06-30"]
+
+
+def test_several_actions_in_one_cell_without_bullets_pair_with_their_own_leads_and_dates():
+    # Word's paragraphs lost their breaks in the text: three dates say three actions,
+    # each starting a line with a capital after a line ending in lower case, and the
+    # leads, one a line, are cut where a post's title ends.
+    plan = _read(
+        "Recommendation           Actions                 Lead                   Timescale\n"
+        "1. Improve the           Provide direct work     Principal Social       May 2025\n"
+        "consistency of direct    toolkits to every       Worker                 June 2025\n"
+        "work with children.      social work team        Systems Lead           Sept 25\n"
+        "                         Add a 'child's voice'   QA Manager\n"
+        "                         section to all\n"
+        "                         assessment templates\n"
+        "                         Audit the quality of\n"
+        "                         direct work each\n"
+        "                         quarter\n"
+    )
+    assert [(a["text"], a["owners"], a["due"]["date"]) for a in plan_actions(plan)] == [
+        ("Provide direct work toolkits to every social work team", ["Principal Social Worker"], "2025-05-31"),
+        ("Add a 'child's voice' section to all assessment templates", ["Systems Lead"], "2025-06-30"),
+        ("Audit the quality of direct work each quarter", ["QA Manager"], "2025-09-30"),
+    ]
