@@ -103,6 +103,8 @@ class Document:
     # Whether the format can show a cell's colour at all: text, Markdown and CSV cannot,
     # so a RAG a plan shows only as a colour is lost before it reaches the importer.
     shows_colour: bool = True
+    # What the reader saw that explains finding no plan table, for the message.
+    unreadable: str | None = None
 
 
 def para_from_text(text: str, *, bold: bool = False, list_hint: bool = False) -> Para:

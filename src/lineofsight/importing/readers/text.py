@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from typing import TYPE_CHECKING
 
 from ..grid import Cell, Document, Row, Table
 from .common import _finish, _may_be_plan, _pad, _split_bullets, decode_text, labelled_blocks
 from .web import _html_cell
+
+if TYPE_CHECKING:
+    from .aligned import Line
 
 _GLYPHS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf0e0": "➢"})
 
@@ -46,12 +51,43 @@ def read_text(data: bytes, filename: str) -> Document:
     readings = [_finish(filename, blocks) for blocks in (separated_blocks(text), cell_per_line_blocks(text)) if blocks]
     readings.append(aligned)
     plans = [d for d in readings if any(_may_be_plan(t) for t in d.tables)]
+    labelled = labelled_blocks(_plain_lines(text)) if not plans else None
     if plans:
-        return max(plans, key=_filled_cells)
-    labelled = labelled_blocks(_plain_lines(text))
-    if labelled is not None:
-        return _finish(filename, labelled)
-    return aligned if aligned.tables else doc
+        out = max(plans, key=_filled_cells)
+    elif labelled is not None:
+        out = _finish(filename, labelled)
+    else:
+        out = aligned if aligned.tables else doc
+    # Said only if no plan comes of the reading: why the text could not be read.
+    cut = _cut_words(text_lines(text))
+    if cut >= _CUT_WORDS:
+        out.unreadable = (
+            f"the text's columns are so narrow that {cut} words are cut into pieces over the lines "
+            "(a table nested inside a cell prints like this); upload the PDF or Word version of the plan"
+        )
+    return out
+
+
+# Words cut over two lines, at the same place, that say a table's columns are too narrow
+# to read: a few are a narrow column's broken words, this many are a table of pieces.
+_CUT_WORDS = 12
+
+
+def _cut_words(lines: list[Line]) -> int:
+    """How many words the text prints cut in two over consecutive lines, the rest right
+    under the first piece ("Lau" / "nch")."""
+    from . import broken_words
+
+    known = broken_words.vocabulary(w.text for ln in lines for w in ln.words)
+    cut = 0
+    for above, here in itertools.pairwise(lines):
+        if above.page != here.page or here.top - above.top > 1:
+            continue
+        for w in here.words:
+            over = next((a for a in above.words if abs(a.x0 - w.x0) <= 1), None)
+            if over is not None and len(over.text) <= 5 and broken_words.is_broken(over.text, w.text, known):
+                cut += 1
+    return cut
 
 
 def _filled_cells(doc: Document) -> int:

@@ -712,3 +712,18 @@ def test_several_actions_in_one_cell_without_bullets_pair_with_their_own_leads_a
         ("Add a 'child's voice' section to all assessment templates", ["Systems Lead"], "2025-06-30"),
         ("Audit the quality of direct work each quarter", ["QA Manager"], "2025-09-30"),
     ]
+
+
+def test_text_whose_columns_cut_every_word_into_pieces_is_refused_naming_the_fix():
+    # A table nested in a narrow cell prints four letters a line: nothing can be read
+    # reliably, so the plan manager is told why and which version to upload instead.
+    lines = ["No   Recommendation    Actions            RAG", "1    Partners should                      Amber"]
+    pieces = ["Acti on", "Lau nch", "a", "mul ti-", "age ncy", "negl ect", "refe rral", "guid e.", "Trai n"]
+    pieces += ["desi gnat", "ed", "safe gua", "rdin g", "lead s", "usin g", "the", "guid e.", "Co mmi", "ssio n"]
+    for piece in pieces:
+        for part in piece.split():
+            lines.append(" " * 23 + part)
+    with pytest.raises(ImportFailed) as error:
+        _read("\n".join(lines) + "\n")
+    assert "cut into pieces" in str(error.value)
+    assert "upload the PDF or Word version" in str(error.value)
