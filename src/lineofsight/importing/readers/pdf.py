@@ -15,6 +15,7 @@ import bisect
 import ctypes
 import io
 import itertools
+import re
 import shutil
 import statistics
 import subprocess
@@ -553,7 +554,7 @@ def ocr_lines(pdf: Any, filename: str) -> list[Line]:
     # Each page goes to Tesseract on its standard input: an import runs where it may write
     # no file at all (importing/sandbox.py), so there is no temporary image on disk.
     for page_no in range(len(pdf)):
-        image = pdf[page_no].render(scale=scale).to_pil()
+        image = _without_rules(pdf[page_no].render(scale=scale).to_pil())
         png = io.BytesIO()
         image.save(png, format="PNG")
         result = subprocess.run(  # noqa: S603 - our own arguments, no shell
@@ -569,13 +570,55 @@ def ocr_lines(pdf: Any, filename: str) -> list[Line]:
     return out
 
 
+def _without_rules(image: Any) -> Any:
+    """The page image with a table's ruling lines painted out: Tesseract reads a rule
+    beside a word as letters ("[Ref", "|Lead", "__Lead"). A rule is a straight run of
+    dark pixels longer than any letter draws (about 5 mm), across or down the page."""
+    import numpy as np
+    from PIL import Image
+
+    grey = np.asarray(image.convert("L"))
+    dark = grey < 200
+    run = max(int(OCR_DPI / 5), 8)
+
+    def along(mask: Any, axis: int) -> Any:
+        # Pixels inside a window of ``run`` dark pixels in a row along ``axis``.
+        m = np.moveaxis(mask, axis, -1).astype(np.int32)
+        width = m.shape[-1]
+        if width < run:
+            return np.zeros_like(mask)
+        c = np.pad(np.cumsum(m, axis=-1), [(0, 0), (1, 0)])
+        full = (c[:, run:] - c[:, :-run]) == run  # window [x, x + run) all dark
+        # A pixel is covered when a full window starts within ``run`` before it.
+        f = np.pad(np.cumsum(np.pad(full, [(0, 0), (run - 1, run - 1)]), axis=-1), [(0, 0), (1, 0)])
+        covered = (f[:, run : run + width] - f[:, :width]) > 0
+        return np.moveaxis(covered, -1, axis)
+
+    rules = along(dark, 1) | along(dark, 0)
+    if not rules.any():
+        return image
+    # A scanned rule's edges are grey, not dark: paint out two pixels either side too.
+    for axis in (0, 1):
+        for shift in (1, 2):
+            rules = rules | np.roll(rules, shift, axis) | np.roll(rules, -shift, axis)
+    clean = grey.copy()
+    clean[rules] = 255
+    return Image.fromarray(clean)
+
+
+# What OCR makes of a ruling line: bars, brackets and underscores at a word's ends, or a
+# run of them and long dashes alone.
+_RULE_MARKS = re.compile(r"^[|\[\]_—‘`~]+(?=\S)|(?<=\S)[|\[\]_—`~]+$|^[|\[\]_—‘’`~]+$")
+
+
 def _tsv_lines(tsv: str, page: int, scale: float, before: int) -> list[Line]:
     """Tesseract's TSV (one word a row, with its block, line and box) as lines."""
     import csv
 
     grouped: dict[tuple[str, str, str], list[tuple[float, float, float, str]]] = {}
     for rec in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = (rec.get("text") or "").strip()
+        # A cell's side too short to paint out reads as "|", "[" or "—_" against a word.
+        text = _RULE_MARKS.sub("", (rec.get("text") or "").strip())
         if rec.get("level") != "5" or not text:
             continue
         left, top, width, h = (float(rec[k]) / scale for k in ("left", "top", "width", "height"))

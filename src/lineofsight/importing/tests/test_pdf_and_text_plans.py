@@ -135,6 +135,44 @@ def test_scanned_plan_is_read_by_ocr_inside_the_bounded_import_that_may_write_no
     assert action["due"]["date"] == "2026-03-31"
 
 
+def test_a_scanned_bordered_plan_is_read_with_its_ruling_lines_left_out_of_the_words():
+    # OCR reads a cell's side beside a word as letters ("[Ref", "__Lead"); with the rules
+    # painted out first, the header names its columns and every lead is found.
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed (scripts/install-test-deps.sh installs it)")
+    pytest.importorskip("weasyprint")
+    from lineofsight.importing.tests.blind3._kit import scanned
+
+    rows = [
+        (
+            "1",
+            "Assessments are late.",
+            "Allocate within two days.",
+            "Head of Assessment",
+        ),
+        (
+            "2",
+            "Supervision is weak.",
+            "Audit supervision.",
+            "Team Manager",
+        ),
+    ]
+    body = "".join(
+        f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td><td>30 June 2026</td></tr>" for a, b, c, d in rows
+    )
+    data = scanned(
+        pdf(
+            "<html><head><style>body{font:11pt sans-serif}table{border-collapse:collapse}"
+            "td,th{border:1.5px solid #000;padding:5pt}</style></head><body><table style='width:100%'>"
+            f"<tr><th>Ref</th><th>Recommendation</th><th>Action</th><th>Lead</th><th>Timescale</th></tr>{body}"
+            "</table></body></html>"
+        ),
+        dpi=150,
+    )
+    plan = read_plan(data, "scan.pdf").plan
+    assert [a["owners"] for a in plan_actions(plan)] == [["Head of Assessment"], ["Team Manager"]]
+
+
 # --------------------------------------------------------------------------- ruled tables
 # PDF tables printed from bordered Word and Excel tables are read from their ruling
 # lines (readers/ruled.py). The first stories build a page's objects by hand, so they
