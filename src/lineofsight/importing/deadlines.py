@@ -342,6 +342,8 @@ def _part_done(text: str) -> bool:
     return any(int(m["a"]) < int(m["b"]) for m in _PART_OF.finditer(text))
 
 
+# "(C)" beside a deadline, which plans' keys give for a completed action.
+_DONE_MARK = re.compile(r"\(\s*C\s*\)")
 _ONGOING = re.compile(r"\bon-?\s?going\b", re.I)
 
 
@@ -358,6 +360,8 @@ def normalise_due(text: str | None, *, default_year: int | None = None, relative
     # "Ongoing" as a timescale says the work has no end date, not that it has started
     # (plan-format.md: it gives a null date and, unlike "Implemented", no status).
     status = status_from_text(_ONGOING.sub(" ", clean))
+    if status is None and _DONE_MARK.search(raw):
+        status = "complete"  # "28/02/26 (C)": a plan's key marks completed actions so
     if not clean:
         return DueDate(raw, None, None)
     if _START_ONLY.search(clean) and not _END_WORDS.search(clean):

@@ -35,6 +35,7 @@ PLAN_FORMAT_TABLE = [
     ("TBC", None, None),
     ("Immediately", None, None),
     ("Implemented", None, "complete"),
+    ("28/02/26 (C)", date(2026, 2, 28), "complete"),  # the key's mark for a completed action
 ]
 
 
