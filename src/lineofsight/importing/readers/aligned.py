@@ -366,6 +366,8 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
                     text_at[i] = len(blocks) - 1
             i += 1
             continue
+        if shifting:
+            header = _split_number_header(header, lines[header.end : header.end + 30], split)
         first = _heading_start(lines, previous_end, i, split)
         if first < i and first in text_at and all(isinstance(b, str) for b in blocks[text_at[first] :]):
             # The paragraph right above the table, apart from the text above it: its heading.
@@ -394,6 +396,34 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
     return blocks
 
 
+def _same_texts(a: list[str], b: list[str]) -> bool:
+    """True when two header bands name the same columns, however their cells were cut."""
+    return " ".join(a).lower() == " ".join(b).lower()
+
+
+def _split_number_header(header: _Header, body: list[Line], split: float) -> _Header:
+    """A narrow reference column's header run into the next one with one space ("Ref
+    Recommendation"), as pdftotext prints it: split where the rows below start a column
+    under the second word, so the refs and the text each keep a column of their own."""
+    for i, text in enumerate(header.texts):
+        first, _, rest = text.partition(" ")
+        if not rest or role_of(first) != "number" or role_of(rest) in (None, "number"):
+            continue
+        x = header.lefts[i] + len(first) + 1  # text is laid out a character a column
+        filled = [ln for ln in body if ln.words]
+        under = sum(any(abs(sg.x0 - x) <= 2 for sg in segments(ln, split)) for ln in filled)
+        if filled and 2 * under >= len(filled):
+            return _Header(
+                header.start,
+                header.end,
+                [*header.texts[:i], first, rest, *header.texts[i + 1 :]],
+                [*header.lefts[:i], header.lefts[i], x, *header.lefts[i + 1 :]],
+                [*header.rights[:i], header.lefts[i] + len(first), header.rights[i], *header.rights[i + 1 :]],
+                header.score,
+            )
+    return header
+
+
 def _table_end(lines: list[Line], header: _Header, split: float, headings: set[int]) -> int:
     """Where the table that ``header`` opens stops: at the next different header, or at
     the heading above the same header repeated on one page (its lines go in ``headings``,
@@ -407,7 +437,7 @@ def _table_end(lines: list[Line], header: _Header, split: float, headings: set[i
         if other is not None and other.score * 4 < header.score * 3:
             other = None  # body text naming a few columns by chance, not a new table's header
         if other is not None:
-            if [t.lower() for t in other.texts] != [t.lower() for t in header.texts]:
+            if not _same_texts(other.texts, header.texts):
                 return j
             if j > header.end and lines[j - 1].page == lines[j].page:
                 # The same header again on the same page, not carried over a page break:
@@ -441,7 +471,7 @@ def _same_header(lines: list[Line], k: int, header: _Header, split: float) -> in
     if not first or not any(t.lower().startswith(first.split(" ", 1)[0]) for t in header.texts):
         return 0  # the line does not start with a header word: not worth a full look
     other = _header_at(lines, k, split)
-    if other is not None and [t.lower() for t in other.texts] == [t.lower() for t in header.texts]:
+    if other is not None and _same_texts(other.texts, header.texts):
         return other.end - other.start
     return 0
 

@@ -727,3 +727,33 @@ def test_text_whose_columns_cut_every_word_into_pieces_is_refused_naming_the_fix
         _read("\n".join(lines) + "\n")
     assert "cut into pieces" in str(error.value)
     assert "upload the PDF or Word version" in str(error.value)
+
+
+def test_a_ref_header_run_into_the_next_with_one_space_keeps_both_columns_on_every_page():
+    # pdftotext prints the narrow "Ref" header one space from "Recommendation", and lays
+    # the next page out narrower: the refs and the text keep their own columns, so every
+    # page's actions, leads and dates are read.
+    themes = ["visits", "supervision", "plans", "records", "reviews", "audits"]
+    leads = ["Quality", "Safeguarding", "Fostering", "Adoption", "Assessment", "Commissioning"]
+
+    def page(widths: list[int], first: int) -> list[str]:
+        head = ["Ref Recommendation", "Action", "Lead", "Timescale"]
+        out = ["".join(h.ljust(w) for h, w in zip(head, [widths[0] + widths[1], *widths[2:]], strict=True))]
+        for n in range(first, first + 3):
+            cells = [
+                [str(n), ""],
+                [f"Improve {themes[n - 1]} so", "that children benefit."],
+                [f"Audit {themes[n - 1]} and", "report to the board."],
+                ["Head of", leads[n - 1]],
+                [f"{n} March", "2026"],
+            ]
+            for k in range(2):
+                out.append("".join(c[k].ljust(w) for c, w in zip(cells, widths, strict=True)))
+        return [line.rstrip() for line in out]
+
+    second = page([5, 28, 24, 16, 12], 4)
+    plan = _read("\n".join([*page([5, 34, 28, 16, 12], 1), "\f" + second[0], *second[1:]]) + "\n")
+    assert [r["ref"] for r in plan["recommendations"]] == ["1", "2", "3", "4", "5", "6"]
+    read = [(a["text"], a["owners"], a["due"]["date"]) for a in plan_actions(plan)]
+    assert read[3] == ("Audit records and report to the board.", ["Head of Adoption"], "2026-03-04")
+    assert [owners for _, owners, _ in read] == [[f"Head of {lead}"] for lead in leads]
