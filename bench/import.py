@@ -20,6 +20,13 @@ from lineofsight.importing.tests.builders import large_docx, large_xlsx
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+def _rows(pages: int) -> int:
+    return pages * 11 + 4  # about 11 rows a landscape page
+
+
+LARGE_PDF_ROWS = _rows(20)
+
+
 def large_pdf(pages: int = 20) -> bytes:
     """A PDF plan of about ``pages`` pages: a ruled landscape table printed by WeasyPrint."""
     import weasyprint
@@ -29,7 +36,7 @@ def large_pdf(pages: int = 20) -> bytes:
         f"<td>Action {n}: review the arrangements and report the findings to the improvement board.</td>"
         f"<td>Head of Service {n % 7}</td><td>{n % 28 + 1} March 2026</td><td>In progress</td>"
         f"<td>{'Progress has been reported to the board. ' * 3}</td></tr>"
-        for n in range(pages * 11 + 4)
+        for n in range(_rows(pages))
     )
     html = (
         "<html><head><style>@page{size:A4 landscape;margin:1.5cm}body{font:9pt sans-serif}"
@@ -51,7 +58,9 @@ def pdf_pages(data: bytes) -> int:
         doc.close()
 
 
-def measure(name: str, data: bytes, runs: int, pages: int | None = None) -> None:
+def measure(name: str, data: bytes, runs: int, pages: int | None = None, expected: int | None = None) -> None:
+    """Time ``runs`` imports of ``data`` and print the median; with ``expected``, say
+    when the import found a different number of actions (a fast wrong reading is no win)."""
     times = []
     actions = 0
     for _ in range(runs):
@@ -65,6 +74,7 @@ def measure(name: str, data: bytes, runs: int, pages: int | None = None) -> None
     print(
         f"{name:40} {len(data) / 1024:8.0f} KB {actions:5d} actions "
         f"median {median * 1000:8.1f} ms  {rate:8.0f} actions/s{per_page}"
+        + (f"  FOUND {actions} OF {expected} ACTIONS" if expected is not None and actions != expected else "")
     )
 
 
@@ -78,11 +88,11 @@ def main() -> None:
             measure(path.name, path.read_bytes(), args.runs)
         except Exception as exc:  # a seed without a plan table (minutes) is reported, not fatal
             print(f"{path.name:40} not a plan: {exc}")
-    measure("generated-500-actions.docx", large_docx(500), args.runs)
-    measure("generated-500-actions.xlsx", large_xlsx(500), args.runs)
+    measure("generated-500-actions.docx", large_docx(500), args.runs, expected=500)
+    measure("generated-500-actions.xlsx", large_xlsx(500), args.runs, expected=500)
     pdf = large_pdf(20)
     pages = pdf_pages(pdf)
-    measure("generated-20-pages.pdf", pdf, args.runs, pages)
+    measure("generated-20-pages.pdf", pdf, args.runs, pages, expected=LARGE_PDF_ROWS)
     import shutil
     import subprocess
 
@@ -90,7 +100,7 @@ def main() -> None:
     if pdftotext:
         run = subprocess.run  # poppler found on PATH, fixed arguments
         text = run([pdftotext, "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
-        measure("generated-20-pages-layout.txt", text, args.runs, pages)
+        measure("generated-20-pages-layout.txt", text, args.runs, pages, expected=LARGE_PDF_ROWS)
 
 
 if __name__ == "__main__":
