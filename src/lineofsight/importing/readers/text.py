@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..grid import Cell, Document, Row, Table
 from .common import _finish, _may_be_plan, _pad, _split_bullets, decode_text, labelled_blocks
+from .delimited import delimited_text_table
 from .web import _html_cell
 
 if TYPE_CHECKING:
@@ -33,14 +34,22 @@ def read_text(data: bytes, filename: str) -> Document:
 
     With tabs, tables are runs of lines holding tabs. Blank lines do not end a table; any
     other untabbed line does (a title repeated at a page break, a footnote, a heading),
-    and that text becomes the next table's heading. Without a tabbed plan table, the
-    columns are found from how the text lines up (:mod:`.aligned`).
+    and that text becomes the next table's heading. Without a tabbed plan table, a
+    spreadsheet saved with semicolons or commas between the cells is read by its
+    delimiters (:func:`.delimited.delimited_text_table`); otherwise the columns are found
+    from how the text lines up (:mod:`.aligned`) or the other layouts of :mod:`.plaintext`.
     """
     # Symbol-font bullets come out of PDF extractions as private-use characters.
     text = decode_text(data, filename).translate(_GLYPHS)
     doc = _read_tabbed(text, filename)
     if any(_may_be_plan(t) for t in doc.tables):
         return doc
+    # A spreadsheet saved as text with semicolons or commas between the cells: the
+    # delimiters, and the quotes round cells that hold one, are the table's structure,
+    # which a reading from line shapes would only guess at.
+    table = delimited_text_table(text)
+    if table is not None and _may_be_plan(table):
+        return _finish(filename, [table])
     from .aligned import read_lines
     from .plaintext import cell_per_line_blocks, separated_blocks, text_lines
 

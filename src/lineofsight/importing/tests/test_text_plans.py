@@ -727,3 +727,20 @@ def test_text_whose_columns_cut_every_word_into_pieces_is_refused_naming_the_fix
         _read("\n".join(lines) + "\n")
     assert "cut into pieces" in str(error.value)
     assert "upload the PDF or Word version" in str(error.value)
+
+
+def test_a_spreadsheet_saved_as_text_with_semicolons_is_read_cell_by_cell():
+    # Excel in a locale with a decimal comma saves "CSV" with semicolons, quoting a cell
+    # that holds one; saved as .txt it is still that table, title rows padded with ";".
+    plan = _read(
+        "Anyshire Council - action tracker;;;;\r\n"
+        ";;;;\r\n"
+        "Ref;Recommendation;Action;Lead officer;Target date\r\n"
+        '1;Improve supervision.;"Audit supervision; report to the board.";"Head of QA; PSW";June 2026\r\n'
+        "2;Improve visits.;Publish a weekly tracker of visits.;Head of Service;May 2026\r\n"
+    )
+    assert [(a["text"], a["owners"], a["due"]["text"]) for a in plan_actions(plan)] == [
+        ("Audit supervision; report to the board.", ["Head of QA", "PSW"], "June 2026"),
+        ("Publish a weekly tracker of visits.", ["Head of Service"], "May 2026"),
+    ]
+    assert plan["organisation"] == "Anyshire Council"
