@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..grid import Cell, Document, Row, Table
 from .common import _finish, _may_be_plan, _pad, _split_bullets, decode_text, labelled_blocks
 from .delimited import delimited_text_table
+from .gridtext import grid_blocks
 from .web import _html_cell
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ def read_text(data: bytes, filename: str) -> Document:
 
     With tabs, tables are runs of lines holding tabs. Blank lines do not end a table; any
     other untabbed line does (a title repeated at a page break, a footnote, a heading),
-    and that text becomes the next table's heading. Without a tabbed plan table, a
+    and that text becomes the next table's heading. Without a tabbed plan table, a table
+    drawn with ``+----+`` rules is read by its rules (:mod:`.gridtext`), and a
     spreadsheet saved with semicolons or commas between the cells is read by its
     delimiters (:func:`.delimited.delimited_text_table`); otherwise the columns are found
     from how the text lines up (:mod:`.aligned`) or the other layouts of :mod:`.plaintext`.
@@ -44,6 +46,13 @@ def read_text(data: bytes, filename: str) -> Document:
     doc = _read_tabbed(text, filename)
     if any(_may_be_plan(t) for t in doc.tables):
         return doc
+    # A table drawn with "+----+" rules and "|" walls: the rules say where rows and cells
+    # end, where the line shapes would make each wrapped line a row.
+    grid = grid_blocks(text)
+    if grid is not None:
+        drawn = _finish(filename, grid)
+        if any(_may_be_plan(t) for t in drawn.tables):
+            return drawn
     # A spreadsheet saved as text with semicolons or commas between the cells: the
     # delimiters, and the quotes round cells that hold one, are the table's structure,
     # which a reading from line shapes would only guess at.

@@ -744,3 +744,51 @@ def test_a_spreadsheet_saved_as_text_with_semicolons_is_read_cell_by_cell():
         ("Publish a weekly tracker of visits.", ["Head of Service"], "May 2026"),
     ]
     assert plan["organisation"] == "Anyshire Council"
+
+
+def test_a_grid_table_drawn_with_rules_reads_each_wrapped_cell_as_one():
+    # An export drawn with "+----+" rules between rows and "|" between cells: a row is
+    # everything between two rules, so a cell wrapped over three lines is one cell, and a
+    # bullet inside it starts the next action.
+    plan = _read(
+        "Anyshire Council\n"
+        "+-----+------------------+----------------------+-----------------+------------+\n"
+        "| Ref | Recommendation   | Action               | Lead            | Timescale  |\n"
+        "+=====+==================+======================+=================+============+\n"
+        "| 1   | Improve the      | • Publish a weekly   | Head of Service | March 2026 |\n"
+        "|     | timeliness of    | tracker of visits.   |                 | June 2026  |\n"
+        "|     | visits.          | • Audit ten visits   |                 |            |\n"
+        "|     |                  | each month.          |                 |            |\n"
+        "+-----+------------------+----------------------+-----------------+------------+\n"
+        "| 2   | Improve          | Introduce a          | Principal       | May 2026   |\n"
+        "|     | supervision.     | reflective template. | Social Worker   |            |\n"
+        "+-----+------------------+----------------------+-----------------+------------+\n"
+    )
+    assert [(r["ref"], r["text"]) for r in plan["recommendations"]] == [
+        ("1", "Improve the timeliness of visits."),
+        ("2", "Improve supervision."),
+    ]
+    assert [(a["text"], a["owners"], a["due"]["text"]) for a in plan_actions(plan)] == [
+        ("Publish a weekly tracker of visits.", ["Head of Service"], "March 2026"),
+        ("Audit ten visits each month.", ["Head of Service"], "June 2026"),
+        ("Introduce a reflective template.", ["Principal Social Worker"], "May 2026"),
+    ]
+
+
+def test_a_console_table_in_box_drawing_reads_a_row_a_line_and_a_heading_across_it():
+    # A reporting console prints one line a row, rules only round the header and the
+    # table, in box-drawing characters; a line crossing no inner wall is a heading.
+    plan = _read(
+        "┌─────┬───────────────────────────────┬─────────────────┬────────────┐\n"
+        "│ Ref │ Action                        │ Lead            │ Timescale  │\n"
+        "├─────┼───────────────────────────────┼─────────────────┼────────────┤\n"
+        "│ Recommendation 1: Improve the timeliness of visits.                │\n"
+        "│ 1.1 │ Publish a tracker of visits.  │ Head of Service │ March 2026 │\n"
+        "│ 1.2 │ Audit ten visits each month.  │ Practice Lead   │ June 2026  │\n"
+        "└─────┴───────────────────────────────┴─────────────────┴────────────┘\n"
+    )
+    assert [(a["ref"], a["text"], a["owners"], a["due"]["text"]) for a in plan_actions(plan)] == [
+        ("1.1", "Publish a tracker of visits.", ["Head of Service"], "March 2026"),
+        ("1.2", "Audit ten visits each month.", ["Practice Lead"], "June 2026"),
+    ]
+    assert plan["recommendations"][0]["text"] == "Recommendation 1: Improve the timeliness of visits."
