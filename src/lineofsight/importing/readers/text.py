@@ -6,6 +6,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from ..columns import role_of
 from ..grid import Cell, Document, Row, Table
 from .common import _finish, _may_be_plan, _pad, _split_bullets, decode_text, labelled_blocks
 from .delimited import delimited_text_table
@@ -141,8 +142,41 @@ def _read_tabbed(text: str, filename: str) -> Document:
             if all(re.fullmatch(r"\s*[-=:|]*\s*", f) for f in fields):
                 continue  # a ruled separator line
             rows.append(Row([_text_cell(f) for f in fields], lineno))
+        elif rows and (spaced := _spaced_cells(line, rows[0])) is not None:
+            rows.append(Row([_text_cell(f) for f in spaced], lineno))
         elif line.strip():
             flush()
             blocks.append(line)
     flush()
     return _finish(filename, blocks)
+
+
+def _spaced_cells(line: str, first: Row) -> list[str] | None:
+    """The cells of a line among tabbed rows that has runs of spaces where the tabs were
+    (text copied out of a PDF viewer gives tabs for some rows, spaces for others); None
+    for a line that is not such a row (a heading, a footnote).
+
+    Two or more spaces part two cells, three or more if two split the line into more
+    cells than the table has (two spaces after a full stop). A line holding every cell
+    but perhaps the last is a row; an indented line holding fewer is a row whose empty
+    first cells (a ref and recommendation given in the row above) the indent stands for,
+    so its cells are the table's last ones.
+    """
+    from .plaintext import _fit
+
+    width = len(first.cells)
+    body = line.strip()
+    pieces = re.split(r"\s{2,}", body)
+    if len(pieces) > width:
+        pieces = re.split(r"\s{3,}", body)
+    if len(pieces) < max(2, width // 2):
+        return None
+    if len(pieces) > width:
+        roles = [role_of(c.text) for c in first.cells]
+        pieces = _fit(pieces, roles, " ")
+    indented = len(line) - len(line.lstrip()) >= 2
+    if indented and len(pieces) < width:
+        return [""] * (width - len(pieces)) + pieces
+    if len(pieces) >= max(width - 1, 3):
+        return pieces + [""] * (width - len(pieces))
+    return None
