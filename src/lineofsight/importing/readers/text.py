@@ -158,7 +158,7 @@ def _spaced_cells(line: str, first: Row) -> list[str] | None:
 
     Two or more spaces part two cells, three or more if two split the line into more
     cells than the table has (two spaces after a full stop). A line holding every cell
-    but perhaps the last is a row; an indented line holding fewer is a row whose empty
+    is a row; an indented line holding fewer (half or more) is a row whose empty
     first cells (a ref and recommendation given in the row above) the indent stands for,
     so its cells are the table's last ones.
     """
@@ -177,6 +177,6 @@ def _spaced_cells(line: str, first: Row) -> list[str] | None:
     indented = len(line) - len(line.lstrip()) >= 2
     if indented and len(pieces) < width:
         return [""] * (width - len(pieces)) + pieces
-    if len(pieces) >= max(width - 1, 3):
-        return pieces + [""] * (width - len(pieces))
-    return None
+    # Unindented, only a line with every cell: a key or a note under the table
+    # ("Key:  R = Red   A = Amber") has fewer.
+    return pieces if len(pieces) == width else None

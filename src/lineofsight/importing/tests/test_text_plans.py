@@ -797,13 +797,14 @@ def test_a_console_table_in_box_drawing_reads_a_row_a_line_and_a_heading_across_
 def test_rows_copied_with_spaces_among_tabbed_rows_are_rows_of_the_same_table():
     # A PDF viewer's copy gives tabs between the cells of some rows and runs of spaces in
     # others; an indented row holds only its last cells, the ref and recommendation being
-    # the row's above. A line alone after the table is still the page's text.
+    # the row's above. A key or a line alone after the table is still the page's text.
     plan = _read(
         "Ref\tRecommendation\tAction\tLead\tBy when\n"
         "1\tImprove visits.\tPublish a weekly tracker of visits.\tHead of Service\tMarch 2026\n"
         "      Audit ten visits each month.   Practice Lead   June 2026\n"
         "2   Improve supervision.   Introduce a reflective template.   Principal Social Worker   May 2026\n"
         "\n"
+        "Key:  C = Complete   O = Open   N = Not started\n"
         "Page 1 of 1\n"
     )
     assert [(r["ref"], r["text"]) for r in plan["recommendations"]] == [
