@@ -6,8 +6,11 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from ..columns import role_of
 from ..grid import Cell, Document, Row, Table
 from .common import _finish, _may_be_plan, _pad, _split_bullets, decode_text, labelled_blocks
+from .delimited import delimited_text_table
+from .gridtext import grid_blocks
 from .web import _html_cell
 
 if TYPE_CHECKING:
@@ -33,14 +36,30 @@ def read_text(data: bytes, filename: str) -> Document:
 
     With tabs, tables are runs of lines holding tabs. Blank lines do not end a table; any
     other untabbed line does (a title repeated at a page break, a footnote, a heading),
-    and that text becomes the next table's heading. Without a tabbed plan table, the
-    columns are found from how the text lines up (:mod:`.aligned`).
+    and that text becomes the next table's heading. Without a tabbed plan table, a table
+    drawn with ``+----+`` rules is read by its rules (:mod:`.gridtext`), and a
+    spreadsheet saved with semicolons or commas between the cells is read by its
+    delimiters (:func:`.delimited.delimited_text_table`); otherwise the columns are found
+    from how the text lines up (:mod:`.aligned`) or the other layouts of :mod:`.plaintext`.
     """
     # Symbol-font bullets come out of PDF extractions as private-use characters.
     text = decode_text(data, filename).translate(_GLYPHS)
     doc = _read_tabbed(text, filename)
     if any(_may_be_plan(t) for t in doc.tables):
         return doc
+    # A table drawn with "+----+" rules and "|" walls: the rules say where rows and cells
+    # end, where the line shapes would make each wrapped line a row.
+    grid = grid_blocks(text)
+    if grid is not None:
+        drawn = _finish(filename, grid)
+        if any(_may_be_plan(t) for t in drawn.tables):
+            return drawn
+    # A spreadsheet saved as text with semicolons or commas between the cells: the
+    # delimiters, and the quotes round cells that hold one, are the table's structure,
+    # which a reading from line shapes would only guess at.
+    table = delimited_text_table(text)
+    if table is not None and _may_be_plan(table):
+        return _finish(filename, [table])
     from .aligned import read_lines
     from .plaintext import cell_per_line_blocks, separated_blocks, text_lines
 
@@ -123,8 +142,41 @@ def _read_tabbed(text: str, filename: str) -> Document:
             if all(re.fullmatch(r"\s*[-=:|]*\s*", f) for f in fields):
                 continue  # a ruled separator line
             rows.append(Row([_text_cell(f) for f in fields], lineno))
+        elif rows and (spaced := _spaced_cells(line, rows[0])) is not None:
+            rows.append(Row([_text_cell(f) for f in spaced], lineno))
         elif line.strip():
             flush()
             blocks.append(line)
     flush()
     return _finish(filename, blocks)
+
+
+def _spaced_cells(line: str, first: Row) -> list[str] | None:
+    """The cells of a line among tabbed rows that has runs of spaces where the tabs were
+    (text copied out of a PDF viewer gives tabs for some rows, spaces for others); None
+    for a line that is not such a row (a heading, a footnote).
+
+    Two or more spaces part two cells, three or more if two split the line into more
+    cells than the table has (two spaces after a full stop). A line holding every cell
+    is a row; an indented line holding fewer (half or more) is a row whose empty
+    first cells (a ref and recommendation given in the row above) the indent stands for,
+    so its cells are the table's last ones.
+    """
+    from .plaintext import _fit
+
+    width = len(first.cells)
+    body = line.strip()
+    pieces = re.split(r"\s{2,}", body)
+    if len(pieces) > width:
+        pieces = re.split(r"\s{3,}", body)
+    if len(pieces) < max(2, width // 2):
+        return None
+    if len(pieces) > width:
+        roles = [role_of(c.text) for c in first.cells]
+        pieces = _fit(pieces, roles, " ")
+    indented = len(line) - len(line.lstrip()) >= 2
+    if indented and len(pieces) < width:
+        return [""] * (width - len(pieces)) + pieces
+    # Unindented, only a line with every cell: a key or a note under the table
+    # ("Key:  R = Red   A = Amber") has fewer.
+    return pieces if len(pieces) == width else None

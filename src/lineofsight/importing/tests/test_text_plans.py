@@ -757,3 +757,92 @@ def test_a_ref_header_run_into_the_next_with_one_space_keeps_both_columns_on_eve
     read = [(a["text"], a["owners"], a["due"]["date"]) for a in plan_actions(plan)]
     assert read[3] == ("Audit records and report to the board.", ["Head of Adoption"], "2026-03-04")
     assert [owners for _, owners, _ in read] == [[f"Head of {lead}"] for lead in leads]
+
+
+def test_a_spreadsheet_saved_as_text_with_semicolons_is_read_cell_by_cell():
+    # Excel in a locale with a decimal comma saves "CSV" with semicolons, quoting a cell
+    # that holds one; saved as .txt it is still that table, title rows padded with ";".
+    plan = _read(
+        "Anyshire Council - action tracker;;;;\r\n"
+        ";;;;\r\n"
+        "Ref;Recommendation;Action;Lead officer;Target date\r\n"
+        '1;Improve supervision.;"Audit supervision; report to the board.";"Head of QA; PSW";June 2026\r\n'
+        "2;Improve visits.;Publish a weekly tracker of visits.;Head of Service;May 2026\r\n"
+    )
+    assert [(a["text"], a["owners"], a["due"]["text"]) for a in plan_actions(plan)] == [
+        ("Audit supervision; report to the board.", ["Head of QA", "PSW"], "June 2026"),
+        ("Publish a weekly tracker of visits.", ["Head of Service"], "May 2026"),
+    ]
+    assert plan["organisation"] == "Anyshire Council"
+
+
+def test_a_grid_table_drawn_with_rules_reads_each_wrapped_cell_as_one():
+    # An export drawn with "+----+" rules between rows and "|" between cells: a row is
+    # everything between two rules, so a cell wrapped over three lines is one cell, and a
+    # bullet inside it starts the next action.
+    plan = _read(
+        "Anyshire Council\n"
+        "+-----+------------------+----------------------+-----------------+------------+\n"
+        "| Ref | Recommendation   | Action               | Lead            | Timescale  |\n"
+        "+=====+==================+======================+=================+============+\n"
+        "| 1   | Improve the      | • Publish a weekly   | Head of Service | March 2026 |\n"
+        "|     | timeliness of    | tracker of visits.   |                 | June 2026  |\n"
+        "|     | visits.          | • Audit ten visits   |                 |            |\n"
+        "|     |                  | each month.          |                 |            |\n"
+        "+-----+------------------+----------------------+-----------------+------------+\n"
+        "| 2   | Improve          | Introduce a          | Principal       | May 2026   |\n"
+        "|     | supervision.     | reflective template. | Social Worker   |            |\n"
+        "+-----+------------------+----------------------+-----------------+------------+\n"
+    )
+    assert [(r["ref"], r["text"]) for r in plan["recommendations"]] == [
+        ("1", "Improve the timeliness of visits."),
+        ("2", "Improve supervision."),
+    ]
+    assert [(a["text"], a["owners"], a["due"]["text"]) for a in plan_actions(plan)] == [
+        ("Publish a weekly tracker of visits.", ["Head of Service"], "March 2026"),
+        ("Audit ten visits each month.", ["Head of Service"], "June 2026"),
+        ("Introduce a reflective template.", ["Principal Social Worker"], "May 2026"),
+    ]
+
+
+def test_a_console_table_in_box_drawing_reads_a_row_a_line_and_a_heading_across_it():
+    # A reporting console prints one line a row, rules only round the header and the
+    # table, in box-drawing characters; a line crossing no inner wall is a heading.
+    plan = _read(
+        "┌─────┬───────────────────────────────┬─────────────────┬────────────┐\n"
+        "│ Ref │ Action                        │ Lead            │ Timescale  │\n"
+        "├─────┼───────────────────────────────┼─────────────────┼────────────┤\n"
+        "│ Recommendation 1: Improve the timeliness of visits.                │\n"
+        "│ 1.1 │ Publish a tracker of visits.  │ Head of Service │ March 2026 │\n"
+        "│ 1.2 │ Audit ten visits each month.  │ Practice Lead   │ June 2026  │\n"
+        "└─────┴───────────────────────────────┴─────────────────┴────────────┘\n"
+    )
+    assert [(a["ref"], a["text"], a["owners"], a["due"]["text"]) for a in plan_actions(plan)] == [
+        ("1.1", "Publish a tracker of visits.", ["Head of Service"], "March 2026"),
+        ("1.2", "Audit ten visits each month.", ["Practice Lead"], "June 2026"),
+    ]
+    assert plan["recommendations"][0]["text"] == "Recommendation 1: Improve the timeliness of visits."
+
+
+def test_rows_copied_with_spaces_among_tabbed_rows_are_rows_of_the_same_table():
+    # A PDF viewer's copy gives tabs between the cells of some rows and runs of spaces in
+    # others; an indented row holds only its last cells, the ref and recommendation being
+    # the row's above. A key or a line alone after the table is still the page's text.
+    plan = _read(
+        "Ref\tRecommendation\tAction\tLead\tBy when\n"
+        "1\tImprove visits.\tPublish a weekly tracker of visits.\tHead of Service\tMarch 2026\n"
+        "      Audit ten visits each month.   Practice Lead   June 2026\n"
+        "2   Improve supervision.   Introduce a reflective template.   Principal Social Worker   May 2026\n"
+        "\n"
+        "Key:  C = Complete   O = Open   N = Not started\n"
+        "Page 1 of 1\n"
+    )
+    assert [(r["ref"], r["text"]) for r in plan["recommendations"]] == [
+        ("1", "Improve visits."),
+        ("2", "Improve supervision."),
+    ]
+    assert [(a["text"], a["owners"], a["due"]["text"]) for a in plan_actions(plan)] == [
+        ("Publish a weekly tracker of visits.", ["Head of Service"], "March 2026"),
+        ("Audit ten visits each month.", ["Practice Lead"], "June 2026"),
+        ("Introduce a reflective template.", ["Principal Social Worker"], "May 2026"),
+    ]
