@@ -293,11 +293,16 @@ def split_flat_list(text: str, target: int = 0, line_starts: tuple[int, ...] = (
             if prev.lower().strip(",;:") in _FUNCTION_WORDS or prev.endswith((",", ":", "-")):
                 continue
             low = word.lower().strip(",.;:")
-            if (pi, ti) in opening and not prev[:1].isupper():
-                # A capital opening a line after a line ending in lower case (not a name
-                # in title case going on, "Joint Housing" / "Panel"): the likeliest start.
-                score = 3 + 2 * int(low in ACTION_STARTS) + int(tokens[ti + 1][:1].islower())
-                candidates.append((score, pi, ti))
+            # A capitalised word opening a line, after a line ending in a lower-case word
+            # and going on in lower case ("team" / "Add a ..."): the likeliest start,
+            # whatever the verb; not a title going on ("(CICC)" / "Action Plan").
+            if (
+                (pi, ti) in opening
+                and prev[-1:].islower()
+                and tokens[ti + 1][:1].islower()
+                and (low in ACTION_STARTS or low not in _DETERMINERS | _FUNCTION_WORDS)
+            ):
+                candidates.append((3 + 2 * int(low in ACTION_STARTS), pi, ti))
                 continue
             if low not in ACTION_STARTS:
                 continue
@@ -347,7 +352,11 @@ def split_at_posts(text: str, line_starts: tuple[int, ...]) -> list[str]:
         and text[at : at + 1].isupper()
         and _POST_ENDS.fullmatch(text[:at].split()[-1].strip(",.;:)") if text[:at].split() else "")
     ]
-    return [text[a:b].strip() for a, b in itertools.pairwise([0, *cuts, len(text)]) if text[a:b].strip()]
+    pieces = [text[a:b].strip() for a, b in itertools.pairwise([0, *cuts, len(text)]) if text[a:b].strip()]
+    # Each piece must be a post itself: "Team Manager" / "Adoption" is one title.
+    if not all(_ROLE_WORDS.search(piece) for piece in pieces):
+        return [text]
+    return pieces
 
 
 def join_names_with_roles(lines: list[str]) -> list[str]:
