@@ -258,3 +258,13 @@ def test_a_word_plan_of_labelled_action_blocks_naming_no_recommendation_is_still
         ("Recruit two specialist return home workers.", ["Head of Service"], "2026-04-23"),
         ("Audit return home interviews.", ["Practice Lead"], "2026-06-30"),
     ]
+
+
+def test_leads_run_together_are_cut_only_where_every_piece_is_a_post():
+    from lineofsight.importing.text import split_at_posts
+
+    text = "Principal Social Worker Systems Lead QA Manager"
+    starts = (text.index("Worker"), text.index("Systems"), text.index("QA"))
+    assert split_at_posts(text, starts) == ["Principal Social Worker", "Systems Lead", "QA Manager"]
+    # "Adoption" on the next line finishes the title: no cut.
+    assert split_at_posts("Team Manager Adoption", (13,)) == ["Team Manager Adoption"]
