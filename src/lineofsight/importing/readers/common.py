@@ -192,7 +192,7 @@ def headed_blocks(lines: list[tuple[str, bool, bool]], *, wrapped: bool = False)
     A line continues the paragraph above when the page wrapped it (``wrapped``, no gap
     before it, set in as the line above is) or, in text, when it opens in lower case (an
     e-mail wraps its lines); a bullet or a label always starts a paragraph."""
-    from ..headed import headed_table
+    from ..headed import headed_table, labelled_parts
 
     paras: list[Para] = []
     raw: list[str] = []
@@ -202,7 +202,7 @@ def headed_blocks(lines: list[tuple[str, bool, bool]], *, wrapped: bool = False)
         if not text:
             continue
         para = para_from_text(text)
-        labelled = re.match(r"^[A-Za-z][A-Za-z0-9 /()&'’.\-]{0,40}?\s*:", text) is not None
+        labelled = labelled_parts(text) is not None
         wraps = (wrapped and not starts and inset == indented[-1]) if paras else False
         if paras and para.kind == "text" and not labelled and (wraps or (not wrapped and text[:1].islower())):
             paras[-1].text = f"{paras[-1].text} {text}"
