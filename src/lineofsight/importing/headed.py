@@ -146,6 +146,14 @@ def headed_table(paras: list[Para], indented: list[bool] | None = None) -> tuple
         following = texts[n + 1][1] if n + 1 < len(texts) else None
         if para.kind != "text":
             bracket = _bracket_details(text)
+            if bracket is None and _numbered_heading(para, following):
+                # "1. Improve assessments" over dash bullets: the recommendation they
+                # answer, numbered in the text, not an action.
+                last = None
+                if not items:
+                    first = k
+                items.append(f"{para.marker}{'.' if para.kind == 'number' else ')'} {text}" if para.marker else text)
+                continue
             if bracket is None and last is not None and para.level > last.paras[0].level:
                 # A bullet nested under an action is part of it, as in a table's cell.
                 last.paras.append(para)
@@ -185,6 +193,17 @@ def headed_table(paras: list[Para], indented: list[bool] | None = None) -> tuple
     if len(detailed) < 2 or 2 * len(detailed) < len(actions):
         return None
     return first, _table(items)
+
+
+def _numbered_heading(para: Para, following: Para | None) -> bool:
+    """A numbered or lettered line over a list of another kind is a heading."""
+    return (
+        para.kind in ("number", "letter")
+        and following is not None
+        and following.kind not in ("text", para.kind)
+        and following.level <= para.level + 1
+        and len(para.text) < _HEADING_CHARS
+    )
 
 
 def _detailed(item: _Action | str) -> bool:

@@ -811,3 +811,20 @@ def test_a_letter_or_minutes_with_a_list_in_them_is_still_refused(text):
     with pytest.raises(ImportFailed) as error:
         _read(text)
     assert "no table was found" in str(error.value)
+
+
+def test_a_numbered_line_over_dash_bullets_is_the_heading_they_answer_not_an_action():
+    # "1. Improve assessments" with dash bullets under it: a list of another kind below a
+    # numbered line makes that line the recommendation, whole as printed, ref null.
+    plan = _read(
+        "Anyshire Council improvement plan\n\n"
+        "1. Improve assessments\n"
+        "- Publish a weekly report (Lead: Head of Service; by June 2026)\n"
+        "- Audit open assessments (Lead: Practice Lead; by July 2026)\n"
+        "2. Strengthen supervision\n"
+        "- Introduce a template (Lead: Principal Social Worker; by May 2026)\n"
+    )
+    assert [(r["ref"], r["text"], len(r["actions"])) for r in plan["recommendations"]] == [
+        (None, "1. Improve assessments", 2),
+        (None, "2. Strengthen supervision", 1),
+    ]
