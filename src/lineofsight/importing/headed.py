@@ -122,6 +122,16 @@ def _bracket_details(text: str) -> tuple[str, list[tuple[str, str, str]]] | None
         else:
             return None
     roles = {role for _, role, _ in parts}
+    if "due" not in roles:
+        # "(Lead: Head of Service, by June 2026)": a date after the last comma is the
+        # timescale; commas before it stay in the lead ("Head of Service, Early Help").
+        for k, (label, role, value) in enumerate(parts):
+            head, comma, tail = value.rpartition(",")
+            if role == "owner" and comma and (_TIMESCALE.match(tail.strip()) or find_dates(tail)):
+                parts[k] = (label, role, head.strip())
+                parts.append((_HEADER["due"], "due", tail.strip()))
+                roles.add("due")
+                break
     if not labelled or not roles & {"owner", "due"}:
         return None
     return text[: m.start()].strip(), parts

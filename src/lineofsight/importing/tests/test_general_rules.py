@@ -313,3 +313,22 @@ def test_a_line_of_several_labels_gives_each_label_its_own_value():
         ("Target date", "due", "16:00 on 3 May 2026"),
     ]
     assert labelled_parts("Dear all: thank you") is None
+
+
+def test_a_date_after_the_last_comma_of_a_bracketed_lead_is_the_timescale():
+    # "(Lead: Head of Service, Early Help, by June 2026)": the lead keeps its own comma,
+    # the date after the last one is the timescale; a bracket naming no lead or date
+    # ("(see appendix 2)") stays in the action's text.
+    from lineofsight.importing import read_plan
+
+    text = (
+        "Improving assessments\n"
+        "- Audit plans (Lead: Head of Service, Early Help, by June 2026)\n"
+        "- Train managers (see appendix 2) (Lead: Practice Lead; by July 2026)\n"
+    )
+    plan = read_plan(text.encode(), "plan.txt").plan
+    actions = [a for r in plan["recommendations"] for a in r["actions"]]
+    assert [(a["text"], a["owners"], a["due"]["date"]) for a in actions] == [
+        ("Audit plans", ["Head of Service, Early Help"], "2026-06-30"),
+        ("Train managers (see appendix 2)", ["Practice Lead"], "2026-07-31"),
+    ]
