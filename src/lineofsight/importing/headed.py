@@ -149,6 +149,7 @@ def headed_table(paras: list[Para], indented: list[bool] | None = None) -> tuple
     Board: January 2027" at the margin is not the last action's progress."""
     items: list[_Action | str] = []  # actions and the headings over them, in order
     first = 0  # the paragraph the plan starts at
+    opened = False  # whether a heading or a bullet with a lead or date has started it
     last: _Action | None = None  # the action labelled lines below still describe
     texts = [(k, p) for k, p in enumerate(paras) if p.text.strip()]
     for n, (k, para) in enumerate(texts):
@@ -160,8 +161,8 @@ def headed_table(paras: list[Para], indented: list[bool] | None = None) -> tuple
                 # "1. Improve assessments" over dash bullets: the recommendation they
                 # answer, numbered in the text, not an action.
                 last = None
-                if not items:
-                    first = k
+                if not opened:
+                    items, first, opened = [], k, True
                 items.append(f"{para.marker}{'.' if para.kind == 'number' else ')'} {text}" if para.marker else text)
                 continue
             if bracket is None and last is not None and para.level > last.paras[0].level:
@@ -175,6 +176,7 @@ def headed_table(paras: list[Para], indented: list[bool] | None = None) -> tuple
             if not items:
                 first = k
             items.append(last)
+            opened = opened or _detailed(last)
             continue
         inset = indented[k] if indented is not None else None
         parts = labelled_parts(text)
@@ -185,18 +187,17 @@ def headed_table(paras: list[Para], indented: list[bool] | None = None) -> tuple
         ):
             last.detail_indented = inset
             last.add(parts)
+            opened = opened or _detailed(last)
             continue
         last = None
         if following is None or following.kind == "text" or len(text) >= _HEADING_CHARS or text.endswith(":"):
             # Prose, a lead-in ("We will:"), a signature: not part of an action.
             continue
         # A line set over bullets is the recommendation they answer.
-        if not any(isinstance(i, str) for i in items) and not any(_detailed(i) for i in items):
+        if not opened:
             # Bullets above the first heading that carry no lead or date are the
             # introduction's list, not actions.
-            items = []
-        if not items:
-            first = k
+            items, first, opened = [], k, True
         items.append(text)
     actions = [i for i in items if isinstance(i, _Action)]
     detailed = [a for a in actions if _detailed(a)]
