@@ -103,7 +103,21 @@ def _may_be_plan(table: Table) -> bool:
     """True when a row near the top of the table reads like a plan's header."""
     from ..columns import header_score
 
-    return any(header_score([c.text for c in row.cells]) >= 4 for row in table.rows[:30])
+    return any(
+        header_score(texts := [c.text for c in row.cells]) >= 4 and not _labels_with_values(texts)
+        for row in table.rows[:30]
+    )
+
+
+def _labels_with_values(texts: list[str]) -> bool:
+    """True for a row whose every cell is a label and its value ("Lead: Head of HR",
+    "Timescale: June 2026"): a labelled line under an action, spaced out on the page,
+    not a header naming columns."""
+    from ..labelled import is_plan_label
+
+    filled = [t for t in texts if t.strip()]
+    # The last value may have wrapped onto the next line ("Progress:" / "Complete").
+    return all(is_plan_label(t) for t in filled) and any(t.split(":", 1)[1].strip() for t in filled)
 
 
 # A RAG shown as a coloured symbol ("●", "■" or a letter in green) is read from the text
@@ -122,7 +136,9 @@ def labelled_blocks(lines: list[tuple[str, bool, bool]], *, wrapped: bool = Fals
 
     table = labelled_from_lines(lines)
     if table is None:
-        return None
+        # No "Action:" blocks: the plan may be headings over bullets whose lead and date
+        # are in a bracket or on a labelled line under each.
+        return headed_blocks(lines, wrapped=wrapped)
     top = next((k for k, (line, _, _) in enumerate(lines) if is_plan_label(_clean_line(line))), 0)
     # A PDF wraps the introduction's sentences; joined back, a date split over two lines
     # ("12 to 23 January" / "2026.") is read whole.
@@ -166,3 +182,37 @@ def labelled_from_lines(lines: list[tuple[str, bool, bool]]) -> Table | None:
         cut = next((k for k in range(last + 1, len(paras)) if loose[k]), len(paras))
         paras = paras[:cut]
     return labelled_table(paras) if paras else None
+
+
+def headed_blocks(lines: list[tuple[str, bool, bool]], *, wrapped: bool = False) -> list[Table | str] | None:
+    """A plan written as headings over bulleted actions (:mod:`..headed`), from lines of
+    a PDF or text file as :func:`labelled_from_lines` takes them, with the paragraphs
+    above its first heading (the preamble); None when the lines are not such a plan.
+
+    A line continues the paragraph above when the page wrapped it (``wrapped``, no gap
+    before it, set in as the line above is) or, in text, when it opens in lower case (an
+    e-mail wraps its lines); a bullet or a label always starts a paragraph."""
+    from ..headed import headed_table, labelled_parts
+
+    paras: list[Para] = []
+    raw: list[str] = []
+    indented: list[bool] = []
+    for text, starts, inset in lines:
+        text = _clean_line(text)
+        if not text:
+            continue
+        para = para_from_text(text)
+        labelled = labelled_parts(text) is not None
+        wraps = (wrapped and not starts and inset == indented[-1]) if paras else False
+        if paras and para.kind == "text" and not labelled and (wraps or (not wrapped and text[:1].islower())):
+            paras[-1].text = f"{paras[-1].text} {text}"
+            raw[-1] = f"{raw[-1]} {text}"
+            continue
+        paras.append(para)
+        raw.append(text)
+        indented.append(inset)
+    found = headed_table(paras, indented)
+    if found is None:
+        return None
+    start, table = found
+    return [*raw[:start], table]

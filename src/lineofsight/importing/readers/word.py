@@ -173,11 +173,20 @@ def read_docx(data: bytes, filename: str) -> Document:
     visit(document.element.body)
     if not any(isinstance(b, Table) and _may_be_plan(b) for b in blocks):
         # No table with a plan's header: the plan may be written as labelled paragraphs.
+        from ..headed import headed_table
         from ..labelled import is_plan_label, labelled_table
 
         body = _docx_paras(document.element.body, _Numbering(numbering.formats))
         table = labelled_table(body)
-        if table is not None:
+        headed = headed_table(body) if table is None else None
+        if headed is not None:
+            # Headings over bulleted actions: the plan starts at its first heading.
+            first_text = body[headed[0]].text
+            cut = next(
+                (k for k, b in enumerate(blocks) if isinstance(b, str) and first_text in _clean_line(b)), len(blocks)
+            )
+            blocks = [*blocks[:cut], headed[1], *(b for b in blocks[cut:] if isinstance(b, Table))]
+        elif table is not None:
             # The plan starts at its first recommendation, or, when the blocks name none,
             # at the first labelled line.
             named = table.rows[0].cells[1].text == "Recommendation"

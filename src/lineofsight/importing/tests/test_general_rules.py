@@ -268,3 +268,77 @@ def test_leads_run_together_are_cut_only_where_every_piece_is_a_post():
     assert split_at_posts(text, starts) == ["Principal Social Worker", "Systems Lead", "QA Manager"]
     # "Adoption" on the next line finishes the title: no cut.
     assert split_at_posts("Team Manager Adoption", (13,)) == ["Team Manager Adoption"]
+
+
+def test_a_word_plan_of_headings_over_bulleted_actions_with_bracketed_leads_and_dates():
+    # Headings over "List Bullet" paragraphs, each ending "(Lead: X; by June 2026)": the
+    # same reading as text and PDF, so each heading is a recommendation (text whole, ref
+    # null) and a bullet nested under an action is part of that action, not one of its own.
+    import io
+
+    import docx
+
+    from lineofsight.importing import read_plan
+
+    d = docx.Document()
+    d.add_paragraph("Anyshire County Council improvement plan")
+    d.add_heading("Recommendation 1: Improve the timeliness of assessments", level=2)
+    d.add_paragraph("Publish a weekly timeliness report (Lead: Head of Service; by June 2026)", style="List Bullet")
+    d.add_paragraph("shared with every team manager", style="List Bullet 2")
+    d.add_paragraph("Audit assessments open over 45 days (Lead: Practice Lead; by 31 May 2026)", style="List Bullet")
+    d.add_heading("Recommendation 2: Strengthen supervision", level=2)
+    d.add_paragraph(
+        "Introduce a supervision template (Owner: Principal Social Worker; Due: March 2027)", style="List Bullet"
+    )
+    out = io.BytesIO()
+    d.save(out)
+    plan = read_plan(out.getvalue(), "plan.docx").plan
+    assert [(r["ref"], r["text"]) for r in plan["recommendations"]] == [
+        (None, "Recommendation 1: Improve the timeliness of assessments"),
+        (None, "Recommendation 2: Strengthen supervision"),
+    ]
+    actions = [a for r in plan["recommendations"] for a in r["actions"]]
+    assert [(a["owners"], a["due"]["date"]) for a in actions] == [
+        (["Head of Service"], "2026-06-30"),
+        (["Practice Lead"], "2026-05-31"),
+        (["Principal Social Worker"], "2027-03-31"),
+    ]
+    assert actions[0]["text"].startswith("Publish a weekly timeliness report")
+
+
+def test_a_line_of_several_labels_gives_each_label_its_own_value():
+    from lineofsight.importing.headed import labelled_parts
+
+    # A label is the fewest capitalised words before a colon naming a role: "Timescale"
+    # after a lead that is a title, "Lead officer" and "Target date" whole.
+    assert labelled_parts(
+        "Lead: Head of Safeguarding Partnerships Timescale: October 2026 Progress: Work has started"
+    ) == [
+        ("Lead", "owner", "Head of Safeguarding Partnerships"),
+        ("Timescale", "due", "October 2026"),
+        ("Progress", "progress", "Work has started"),
+    ]
+    assert labelled_parts("Lead officer: Team Managers Target date: 16:00 on 3 May 2026") == [
+        ("Lead officer", "owner", "Team Managers"),
+        ("Target date", "due", "16:00 on 3 May 2026"),
+    ]
+    assert labelled_parts("Dear all: thank you") is None
+
+
+def test_a_date_after_the_last_comma_of_a_bracketed_lead_is_the_timescale():
+    # "(Lead: Head of Service, Early Help, by June 2026)": the lead keeps its own comma,
+    # the date after the last one is the timescale; a bracket naming no lead or date
+    # ("(see appendix 2)") stays in the action's text.
+    from lineofsight.importing import read_plan
+
+    text = (
+        "Improving assessments\n"
+        "- Audit plans (Lead: Head of Service, Early Help, by June 2026)\n"
+        "- Train managers (see appendix 2) (Lead: Practice Lead; by July 2026)\n"
+    )
+    plan = read_plan(text.encode(), "plan.txt").plan
+    actions = [a for r in plan["recommendations"] for a in r["actions"]]
+    assert [(a["text"], a["owners"], a["due"]["date"]) for a in actions] == [
+        ("Audit plans", ["Head of Service, Early Help"], "2026-06-30"),
+        ("Train managers (see appendix 2)", ["Practice Lead"], "2026-07-31"),
+    ]

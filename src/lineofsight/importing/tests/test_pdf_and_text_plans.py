@@ -582,3 +582,57 @@ def test_a_pdf_of_labelled_action_blocks_keeps_the_inspection_named_above_them()
     plan = read_plan(data, "plan.pdf").plan
     assert plan["inspection"]["ended"] == "2026-01-23"
     assert [a["due"]["date"] for a in plan_actions(plan)] == ["2026-04-23", "2026-06-30"]
+
+
+def test_a_pdf_of_headings_over_bullets_with_a_line_of_labels_under_each_reads_as_a_plan():
+    # No table: a coloured heading per priority, its actions bullets, under each a line
+    # of "Lead: … Timescale: … Progress: …" spaced apart. That line is no table header
+    # (every piece is a label with its value); the headings are the recommendations,
+    # whole and without a ref, and the closing review date is not the last action's.
+    pytest.importorskip("weasyprint")
+    items = [
+        (
+            "Priority 1 – Children are safe at home",
+            "Publish the neglect strategy.",
+            "Head of Service",
+            "June 2026",
+            "Complete",
+        ),
+        (
+            "Priority 1 – Children are safe at home",
+            "Train every social worker in the neglect tool.",
+            "Practice Lead",
+            "October 2026",
+            "Work has started",
+        ),
+        (
+            "Priority 2 – A stable workforce",
+            "Open a social work academy.",
+            "Principal Social Worker",
+            "September 2026",
+            "Not yet started",
+        ),
+    ]
+    body = ""
+    for k, (heading, action, lead, due, progress) in enumerate(items):
+        if k == 0 or items[k - 1][0] != heading:
+            body += ("</ul>" if k else "") + f"<h2 style='color:white;background:#5b2c6f'>{heading}</h2><ul>"
+        body += (
+            f"<li><p style='margin:0'>{action}</p><p style='margin:0'><b>Lead:</b> {lead}&#160;&#160;&#160; "
+            f"<b>Timescale:</b> {due}&#160;&#160;&#160; <b>Progress:</b> {progress}</p></li>"
+        )
+    data = pdf(
+        "<html><body><h1>Anyshire Council</h1><p>Our improvement plan after the inspection (ILACS) "
+        f"from 11 to 22 May 2026.</p>{body}</ul><p>Next review by the Improvement Board: January 2027.</p></body></html>"
+    )
+    plan = read_plan(data, "plan.pdf").plan
+    assert [(r["ref"], r["text"]) for r in plan["recommendations"]] == [
+        (None, "Priority 1 – Children are safe at home"),
+        (None, "Priority 2 – A stable workforce"),
+    ]
+    assert [(a["text"], a["owners"], a["due"]["date"], a["status"]) for a in plan_actions(plan)] == [
+        ("Publish the neglect strategy.", ["Head of Service"], "2026-06-30", "complete"),
+        ("Train every social worker in the neglect tool.", ["Practice Lead"], "2026-10-31", "in_progress"),
+        ("Open a social work academy.", ["Principal Social Worker"], "2026-09-30", "not_started"),
+    ]
+    assert all("January 2027" not in u["text"] for a in plan_actions(plan) for u in a["updates"])

@@ -846,3 +846,104 @@ def test_rows_copied_with_spaces_among_tabbed_rows_are_rows_of_the_same_table():
         ("Audit ten visits each month.", ["Practice Lead"], "June 2026"),
         ("Introduce a reflective template.", ["Principal Social Worker"], "May 2026"),
     ]
+
+
+def test_an_emailed_plan_of_capital_headings_over_bullets_with_the_lead_and_date_in_brackets():
+    # No table: each recommendation a heading line, each action a dash bullet ending
+    # "(Lead: X; by June 2026)". The heading is the recommendation whole with no ref
+    # (plan-format.md, no recommendation column); the e-mail's header and signature are
+    # not part of it, and a line the mail client wrapped continues its bullet.
+    plan = _read(
+        "From: Assistant Director\n"
+        "Subject: FW: improvement plan\n"
+        "\n"
+        "Dear all, please see the plan below following the focused visit of 3 and 4 February 2026.\n"
+        "\n"
+        "REC 1 - IMPROVE THE TIMELINESS OF ASSESSMENTS\n"
+        "- Publish a weekly report of assessments due (Lead: Head of Service; by June 2026)\n"
+        "- Audit every assessment open for more than 45 days and agree a plan\n"
+        "for each (Lead: Team Manager; Practice Lead; by 31 May 2026)\n"
+        "\n"
+        "REC 2 - STRENGTHEN SUPERVISION\n"
+        "- Introduce a reflective supervision template (Lead: Principal Social Worker; ongoing)\n"
+        "\n"
+        "Kind regards,\n"
+        "Assistant Director\n"
+    )
+    assert [(r["ref"], r["text"]) for r in plan["recommendations"]] == [
+        (None, "REC 1 - IMPROVE THE TIMELINESS OF ASSESSMENTS"),
+        (None, "REC 2 - STRENGTHEN SUPERVISION"),
+    ]
+    assert [(a["text"], a["owners"], a["due"]["text"], a["due"]["date"]) for a in plan_actions(plan)] == [
+        ("Publish a weekly report of assessments due", ["Head of Service"], "by June 2026", "2026-06-30"),
+        (
+            "Audit every assessment open for more than 45 days and agree a plan for each",
+            ["Team Manager", "Practice Lead"],
+            "by 31 May 2026",
+            "2026-05-31",
+        ),
+        ("Introduce a reflective supervision template", ["Principal Social Worker"], "ongoing", None),
+    ]
+
+
+def test_text_headings_over_bullets_with_a_line_of_labels_under_each_bullet():
+    # "Lead: … Timescale: … Progress: …" on one line under each bullet, spaced out: each
+    # label takes its own value, and the closing "Next review by the Board: …" at the
+    # margin is the page's, not the last action's progress.
+    plan = _read(
+        "Anyshire Council improvement plan\n"
+        "\n"
+        "Priority 1 - Children are seen regularly\n"
+        "- Set the visiting frequency in every plan.\n"
+        "  Lead: Head of Safeguarding   Timescale: June 2026   Progress: Complete\n"
+        "- Check visits in monthly supervision.\n"
+        "  Lead officer: Team Managers   Target date: September 2026   Progress: Work has started\n"
+        "Next review by the Improvement Board: January 2027\n"
+    )
+    (rec,) = plan["recommendations"]
+    assert (rec["ref"], rec["text"]) == (None, "Priority 1 - Children are seen regularly")
+    first, second = rec["actions"]
+    assert (first["owners"], first["due"]["date"], first["status"]) == (
+        ["Head of Safeguarding"],
+        "2026-06-30",
+        "complete",
+    )
+    assert (second["owners"], second["due"]["date"]) == (["Team Managers"], "2026-09-30")
+    assert [u["text"] for u in second["updates"]] == ["Work has started"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A letter with a list: no bullet names a lead or a date.
+        "Dear Ms Smith,\n\nThank you for your letter of 3 May 2026. We discussed:\n"
+        "- the timeliness of assessments\n- supervision\n- the new template\n\nYours sincerely,\nJo Bloggs\n",
+        # Minutes: numbered items, one bracket naming a lead, actions labelled as such.
+        "Improvement Board minutes, 12 March 2026\n\nPresent: Chair, Director\n\n"
+        "1. Apologies were received from the Head of Service.\n"
+        "2. The board noted the audit findings (Lead: Principal Social Worker).\n"
+        "Action: circulate the audit report.\n"
+        "3. Any other business: none.\n",
+    ],
+)
+def test_a_letter_or_minutes_with_a_list_in_them_is_still_refused(text):
+    with pytest.raises(ImportFailed) as error:
+        _read(text)
+    assert "no table was found" in str(error.value)
+
+
+def test_a_numbered_line_over_dash_bullets_is_the_heading_they_answer_not_an_action():
+    # "1. Improve assessments" with dash bullets under it: a list of another kind below a
+    # numbered line makes that line the recommendation, whole as printed, ref null.
+    plan = _read(
+        "Anyshire Council improvement plan\n\n"
+        "1. Improve assessments\n"
+        "- Publish a weekly report (Lead: Head of Service; by June 2026)\n"
+        "- Audit open assessments (Lead: Practice Lead; by July 2026)\n"
+        "2. Strengthen supervision\n"
+        "- Introduce a template (Lead: Principal Social Worker; by May 2026)\n"
+    )
+    assert [(r["ref"], r["text"], len(r["actions"])) for r in plan["recommendations"]] == [
+        (None, "1. Improve assessments", 2),
+        (None, "2. Strengthen supervision", 1),
+    ]
