@@ -89,7 +89,11 @@ def segments(line: Line, split: float) -> list[_Segment]:
     for w in line.words:
         # A bullet stands a tab's width before its item's text, in the same cell.
         after_bullet = bool(out) and len(out[-1].words) == 1 and _BULLET.fullmatch(out[-1].words[0].text) is not None
-        if out and (w.x0 - out[-1].x1 < split or after_bullet) and not out[-1].words[-1].walled_after:
+        # A word printed over the one before it is another cell's: a cell's own words
+        # never overlap, but a long word overflowing a narrow unruled cell runs under
+        # the next cell's text ("Recommendation" across "Action").
+        over = bool(out) and w.x0 < out[-1].words[-1].x1 - 0.5 * _char_width(w)
+        if out and (w.x0 - out[-1].x1 < split or after_bullet) and not over and not out[-1].words[-1].walled_after:
             out[-1].words.append(w)
             out[-1].x1 = max(out[-1].x1, w.x1)
         else:
@@ -157,14 +161,27 @@ def _band_spans(band: list[Line], split: float) -> list[_Segment]:
     text wraps onto two or three lines is one span), left to right."""
     spans: list[_Segment] = []
     for ln in band:
+        # Pieces of one line are separate cells however close: only a piece of a later
+        # line (a wrapped header cell) joins a span.
+        earlier = list(spans)
         for seg in segments(ln, split):
-            hit = next((s for s in spans if seg.x0 < s.x1 + split / 2 and s.x0 < seg.x1 + split / 2), None)
+            near = [s for s in earlier if seg.x0 < s.x1 + split / 2 and s.x0 < seg.x1 + split / 2]
+            hit = _most_overlap(seg, near)
             if hit is None:
                 spans.append(_Segment(seg.x0, seg.x1, list(seg.words)))
             else:
                 hit.words += seg.words
                 hit.x0, hit.x1 = min(hit.x0, seg.x0), max(hit.x1, seg.x1)
     return sorted(spans, key=lambda s: s.x0)
+
+
+def _most_overlap(seg: _Segment, spans: list[_Segment]) -> _Segment | None:
+    """Of ``spans`` near ``seg``, the one it lies under most (the nearest when it lies
+    under none): a wrapped header line sits under its own cell, though it may start
+    within a split's width of the cell before."""
+    if not spans:
+        return None
+    return max(spans, key=lambda s: (min(s.x1, seg.x1) - max(s.x0, seg.x0), -abs(s.x0 - seg.x0)))
 
 
 def _sub_header(lines: list[Line], header: _Header, split: float) -> None:
@@ -220,7 +237,11 @@ def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], sp
             return
         homes = []
         for seg in segs:
-            home = next((k for k, s in enumerate(spans) if seg.x0 < s.x1 + split and s.x0 < seg.x1 + split), None)
+            near = [s for s in spans if seg.x0 < s.x1 + split and s.x0 < seg.x1 + split]
+            if sum(seg.x0 < s.x1 and s.x0 < seg.x1 for s in near) > 1:
+                return  # text under two header cells: a section row, not a wrapped heading
+            hit = _most_overlap(seg, near)
+            home = None if hit is None else next(k for k, s in enumerate(spans) if s is hit)
             if home is None or (home == 0 and not bold):
                 return
             if home + 1 < len(header.lefts) and seg.x1 > header.lefts[home + 1]:
@@ -394,6 +415,21 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
     return blocks
 
 
+def _text_step(body: list[Line], column: Callable[[Word], int]) -> float:
+    """The step from one line of a cell's text to the next: the commonest step between
+    lines holding text in one column on one page. (A page's pitch is never less than
+    the type's size, so the wider step of a row's padding may stay under it.)"""
+    last: dict[int, Line] = {}
+    steps: Counter[float] = Counter()
+    for ln in body:
+        for c in {column(w) for w in ln.words}:
+            before = last.get(c)
+            if before is not None and before.page == ln.page and ln.top > before.top:
+                steps[round(2 * (ln.top - before.top)) / 2] += 1
+            last[c] = ln
+    return steps.most_common(1)[0][0] if steps else (body[0].pitch if body else 1.0)
+
+
 def _table_end(lines: list[Line], header: _Header, split: float, headings: set[int]) -> int:
     """Where the table that ``header`` opens stops: at the next different header, or at
     the heading above the same header repeated on one page (its lines go in ``headings``,
@@ -491,7 +527,9 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             previous = rows[-1] if len(rows) > 1 and not rows[-1].cells[0].colspan > 1 else None
             # Only a row opening its page goes on from the row above: one lower down
             # follows a row that already went on over the break.
-            opens_page = id(current_line) in first_on_pages or not shifting
+            # (A PDF's rows may open below the repeated header; one starting further down,
+            # after a row that went on at the page's top, is a row of its own.)
+            opens_page = id(current_line) in first_on_pages or id(current_line) in page_firsts
             if first_on_page and opens_page and previous is not None and key is not None and not cells[key].paras:
                 # The first row on a page with no reference: the row above, cut by the
                 # page break, goes on here.
@@ -502,9 +540,52 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                 row_pages.append(current_line.page)
         current = None
 
-    # The last body line of each page: a cell that reaches it may go on over the page.
+    def column(w: Word) -> int:
+        return column_of[id(w)] if id(w) in column_of else cols.of(w.x0)
+
+    step = _text_step(body, column)
+    lo = min([header.lefts[0], *(ln.words[0].x0 for ln in body)])
+    hi = max([header.rights[-1], *(ln.words[-1].x1 for ln in body)])
+
+    def title(ln: Line, segs: list[_Segment], previous: Line | None) -> bool:
+        """True when the line is one piece of text across the columns, or centred on the
+        table (a theme row printed without borders sits inside one column's band), away
+        from where any column's text starts, and set apart: bold, shaded or after a gap."""
+        if len(segs) != 1 or not _is_section(segs[0], ln):
+            return False
+        if cols.spans(segs[0]):
+            return True
+        seg = segs[0]
+        char = _char_width(seg.words[0])
+        centred = abs((seg.x0 + seg.x1) / 2 - (lo + hi) / 2) <= max(2 * char, 0.03 * (hi - lo))
+        at_column = any(abs(seg.x0 - x) <= char for x in [*header.lefts, *cols.edges[1:]])
+        apart = all(w.bold for w in seg.words) or ln.boxed or previous is None or ln.top - previous.top > 1.3 * step
+        return centred and not at_column and apart and seg.text[:1].isupper()
+
     # Row borders, where the table has them, say where rows start; else the key column.
-    ruled = sum(ln.ruled_above for ln in body) >= 2
+    # The rule under the header on each page (its border or shading) and the edges of a
+    # shaded section row say nothing of where the rows between them start: a table
+    # printed without borders keeps its header's and theme rows' shading.
+    unsaid: set[int] = set()
+    page_firsts: set[int] = set()  # each page's first line of rows, below any header
+    seen_pages: set[int] = set()
+    k, before_k = 0, None
+    while k < len(body):
+        repeat = _same_header(body, k, header, split)
+        if repeat:
+            k += repeat
+            continue
+        ln = body[k]
+        if ln.page not in seen_pages:
+            page_firsts.add(id(ln))
+        if ln.page not in seen_pages or title(ln, segments(ln, split), before_k):
+            unsaid.add(id(ln))
+            if k + 1 < len(body) and ln.page in seen_pages:
+                unsaid.add(id(body[k + 1]))
+        seen_pages.add(ln.page)
+        before_k = ln
+        k += 1
+    ruled = sum(ln.ruled_above and id(ln) not in unsaid for ln in body) >= 2
     spill: dict[int, list[tuple[Line, list[Word]]]] = {}
     spill_row: Row | None = None
     rag_col = next((c for c, t in enumerate(header.texts) if c and role_of(t) == "rag"), None)
@@ -540,7 +621,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             or ln.top - previous_line.top > ln.pitch
             or (segs[0].text[:1].isupper() and sum(segs[0].x0 < e < segs[0].x1 for e in cols.edges[1:]) >= 2)
         )
-        if len(segs) == 1 and cols.spans(segs[0]) and _is_section(segs[0], ln) and alone:
+        if title(ln, segs, previous_line) and alone:
             flush()
             rows.append(_section_row(segs[0].text, width, ln.number, bold=all(w.bold for w in segs[0].words)))
             last_in_col.clear()
