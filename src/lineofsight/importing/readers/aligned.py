@@ -416,18 +416,19 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
 
 
 def _text_step(body: list[Line], column: Callable[[Word], int]) -> float:
-    """The step from one line of a cell's text to the next: the commonest step between
-    lines holding text in one column on one page. (A page's pitch is never less than
-    the type's size, so the wider step of a row's padding may stay under it.)"""
+    """The step from one line of a cell's text to the next: the lower quartile of the
+    steps between lines holding text in one column on one page (most are a cell's
+    wrapped lines; the rest step over a row's padding or over empty cells). A page's
+    pitch is never less than the type's size, so a row's padding may stay under it."""
     last: dict[int, Line] = {}
-    steps: Counter[float] = Counter()
+    steps: list[float] = []
     for ln in body:
         for c in {column(w) for w in ln.words}:
             before = last.get(c)
             if before is not None and before.page == ln.page and ln.top > before.top:
-                steps[round(2 * (ln.top - before.top)) / 2] += 1
+                steps.append(ln.top - before.top)
             last[c] = ln
-    return steps.most_common(1)[0][0] if steps else (body[0].pitch if body else 1.0)
+    return sorted(steps)[len(steps) // 4] if steps else (body[0].pitch if body else 1.0)
 
 
 def _table_end(lines: list[Line], header: _Header, split: float, headings: set[int]) -> int:
@@ -506,22 +507,25 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     key: int | None = None
     page = body[0].page if body else 1
 
+    # Each row's lines per column, for lifting a vertically centred cell into its row.
+    parts_of: dict[int, list[list[tuple[Line, list[Word]]]]] = {}
+
+    def make_cell(c: int, parts: list[tuple[Line, list[Word]]]) -> Cell:
+        # Text files place words to the character, too coarse to tell a broken word.
+        return _cell(
+            parts,
+            gap,
+            float("inf") if shifting else rights.get(c, 0.0),
+            known,
+            owners=role_of(header.texts[c]) == "owner",
+            over_break=over_break,
+            grid=shifting and role_of(header.texts[c]) not in _ONE_VALUE_ROLES,
+        )
+
     def flush() -> None:
         nonlocal current
         if current is not None and any(current):
-            # Text files place words to the character, too coarse to tell a broken word.
-            cells = [
-                _cell(
-                    parts,
-                    gap,
-                    float("inf") if shifting else rights.get(c, 0.0),
-                    known,
-                    owners=role_of(header.texts[c]) == "owner",
-                    over_break=over_break,
-                    grid=shifting and role_of(header.texts[c]) not in _ONE_VALUE_ROLES,
-                )
-                for c, parts in enumerate(current)
-            ]
+            cells = [make_cell(c, parts) for c, parts in enumerate(current)]
             assert current_line is not None
             first_on_page = current_line.page != row_pages[-1]
             previous = rows[-1] if len(rows) > 1 and not rows[-1].cells[0].colspan > 1 else None
@@ -535,9 +539,11 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
                 # page break, goes on here.
                 for cell, more in zip(previous.cells, cells, strict=True):
                     cell.paras += more.paras
+                parts_of.pop(id(previous), None)  # its cells are no longer its lines'
             else:
                 rows.append(Row(cells, current_line.number, page_break_before=first_on_page))
                 row_pages.append(current_line.page)
+                parts_of[id(rows[-1])] = current
         current = None
 
     def column(w: Word) -> int:
@@ -568,6 +574,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     # printed without borders keeps its header's and theme rows' shading.
     unsaid: set[int] = set()
     page_firsts: set[int] = set()  # each page's first line of rows, below any header
+    titles: set[int] = set()  # the lines that read as headings across the columns
     seen_pages: set[int] = set()
     k, before_k = 0, None
     while k < len(body):
@@ -578,7 +585,13 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         ln = body[k]
         if ln.page not in seen_pages:
             page_firsts.add(id(ln))
-        if ln.page not in seen_pages or title(ln, segments(ln, split), before_k):
+        segs = segments(ln, split)
+        titled = title(ln, segs, before_k)
+        at = cols.of(segs[0].x0)
+        if titled or (len(segs) == 1 and at + 1 < len(cols.edges) and segs[0].x1 > cols.edges[at + 1]):
+            # A lone piece running into the next column is no cell's text (a heading).
+            titles.add(id(ln))
+        if ln.page not in seen_pages or titled:
             unsaid.add(id(ln))
             if k + 1 < len(body) and ln.page in seen_pages:
                 unsaid.add(id(body[k + 1]))
@@ -586,6 +599,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         before_k = ln
         k += 1
     ruled = sum(ln.ruled_above and id(ln) not in unsaid for ln in body) >= 2
+    floating = _floating([ln for ln in body if id(ln) not in titles], column, step)
     spill: dict[int, list[tuple[Line, list[Word]]]] = {}
     spill_row: Row | None = None
     rag_col = next((c for c, t in enumerate(header.texts) if c and role_of(t) == "rag"), None)
@@ -653,7 +667,10 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             # first says nothing about rows.
             used = {column_of.get(id(w), cols.of(w.x0)) for early in body[k : k + 12] for w in early.words}
             telling = [c for c in sorted(used) if role_of(header.texts[c]) in _KEY_ROLES]
-            key = min(telling or placed)
+            # A column set in the middle of cells merged down (a ref centred beside its
+            # actions) starts its text between rows, so it cannot say where they start.
+            steady = [c for c in telling if c not in floating]
+            key = min(steady or telling or placed)
         starts_row = False
         if ruled:
             starts_row = ln.ruled_above
@@ -729,7 +746,136 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             del spill[c]  # a merged cell goes on without a break
         k += 1
     flush()
+    for row, c in _lift_centred(rows, parts_of, floating, step):
+        row.cells[c] = make_cell(c, parts_of[id(row)][c])
     return Table(rows, 0, page=body[0].page if body else None), []
+
+
+def _floating(body: list[Line], column: Callable[[Word], int], step: float) -> set[int]:
+    """The columns whose text is set in the middle of its cells: their blocks of lines
+    (lines a text step apart) mostly start on a line where no other column's block
+    starts. Cells are top-aligned in most plans, so their text starts together on the
+    row's first line; a cell merged down several rows and centred starts between them.
+    Only a block starting among the page's lines of several cells counts: one below
+    them (a key to the ratings under the table) is not in the table's rows."""
+    last: dict[int, Line] = {}
+    starts: list[tuple[int, set[int]]] = []  # a line's index: the columns starting a block there
+    inside: dict[int, list[int]] = {}  # each page's first and last line of several cells
+    for k, ln in enumerate(body):
+        here = {column(w) for w in ln.words}
+        if len(here) > 1:
+            inside.setdefault(ln.page, [k, k])[1] = k
+        opened = set()
+        for c in here:
+            before = last.get(c)
+            if before is None or before.page != ln.page or ln.top - before.top > 1.3 * step:
+                opened.add(c)
+            last[c] = ln
+        starts.append((k, opened))
+    out = set()
+    for c in last:
+        shared = sum(1 for _, cs in starts if c in cs and len(cs) > 1)
+        alone = 0
+        for k, cs in starts:
+            bounds = inside.get(body[k].page)
+            alone += cs == {c} and bounds is not None and bounds[0] < k < bounds[1]
+        if alone >= 2 and alone > shared:
+            out.add(c)
+    return out
+
+
+def _lift_centred(
+    rows: list[Row],
+    parts_of: dict[int, list[list[tuple[Line, list[Word]]]]],
+    floating: set[int],
+    step: float,
+) -> list[tuple[Row, int]]:
+    """Move each block of a centred column's text into the first row of the cell it is
+    centred in, and say which cells changed.
+
+    A cell merged down rows R to S with its text vertically centred has its lines' middle
+    halfway between R's first line and S's last: of the runs of rows on the block's page
+    around it, with nothing else in that column, the one whose middle is the block's
+    (within half a line) is the merged cell's, and the text is R's, as a Word table's
+    merged cell reads; the rows below it hold the continuation actions."""
+    if not floating:
+        return []
+    order = [k for k, row in enumerate(rows) if id(row) in parts_of]
+    changed: list[tuple[Row, int]] = []
+    for c in sorted(floating):
+        # The column's lines in order, with the row holding each; a section row between
+        # two lines ends a block.
+        seq = [(k, ln) for k in order for ln, _ in parts_of[id(rows[k])][c]]
+        blocks: list[list[tuple[int, Line]]] = []
+        for k, ln in seq:
+            if blocks:
+                pk, before = blocks[-1][-1]
+                apart = before.page != ln.page or ln.top - before.top > 1.3 * step
+                between = any(id(rows[j]) not in parts_of for j in range(pk + 1, k))
+                if not apart and not between:
+                    blocks[-1].append((k, ln))
+                    continue
+            blocks.append([(k, ln)])
+        for block in blocks:
+            held = {k for k, _ in block}
+            first, last = min(held), max(held)
+            middle = (block[0][1].top + block[-1][1].top) / 2
+            page = block[0][1].page
+            ups = _rows_around(rows, parts_of, c, first, -1, held, page, floating)
+            downs = _rows_around(rows, parts_of, c, last, 1, held, page, floating)
+            if first not in ups or last not in downs:
+                continue
+            fits = []
+            for r in ups:
+                top = min(ln.top for ln in _steady_lines(parts_of[id(rows[r])], floating))
+                for s in downs:
+                    bottom = max(ln.top for ln in _steady_lines(parts_of[id(rows[s])], floating))
+                    fits.append((abs((top + bottom) / 2 - middle), r))
+            off, home = min(fits, default=(float("inf"), first))
+            if off > 0.5 * step or (home == first and first == last):
+                continue
+            ids = {id(ln) for _, ln in block}
+            moved: list[tuple[Line, list[Word]]] = []
+            for k in sorted(held | {home}):
+                ps = parts_of[id(rows[k])][c]
+                moved += [p for p in ps if id(p[0]) in ids]
+                ps[:] = [p for p in ps if id(p[0]) not in ids]
+                changed.append((rows[k], c))
+            parts_of[id(rows[home])][c][:] = sorted(
+                parts_of[id(rows[home])][c] + moved, key=lambda p: (p[0].page, p[0].top)
+            )
+    return changed
+
+
+def _steady_lines(parts: list[list[tuple[Line, list[Word]]]], floating: set[int]) -> list[Line]:
+    """A row's lines in its top-aligned columns."""
+    return [ln for col, ps in enumerate(parts) if col not in floating for ln, _ in ps]
+
+
+def _rows_around(
+    rows: list[Row],
+    parts_of: dict[int, list[list[tuple[Line, list[Word]]]]],
+    c: int,
+    start: int,
+    way: int,
+    held: set[int],
+    page: int,
+    floating: set[int],
+) -> list[int]:
+    """The rows from ``start`` on (``way`` 1) or back (-1) that a cell of column ``c``
+    holding the rows ``held`` may be merged over: rows of one page, with text in the
+    top-aligned columns and no other text in ``c``, up to a section row."""
+    out, k = [], start
+    while 0 <= k < len(rows) and id(rows[k]) in parts_of:
+        parts = parts_of[id(rows[k])]
+        if k not in held and parts[c]:
+            break
+        mine = _steady_lines(parts, floating)
+        if not mine or any(ln.page != page for ln in mine):
+            break
+        out.append(k)
+        k += way
+    return out
 
 
 def _block_columns(header: _Header, body: list[Line], split: float, cols: _Columns) -> dict[int, int]:
