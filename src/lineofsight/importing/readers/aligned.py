@@ -22,6 +22,7 @@ repeated header bands are left out, so a table split across pages reads as one.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -89,11 +90,7 @@ def segments(line: Line, split: float) -> list[_Segment]:
     for w in line.words:
         # A bullet stands a tab's width before its item's text, in the same cell.
         after_bullet = bool(out) and len(out[-1].words) == 1 and _BULLET.fullmatch(out[-1].words[0].text) is not None
-        # A word printed over the one before it is another cell's: a cell's own words
-        # never overlap, but a long word overflowing a narrow unruled cell runs under
-        # the next cell's text ("Recommendation" across "Action").
-        over = bool(out) and w.x0 < out[-1].words[-1].x1 - 0.5 * _char_width(w)
-        if out and (w.x0 - out[-1].x1 < split or after_bullet) and not over and not out[-1].words[-1].walled_after:
+        if out and (w.x0 - out[-1].x1 < split or after_bullet) and not out[-1].words[-1].walled_after:
             out[-1].words.append(w)
             out[-1].x1 = max(out[-1].x1, w.x1)
         else:
@@ -416,9 +413,10 @@ def read_lines(lines: list[Line], *, split: float, gap: float = 1.6, shifting: b
 
 
 def _text_step(body: list[Line], column: Callable[[Word], int]) -> float:
-    """The step from one line of a cell's text to the next: the lower quartile of the
-    steps between lines holding text in one column on one page (most are a cell's
-    wrapped lines; the rest step over a row's padding or over empty cells). A page's
+    """The step from one line of a cell's text to the next: the least step between
+    lines holding text in one column on one page that is common (a tenth of them, at
+    least three, within a tenth of it); the others step over a row's padding or over
+    empty cells, and a lone tighter step is a line set a little off its row. A page's
     pitch is never less than the type's size, so a row's padding may stay under it."""
     last: dict[int, Line] = {}
     steps: list[float] = []
@@ -428,7 +426,13 @@ def _text_step(body: list[Line], column: Callable[[Word], int]) -> float:
             if before is not None and before.page == ln.page and ln.top > before.top:
                 steps.append(ln.top - before.top)
             last[c] = ln
-    return sorted(steps)[len(steps) // 4] if steps else (body[0].pitch if body else 1.0)
+    steps.sort()
+    enough = max(3, len(steps) // 10)
+    for k, x in enumerate(steps):
+        if bisect.bisect_right(steps, 1.1 * x) - k >= enough:
+            return x
+    # Too few lines for any step to be common (a short table): its least.
+    return steps[0] if steps else (body[0].pitch if body else 1.0)
 
 
 def _table_end(lines: list[Line], header: _Header, split: float, headings: set[int]) -> int:
@@ -691,7 +695,18 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         if not ruled and not starts_row and previous_line is not None:
             # Three or more cells starting on one line, each empty on the line above:
             # a new row whose key cell is merged with the row above (or left empty).
-            fresh = [c for c in placed if c != key and last_in_col.get(c) is not previous_line]
+            # A cell whose text ended on the line above but a row's padding away (more
+            # than a text step) is as empty there: an unruled PDF's rows are set apart
+            # only by that space, and a wrapped lead ends level with the next row's top.
+            fresh = [
+                c
+                for c in placed
+                if c != key
+                and (
+                    last_in_col.get(c) is not previous_line
+                    or (not shifting and ln.page == previous_line.page and ln.top - previous_line.top > 1.3 * step)
+                )
+            ]
             # Cells going on in lower case after a blank line (half of them or more) are
             # the same row's text, split by the space between paragraphs.
             # The action column says so when it goes on: a merged recommendation cell
