@@ -563,9 +563,13 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         from where any column's text starts, and set apart: bold, shaded or after a gap."""
         if len(segs) != 1 or not _is_section(segs[0], ln):
             return False
-        if cols.spans(segs[0]):
-            return True
         seg = segs[0]
+        # From the first column only a whole bold sentence: a plain first cell's long
+        # line may be its text running on, and a heading wrapped onto two lines is read
+        # as the first column's cell, but one bold line across the columns is a heading.
+        whole = all(w.bold for w in seg.words) and seg.text[:1].isupper() and seg.text.rstrip()[-1:] in ".!?"
+        if cols.spans(seg, from_first=whole):
+            return True
         char = _char_width(seg.words[0])
         centred = abs((seg.x0 + seg.x1) / 2 - (lo + hi) / 2) <= max(2 * char, 0.03 * (hi - lo))
         at_column = any(abs(seg.x0 - x) <= char for x in [*header.lefts, *cols.edges[1:]])
