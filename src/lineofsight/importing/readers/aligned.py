@@ -22,6 +22,7 @@ repeated header bands are left out, so a table split across pages reads as one.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -157,14 +158,27 @@ def _band_spans(band: list[Line], split: float) -> list[_Segment]:
     text wraps onto two or three lines is one span), left to right."""
     spans: list[_Segment] = []
     for ln in band:
+        # Pieces of one line are separate cells however close: only a piece of a later
+        # line (a wrapped header cell) joins a span.
+        earlier = list(spans)
         for seg in segments(ln, split):
-            hit = next((s for s in spans if seg.x0 < s.x1 + split / 2 and s.x0 < seg.x1 + split / 2), None)
+            near = [s for s in earlier if seg.x0 < s.x1 + split / 2 and s.x0 < seg.x1 + split / 2]
+            hit = _most_overlap(seg, near)
             if hit is None:
                 spans.append(_Segment(seg.x0, seg.x1, list(seg.words)))
             else:
                 hit.words += seg.words
                 hit.x0, hit.x1 = min(hit.x0, seg.x0), max(hit.x1, seg.x1)
     return sorted(spans, key=lambda s: s.x0)
+
+
+def _most_overlap(seg: _Segment, spans: list[_Segment]) -> _Segment | None:
+    """Of ``spans`` near ``seg``, the one it lies under most (the nearest when it lies
+    under none): a wrapped header line sits under its own cell, though it may start
+    within a split's width of the cell before."""
+    if not spans:
+        return None
+    return max(spans, key=lambda s: (min(s.x1, seg.x1) - max(s.x0, seg.x0), -abs(s.x0 - seg.x0)))
 
 
 def _sub_header(lines: list[Line], header: _Header, split: float) -> None:
@@ -220,7 +234,11 @@ def _extend_header(lines: list[Line], header: _Header, spans: list[_Segment], sp
             return
         homes = []
         for seg in segs:
-            home = next((k for k, s in enumerate(spans) if seg.x0 < s.x1 + split and s.x0 < seg.x1 + split), None)
+            near = [s for s in spans if seg.x0 < s.x1 + split and s.x0 < seg.x1 + split]
+            if sum(seg.x0 < s.x1 and s.x0 < seg.x1 for s in near) > 1:
+                return  # text under two header cells: a section row, not a wrapped heading
+            hit = _most_overlap(seg, near)
+            home = None if hit is None else next(k for k, s in enumerate(spans) if s is hit)
             if home is None or (home == 0 and not bold):
                 return
             if home + 1 < len(header.lefts) and seg.x1 > header.lefts[home + 1]:
@@ -424,6 +442,29 @@ def _split_number_header(header: _Header, body: list[Line], split: float) -> _He
     return header
 
 
+def _text_step(body: list[Line], column: Callable[[Word], int]) -> float:
+    """The step from one line of a cell's text to the next: the least step between
+    lines holding text in one column on one page that is common (a tenth of them, at
+    least three, within a tenth of it); the others step over a row's padding or over
+    empty cells, and a lone tighter step is a line set a little off its row. A page's
+    pitch is never less than the type's size, so a row's padding may stay under it."""
+    last: dict[int, Line] = {}
+    steps: list[float] = []
+    for ln in body:
+        for c in {column(w) for w in ln.words}:
+            before = last.get(c)
+            if before is not None and before.page == ln.page and ln.top > before.top:
+                steps.append(ln.top - before.top)
+            last[c] = ln
+    steps.sort()
+    enough = max(3, len(steps) // 10)
+    for k, x in enumerate(steps):
+        if bisect.bisect_right(steps, 1.1 * x) - k >= enough:
+            return x
+    # Too few lines for any step to be common (a short table): its least.
+    return steps[0] if steps else (body[0].pitch if body else 1.0)
+
+
 def _table_end(lines: list[Line], header: _Header, split: float, headings: set[int]) -> int:
     """Where the table that ``header`` opens stops: at the next different header, or at
     the heading above the same header repeated on one page (its lines go in ``headings``,
@@ -500,41 +541,103 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     key: int | None = None
     page = body[0].page if body else 1
 
+    # Each row's lines per column, for lifting a vertically centred cell into its row.
+    parts_of: dict[int, list[list[tuple[Line, list[Word]]]]] = {}
+
+    def make_cell(c: int, parts: list[tuple[Line, list[Word]]]) -> Cell:
+        # Text files place words to the character, too coarse to tell a broken word.
+        return _cell(
+            parts,
+            gap,
+            float("inf") if shifting else rights.get(c, 0.0),
+            known,
+            owners=role_of(header.texts[c]) == "owner",
+            over_break=over_break,
+            grid=shifting and role_of(header.texts[c]) not in _ONE_VALUE_ROLES,
+        )
+
     def flush() -> None:
         nonlocal current
         if current is not None and any(current):
-            # Text files place words to the character, too coarse to tell a broken word.
-            cells = [
-                _cell(
-                    parts,
-                    gap,
-                    float("inf") if shifting else rights.get(c, 0.0),
-                    known,
-                    owners=role_of(header.texts[c]) == "owner",
-                    over_break=over_break,
-                    grid=shifting and role_of(header.texts[c]) not in _ONE_VALUE_ROLES,
-                )
-                for c, parts in enumerate(current)
-            ]
+            cells = [make_cell(c, parts) for c, parts in enumerate(current)]
             assert current_line is not None
             first_on_page = current_line.page != row_pages[-1]
             previous = rows[-1] if len(rows) > 1 and not rows[-1].cells[0].colspan > 1 else None
             # Only a row opening its page goes on from the row above: one lower down
             # follows a row that already went on over the break.
-            opens_page = id(current_line) in first_on_pages or not shifting
+            # (A PDF's rows may open below the repeated header; one starting further down,
+            # after a row that went on at the page's top, is a row of its own.)
+            opens_page = id(current_line) in first_on_pages or id(current_line) in page_firsts
             if first_on_page and opens_page and previous is not None and key is not None and not cells[key].paras:
                 # The first row on a page with no reference: the row above, cut by the
                 # page break, goes on here.
                 for cell, more in zip(previous.cells, cells, strict=True):
                     cell.paras += more.paras
+                parts_of.pop(id(previous), None)  # its cells are no longer its lines'
             else:
                 rows.append(Row(cells, current_line.number, page_break_before=first_on_page))
                 row_pages.append(current_line.page)
+                parts_of[id(rows[-1])] = current
         current = None
 
-    # The last body line of each page: a cell that reaches it may go on over the page.
+    def column(w: Word) -> int:
+        return column_of[id(w)] if id(w) in column_of else cols.of(w.x0)
+
+    step = _text_step(body, column)
+    lo = min([header.lefts[0], *(ln.words[0].x0 for ln in body)])
+    hi = max([header.rights[-1], *(ln.words[-1].x1 for ln in body)])
+
+    def title(ln: Line, segs: list[_Segment], previous: Line | None) -> bool:
+        """True when the line is one piece of text across the columns, or centred on the
+        table (a theme row printed without borders sits inside one column's band), away
+        from where any column's text starts, and set apart: bold, shaded or after a gap."""
+        if len(segs) != 1 or not _is_section(segs[0], ln):
+            return False
+        seg = segs[0]
+        # From the first column only a whole bold sentence: a plain first cell's long
+        # line may be its text running on, and a heading wrapped onto two lines is read
+        # as the first column's cell, but one bold line across the columns is a heading.
+        whole = all(w.bold for w in seg.words) and seg.text[:1].isupper() and seg.text.rstrip()[-1:] in ".!?"
+        if cols.spans(seg, from_first=whole):
+            return True
+        char = _char_width(seg.words[0])
+        centred = abs((seg.x0 + seg.x1) / 2 - (lo + hi) / 2) <= max(2 * char, 0.03 * (hi - lo))
+        at_column = any(abs(seg.x0 - x) <= char for x in [*header.lefts, *cols.edges[1:]])
+        apart = all(w.bold for w in seg.words) or ln.boxed or previous is None or ln.top - previous.top > 1.3 * step
+        return centred and not at_column and apart and seg.text[:1].isupper()
+
     # Row borders, where the table has them, say where rows start; else the key column.
-    ruled = sum(ln.ruled_above for ln in body) >= 2
+    # The rule under the header on each page (its border or shading) and the edges of a
+    # shaded section row say nothing of where the rows between them start: a table
+    # printed without borders keeps its header's and theme rows' shading.
+    unsaid: set[int] = set()
+    page_firsts: set[int] = set()  # each page's first line of rows, below any header
+    titles: set[int] = set()  # the lines that read as headings across the columns
+    seen_pages: set[int] = set()
+    k, before_k = 0, None
+    while k < len(body):
+        repeat = _same_header(body, k, header, split)
+        if repeat:
+            k += repeat
+            continue
+        ln = body[k]
+        if ln.page not in seen_pages:
+            page_firsts.add(id(ln))
+        segs = segments(ln, split)
+        titled = title(ln, segs, before_k)
+        at = cols.of(segs[0].x0)
+        if titled or (len(segs) == 1 and at + 1 < len(cols.edges) and segs[0].x1 > cols.edges[at + 1]):
+            # A lone piece running into the next column is no cell's text (a heading).
+            titles.add(id(ln))
+        if ln.page not in seen_pages or titled:
+            unsaid.add(id(ln))
+            if k + 1 < len(body) and ln.page in seen_pages:
+                unsaid.add(id(body[k + 1]))
+        seen_pages.add(ln.page)
+        before_k = ln
+        k += 1
+    ruled = sum(ln.ruled_above and id(ln) not in unsaid for ln in body) >= 2
+    floating = _floating([ln for ln in body if id(ln) not in titles], column, step)
     spill: dict[int, list[tuple[Line, list[Word]]]] = {}
     spill_row: Row | None = None
     rag_col = next((c for c, t in enumerate(header.texts) if c and role_of(t) == "rag"), None)
@@ -570,7 +673,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             or ln.top - previous_line.top > ln.pitch
             or (segs[0].text[:1].isupper() and sum(segs[0].x0 < e < segs[0].x1 for e in cols.edges[1:]) >= 2)
         )
-        if len(segs) == 1 and cols.spans(segs[0]) and _is_section(segs[0], ln) and alone:
+        if title(ln, segs, previous_line) and alone:
             flush()
             rows.append(_section_row(segs[0].text, width, ln.number, bold=all(w.bold for w in segs[0].words)))
             last_in_col.clear()
@@ -602,7 +705,10 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             # first says nothing about rows.
             used = {column_of.get(id(w), cols.of(w.x0)) for early in body[k : k + 12] for w in early.words}
             telling = [c for c in sorted(used) if role_of(header.texts[c]) in _KEY_ROLES]
-            key = min(telling or placed)
+            # A column set in the middle of cells merged down (a ref centred beside its
+            # actions) starts its text between rows, so it cannot say where they start.
+            steady = [c for c in telling if c not in floating]
+            key = min(steady or telling or placed)
         starts_row = False
         if ruled:
             starts_row = ln.ruled_above
@@ -623,7 +729,18 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         if not ruled and not starts_row and previous_line is not None:
             # Three or more cells starting on one line, each empty on the line above:
             # a new row whose key cell is merged with the row above (or left empty).
-            fresh = [c for c in placed if c != key and last_in_col.get(c) is not previous_line]
+            # A cell whose text ended on the line above but a row's padding away (more
+            # than a text step) is as empty there: an unruled PDF's rows are set apart
+            # only by that space, and a wrapped lead ends level with the next row's top.
+            fresh = [
+                c
+                for c in placed
+                if c != key
+                and (
+                    last_in_col.get(c) is not previous_line
+                    or (not shifting and ln.page == previous_line.page and ln.top - previous_line.top > 1.3 * step)
+                )
+            ]
             # Cells going on in lower case after a blank line (half of them or more) are
             # the same row's text, split by the space between paragraphs.
             # The action column says so when it goes on: a merged recommendation cell
@@ -678,7 +795,136 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             del spill[c]  # a merged cell goes on without a break
         k += 1
     flush()
+    for row, c in _lift_centred(rows, parts_of, floating, step):
+        row.cells[c] = make_cell(c, parts_of[id(row)][c])
     return Table(rows, 0, page=body[0].page if body else None), []
+
+
+def _floating(body: list[Line], column: Callable[[Word], int], step: float) -> set[int]:
+    """The columns whose text is set in the middle of its cells: their blocks of lines
+    (lines a text step apart) mostly start on a line where no other column's block
+    starts. Cells are top-aligned in most plans, so their text starts together on the
+    row's first line; a cell merged down several rows and centred starts between them.
+    Only a block starting among the page's lines of several cells counts: one below
+    them (a key to the ratings under the table) is not in the table's rows."""
+    last: dict[int, Line] = {}
+    starts: list[tuple[int, set[int]]] = []  # a line's index: the columns starting a block there
+    inside: dict[int, list[int]] = {}  # each page's first and last line of several cells
+    for k, ln in enumerate(body):
+        here = {column(w) for w in ln.words}
+        if len(here) > 1:
+            inside.setdefault(ln.page, [k, k])[1] = k
+        opened = set()
+        for c in here:
+            before = last.get(c)
+            if before is None or before.page != ln.page or ln.top - before.top > 1.3 * step:
+                opened.add(c)
+            last[c] = ln
+        starts.append((k, opened))
+    out = set()
+    for c in last:
+        shared = sum(1 for _, cs in starts if c in cs and len(cs) > 1)
+        alone = 0
+        for k, cs in starts:
+            bounds = inside.get(body[k].page)
+            alone += cs == {c} and bounds is not None and bounds[0] < k < bounds[1]
+        if alone >= 2 and alone > shared:
+            out.add(c)
+    return out
+
+
+def _lift_centred(
+    rows: list[Row],
+    parts_of: dict[int, list[list[tuple[Line, list[Word]]]]],
+    floating: set[int],
+    step: float,
+) -> list[tuple[Row, int]]:
+    """Move each block of a centred column's text into the first row of the cell it is
+    centred in, and say which cells changed.
+
+    A cell merged down rows R to S with its text vertically centred has its lines' middle
+    halfway between R's first line and S's last: of the runs of rows on the block's page
+    around it, with nothing else in that column, the one whose middle is the block's
+    (within half a line) is the merged cell's, and the text is R's, as a Word table's
+    merged cell reads; the rows below it hold the continuation actions."""
+    if not floating:
+        return []
+    order = [k for k, row in enumerate(rows) if id(row) in parts_of]
+    changed: list[tuple[Row, int]] = []
+    for c in sorted(floating):
+        # The column's lines in order, with the row holding each; a section row between
+        # two lines ends a block.
+        seq = [(k, ln) for k in order for ln, _ in parts_of[id(rows[k])][c]]
+        blocks: list[list[tuple[int, Line]]] = []
+        for k, ln in seq:
+            if blocks:
+                pk, before = blocks[-1][-1]
+                apart = before.page != ln.page or ln.top - before.top > 1.3 * step
+                between = any(id(rows[j]) not in parts_of for j in range(pk + 1, k))
+                if not apart and not between:
+                    blocks[-1].append((k, ln))
+                    continue
+            blocks.append([(k, ln)])
+        for block in blocks:
+            held = {k for k, _ in block}
+            first, last = min(held), max(held)
+            middle = (block[0][1].top + block[-1][1].top) / 2
+            page = block[0][1].page
+            ups = _rows_around(rows, parts_of, c, first, -1, held, page, floating)
+            downs = _rows_around(rows, parts_of, c, last, 1, held, page, floating)
+            if first not in ups or last not in downs:
+                continue
+            fits = []
+            for r in ups:
+                top = min(ln.top for ln in _steady_lines(parts_of[id(rows[r])], floating))
+                for s in downs:
+                    bottom = max(ln.top for ln in _steady_lines(parts_of[id(rows[s])], floating))
+                    fits.append((abs((top + bottom) / 2 - middle), r))
+            off, home = min(fits, default=(float("inf"), first))
+            if off > 0.5 * step or (home == first and first == last):
+                continue
+            ids = {id(ln) for _, ln in block}
+            moved: list[tuple[Line, list[Word]]] = []
+            for k in sorted(held | {home}):
+                ps = parts_of[id(rows[k])][c]
+                moved += [p for p in ps if id(p[0]) in ids]
+                ps[:] = [p for p in ps if id(p[0]) not in ids]
+                changed.append((rows[k], c))
+            parts_of[id(rows[home])][c][:] = sorted(
+                parts_of[id(rows[home])][c] + moved, key=lambda p: (p[0].page, p[0].top)
+            )
+    return changed
+
+
+def _steady_lines(parts: list[list[tuple[Line, list[Word]]]], floating: set[int]) -> list[Line]:
+    """A row's lines in its top-aligned columns."""
+    return [ln for col, ps in enumerate(parts) if col not in floating for ln, _ in ps]
+
+
+def _rows_around(
+    rows: list[Row],
+    parts_of: dict[int, list[list[tuple[Line, list[Word]]]]],
+    c: int,
+    start: int,
+    way: int,
+    held: set[int],
+    page: int,
+    floating: set[int],
+) -> list[int]:
+    """The rows from ``start`` on (``way`` 1) or back (-1) that a cell of column ``c``
+    holding the rows ``held`` may be merged over: rows of one page, with text in the
+    top-aligned columns and no other text in ``c``, up to a section row."""
+    out, k = [], start
+    while 0 <= k < len(rows) and id(rows[k]) in parts_of:
+        parts = parts_of[id(rows[k])]
+        if k not in held and parts[c]:
+            break
+        mine = _steady_lines(parts, floating)
+        if not mine or any(ln.page != page for ln in mine):
+            break
+        out.append(k)
+        k += way
+    return out
 
 
 def _block_columns(header: _Header, body: list[Line], split: float, cols: _Columns) -> dict[int, int]:

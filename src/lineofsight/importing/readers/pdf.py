@@ -603,6 +603,9 @@ def _without_rules(image: Any) -> Any:
             rules = rules | np.roll(rules, shift, axis) | np.roll(rules, -shift, axis)
     clean = grey.copy()
     clean[rules] = 255
+    # What is left of a rule is faint grey, which Tesseract still reads as marks
+    # ("pee ae"); letters are dark, so light grey goes to white.
+    clean[clean > 200] = 255
     return Image.fromarray(clean)
 
 
@@ -616,11 +619,18 @@ def _tsv_lines(tsv: str, page: int, scale: float, before: int) -> list[Line]:
     import csv
 
     grouped: dict[tuple[str, str, str], list[tuple[float, float, float, str]]] = {}
-    for rec in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+    words = [
+        (rec, text)
+        for rec in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
         # A cell's side too short to paint out reads as "|", "[" or "—_" against a word.
-        text = _RULE_MARKS.sub("", (rec.get("text") or "").strip())
-        if rec.get("level") != "5" or not text:
-            continue
+        if rec.get("level") == "5" and (text := _RULE_MARKS.sub("", (rec.get("text") or "").strip()))
+    ]
+    # Specks a few pixels tall (what is left of a rule) are read as "er" or "."; no letter
+    # is under half the height of the page's typical word.
+    typical = statistics.median(float(rec["height"]) for rec, _ in words) if words else 0.0
+    for rec, text in words:
+        if float(rec["height"]) < 0.4 * typical and text not in ("-", "–", "—", "•", "▪", "*"):
+            continue  # a list's dash or bullet is short too, and kept
         left, top, width, h = (float(rec[k]) / scale for k in ("left", "top", "width", "height"))
         grouped.setdefault((rec["block_num"], rec["par_num"], rec["line_num"]), []).append(
             (top + h, left, left + width, _GLYPHS.get(text, text))
