@@ -109,7 +109,7 @@ SYNONYMS: list[tuple[str, str]] = [
     ),
     (
         "recommendation",
-        r"recommendation|areas? for (?:improvement|development|action)"
+        r"recommendation|areas? for (?:priority )?(?:improvement|development|action)"
         r"|issues? raised|issues? identified|priority area|priorities|finding"
         r"|priority (?:for|issue|theme)"
         r"|\bissues?\b|objective|\baim\b|improvement required|what ofsted said"

@@ -587,7 +587,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
     lo = min([header.lefts[0], *(ln.words[0].x0 for ln in body)])
     hi = max([header.rights[-1], *(ln.words[-1].x1 for ln in body)])
 
-    def title(ln: Line, segs: list[_Segment], previous: Line | None) -> bool:
+    def title(ln: Line, segs: list[_Segment], previous: Line | None, following: Line | None = None) -> bool:
         """True when the line is one piece of text across the columns, or centred on the
         table (a theme row printed without borders sits inside one column's band), away
         from where any column's text starts, and set apart: bold, shaded or after a gap."""
@@ -601,6 +601,24 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         if cols.spans(seg, from_first=whole):
             return True
         char = _char_width(seg.words[0])
+        at = cols.of(seg.x0)
+        if (
+            all(w.bold for w in seg.words)
+            and seg.text[:1].isupper()
+            and at + 1 < len(cols.edges)
+            and seg.x1 > cols.edges[at + 1] + 2 * char
+            and (ln.ruled_above or previous is None or ln.top - previous.top > 1.3 * step)
+            and not (
+                following is not None
+                and following.page == ln.page
+                and following.top - ln.top <= 1.3 * step
+                and abs(following.words[0].x0 - seg.x0) <= char
+            )
+        ):
+            # One bold line run on over the next column, set off by shading or a gap and
+            # not wrapped onto the next: a theme heading, as no cell's text crosses into
+            # the next column.
+            return True
         centred = abs((seg.x0 + seg.x1) / 2 - (lo + hi) / 2) <= max(2 * char, 0.03 * (hi - lo))
         at_column = any(abs(seg.x0 - x) <= char for x in [*header.lefts, *cols.edges[1:]])
         apart = all(w.bold for w in seg.words) or ln.boxed or previous is None or ln.top - previous.top > 1.3 * step
@@ -624,7 +642,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
         if ln.page not in seen_pages:
             page_firsts.add(id(ln))
         segs = segments(ln, split)
-        titled = title(ln, segs, before_k)
+        titled = title(ln, segs, before_k, body[k + 1] if k + 1 < len(body) else None)
         at = cols.of(segs[0].x0)
         if titled or (len(segs) == 1 and at + 1 < len(cols.edges) and segs[0].x1 > cols.edges[at + 1]):
             # A lone piece running into the next column is no cell's text (a heading).
@@ -673,7 +691,7 @@ def _table(header: _Header, body: list[Line], split: float, gap: float, shifting
             or ln.top - previous_line.top > ln.pitch
             or (segs[0].text[:1].isupper() and sum(segs[0].x0 < e < segs[0].x1 for e in cols.edges[1:]) >= 2)
         )
-        if title(ln, segs, previous_line) and alone:
+        if title(ln, segs, previous_line, body[k + 1] if k + 1 < len(body) else None) and alone:
             flush()
             rows.append(_section_row(segs[0].text, width, ln.number, bold=all(w.bold for w in segs[0].words)))
             last_in_col.clear()
@@ -879,9 +897,14 @@ def _lift_centred(
                 top = min(ln.top for ln in _steady_lines(parts_of[id(rows[r])], floating))
                 for s in downs:
                     bottom = max(ln.top for ln in _steady_lines(parts_of[id(rows[s])], floating))
-                    fits.append((abs((top + bottom) / 2 - middle), r))
-            off, home = min(fits, default=(float("inf"), first))
-            if off > 0.5 * step or (home == first and first == last):
+                    fits.append((abs((top + bottom) / 2 - middle), r, s))
+            # Centred on the middle row of three is centred on that row alone too: the
+            # merged cell is the widest run of rows the text sits in the middle of.
+            near = [f for f in fits if f[0] <= 0.5 * step]
+            if not near:
+                continue
+            _, home, _ = max(near, key=lambda f: (f[2] - f[1], -f[0]))
+            if home == first and first == last:
                 continue
             ids = {id(ln) for _, ln in block}
             moved: list[tuple[Line, list[Word]]] = []

@@ -11,6 +11,12 @@ header 1.000; s09 semicolon-separated values 0.000 (no table found); s10 numeric
 completed rows struck through or "(C)" 0.929 (status of those rows not read); s11 three
 months of progress 1.000; s12 headings and labelled bullets, no table 0.000 (nothing
 found); s13 "+----+" grid with wrapped cells 0.196 (each wrapped line read as a row).
+After the general fixes that followed (delimited and grid-drawn text, rows copied with
+spaces among tabbed ones, headings over bullets, "(C)" beside a date, "Area for priority
+action" as a recommendation heading, a bold theme row run on over the next column, a
+centred merged cell lifted to the first of all the rows it is centred on): mean 0.994,
+none below 0.90 (s07 0.967: two leads a line apart read as one title; s10 0.952: rows
+shown complete only by strike-through get no status). No answer was changed.
 ``pytest -s`` prints the table. ``FLOOR`` and ``MEAN`` sit just below today's scores,
 so the suite fails on a regression.
 """
@@ -29,8 +35,8 @@ from lineofsight.importing.tests.scorer import scorer
 
 pytest.importorskip("weasyprint")
 PLANS = sorted(m.name for m in pkgutil.iter_modules(blind5.__path__) if m.name.startswith("s"))
-FLOOR = 0.0  # three plans score 0.000 today; see the docstring
-MEAN = 0.55  # first mean 0.560
+FLOOR = 0.93  # every plan; see the docstring
+MEAN = 0.98  # first mean 0.560
 
 
 def _score(name: str) -> dict:

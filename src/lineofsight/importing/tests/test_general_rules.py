@@ -86,6 +86,7 @@ def test_rag_fill_is_read_by_hue_so_theme_shades_count(fill, rag):
         ("Accountable board", "reported_to"),
         ("Monitored through", "reported_to"),
         ("BRAG", "rag"),
+        ("Area for priority action", "recommendation"),  # a JTAI letter's own term
     ],
 )
 def test_header_wordings_councils_use(header, role):
