@@ -68,8 +68,9 @@ def read_plan(data: bytes, filename: str, *, inspection_end: date | None = None)
             "please send the file to the Line of Sight team",
         ) from exc
     if not plan["recommendations"]:
-        if doc.unreadable:
-            raise ImportFailed(filename, f"no recommendations or actions were found: {doc.unreadable}")
+        reason = doc.unreadable() if doc.unreadable else None
+        if reason:
+            raise ImportFailed(filename, f"no recommendations or actions were found: {reason}")
         raise ImportFailed(
             filename,
             "no recommendations or actions were found; expected a table whose header names "

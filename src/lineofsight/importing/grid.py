@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import colorsys
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -103,8 +104,9 @@ class Document:
     # Whether the format can show a cell's colour at all: text, Markdown and CSV cannot,
     # so a RAG a plan shows only as a colour is lost before it reaches the importer.
     shows_colour: bool = True
-    # What the reader saw that explains finding no plan table, for the message.
-    unreadable: str | None = None
+    # Why no plan came of the document, for the message: worked out only when none did,
+    # as it costs a further pass over the text.
+    unreadable: Callable[[], str | None] | None = None
 
 
 def para_from_text(text: str, *, bold: bool = False, list_hint: bool = False) -> Para:

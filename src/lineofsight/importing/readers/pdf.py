@@ -625,8 +625,8 @@ def _tsv_lines(tsv: str, page: int, scale: float, before: int) -> list[Line]:
         # A cell's side too short to paint out reads as "|", "[" or "—_" against a word.
         if rec.get("level") == "5" and (text := _RULE_MARKS.sub("", (rec.get("text") or "").strip()))
     ]
-    # Specks a few pixels tall (what is left of a rule) are read as "er" or "."; no letter
-    # is under half the height of the page's typical word.
+    # Specks a few pixels tall (what is left of a rule) are read as "er" or "."; no word
+    # is under two-fifths the height of the page's typical one.
     typical = statistics.median(float(rec["height"]) for rec, _ in words) if words else 0.0
     for rec, text in words:
         if float(rec["height"]) < 0.4 * typical and text not in ("-", "–", "—", "•", "▪", "*"):

@@ -66,7 +66,8 @@ def read_text(data: bytes, filename: str) -> Document:
     # Each layout is tried and the reading that finds the most filled cells in plan tables
     # wins: a column of pdftotext output can look like a short cell-per-line transcript,
     # but read that way it holds a row or two, where the aligned reading holds the plan.
-    aligned = _finish(filename, read_lines(text_lines(text), split=2, shifting=True))
+    lines = text_lines(text)
+    aligned = _finish(filename, read_lines(lines, split=2, shifting=True))
     readings = [_finish(filename, blocks) for blocks in (separated_blocks(text), cell_per_line_blocks(text)) if blocks]
     readings.append(aligned)
     plans = [d for d in readings if any(_may_be_plan(t) for t in d.tables)]
@@ -77,14 +78,19 @@ def read_text(data: bytes, filename: str) -> Document:
         out = _finish(filename, labelled)
     else:
         out = aligned if aligned.tables else doc
-    # Said only if no plan comes of the reading: why the text could not be read.
-    cut = _cut_words(text_lines(text))
-    if cut >= _CUT_WORDS:
-        out.unreadable = (
-            f"the text's columns are so narrow that {cut} words are cut into pieces over the lines "
-            "(a table nested inside a cell prints like this); upload the PDF or Word version of the plan"
-        )
+    out.unreadable = lambda: _too_narrow(lines)
     return out
+
+
+def _too_narrow(lines: list[Line]) -> str | None:
+    """Why the text could not be read, when its columns cut its words into pieces."""
+    cut = _cut_words(lines)
+    if cut < _CUT_WORDS:
+        return None
+    return (
+        f"the text's columns are so narrow that {cut} words are cut into pieces over the lines "
+        "(a table nested inside a cell prints like this); upload the PDF or Word version of the plan"
+    )
 
 
 # Words cut over two lines, at the same place, that say a table's columns are too narrow
