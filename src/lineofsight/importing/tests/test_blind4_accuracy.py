@@ -16,30 +16,18 @@ written the importer now scores 0.943. ``pytest -s`` prints the table. ``FLOOR``
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 import pytest
 
-from lineofsight.importing import read_plan
-from lineofsight.importing.errors import ImportFailed
-from lineofsight.importing.tests import blind4
-from lineofsight.importing.tests.scorer import scorer
+from lineofsight.importing.tests import blind4, rounds
 
 pytest.importorskip("weasyprint")
-PLANS = sorted(m.name for m in pkgutil.iter_modules(blind4.__path__) if m.name.startswith("r"))
+PLANS = rounds.plan_names(blind4, "r")
 FLOOR = 0.98  # every plan: each scores 1.000 today
 MEAN = 0.98  # first mean 0.648; see the docstring
 
 
 def _score(name: str) -> dict:
-    tool = scorer()  # skips without ../shared, fails if its scorer is broken
-    module = importlib.import_module(f"{blind4.__name__}.{name}")
-    try:
-        imported = read_plan(module.build(), module.FILENAME).plan
-    except ImportFailed:
-        imported = {"recommendations": []}
-    return tool.score(module.EXPECTED, imported)
+    return rounds.score_plan(blind4, name)
 
 
 def test_blind4_has_at_least_ten_plans():
@@ -52,14 +40,7 @@ def scores() -> dict[str, dict]:
 
 
 def test_every_pdf_or_text_plan_of_the_fifth_blind_round_imports(scores):
-    print("\nplan                                     score  f1    rec   own   due   stat  rag")
-    for name, r in scores.items():
-        print(
-            f"{name:40} {r['score']:.3f}  {r['action_f1']:.2f}  {r['recommendation']:.2f}  "
-            f"{r['owners']:.2f}  {r['due_date']:.2f}  {r['status']:.2f}  {r['rag']:.2f}"
-        )
-    mean = sum(r["score"] for r in scores.values()) / len(scores)
-    print(f"mean {mean:.3f}")
+    mean = rounds.print_table(scores)
     low = {name: round(r["score"], 3) for name, r in scores.items() if r["score"] < FLOOR}
     assert not low, low
     assert mean >= MEAN, mean
